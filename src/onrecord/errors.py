@@ -1,0 +1,19 @@
+"""Errors a user can cause. Each carries the input it concerns and a one-line reason."""
+from __future__ import annotations
+
+
+class OnrecordError(Exception):
+    """A problem with the user's input or environment, reported as one line, never a traceback."""
+
+    def __init__(self, subject: str, reason: str):
+        super().__init__(f"{subject}: {reason}")
+        self.subject = subject
+        self.reason = reason
+
+
+class InputError(OnrecordError):
+    """An input that cannot be read as an article (missing, empty, binary, undecodable...)."""
+
+
+class StoreError(OnrecordError):
+    """The store cannot be opened or written (unwritable path, locked database...)."""

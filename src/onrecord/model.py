@@ -1,0 +1,161 @@
+"""The article record (schema ``onrecord/article@1``) as plain, frozen dataclasses.
+
+This is the only thing that crosses a stage boundary: ingest builds an ``Article``
+with its text and metadata, nlp returns a copy with statements, entities, amounts
+and dates added, the store and the CLI read it. Offsets are Python string indices
+into ``Article.text`` (end exclusive) and ``text[start:end] == span.text`` always.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+SCHEMA = "onrecord/article@1"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        """The span of ``text[start:end]`` (the only way spans should be made)."""
+        return cls(text[start:end], start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None = None          # resolved person/organisation, names joined by " and "
+    mention: Span | None = None      # the words naming the speaker at this statement
+    entity: str | None = None        # id of the entity behind ``name`` (first one if several)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    id: str
+    kind: str                        # direct | indirect | mixed
+    text: str
+    start: int
+    end: int
+    cue: Span | None = None
+    speaker: Speaker = field(default_factory=Speaker)
+    confidence: float = 0.5
+    speakers: tuple[str, ...] = ()   # every resolved speaker when there are several
+    parts: tuple[Span, ...] = ()     # the quoted pieces of a quote split around its cue
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str                        # PERSON | ORG | GPE | LOC | NORP
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    text: str
+    start: int
+    end: int
+    value: float | None = None       # the number when it is one number
+    low: float | None = None         # lower bound (ranges, "more than")
+    high: float | None = None        # upper bound (ranges, "almost", "up to")
+    unit: str | None = None
+    qualifier: str | None = None     # "more than", "almost", ...
+    statement: str | None = None     # id of the statement it occurs in
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    text: str
+    start: int
+    end: int
+    value: str | None = None         # ISO date, or null when it cannot be placed on the calendar
+    resolution: str | None = None    # day | month | year
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    text: str
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    authors: tuple[str, ...] = ()
+    language: str = "en"
+    boilerplate: tuple[Span, ...] = ()
+    headings: tuple[Span, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"schema": SCHEMA, "id": self.id}
+        out.update(_plain(self))
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        return Article(
+            text=data["text"],
+            source=data.get("source"),
+            title=data.get("title"),
+            published=data.get("published"),
+            site=data.get("site"),
+            authors=tuple(data.get("authors") or ()),
+            language=data.get("language") or "en",
+            boilerplate=tuple(_span(s) for s in data.get("boilerplate") or ()),
+            headings=tuple(_span(s) for s in data.get("headings") or ()),
+            statements=tuple(_statement(s) for s in data.get("statements") or ()),
+            entities=tuple(
+                Entity(e["id"], e["name"], e["type"], tuple(_span(m) for m in e.get("mentions") or ()))
+                for e in data.get("entities") or ()
+            ),
+            amounts=tuple(Amount(**_known(Amount, a)) for a in data.get("amounts") or ()),
+            dates=tuple(DateRef(**_known(DateRef, d)) for d in data.get("dates") or ()),
+        )
+
+
+def _plain(obj: Any) -> Any:
+    """Dataclasses to dicts, tuples to lists (``asdict`` keeps tuples)."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    return obj
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def _span(data: dict[str, Any] | None) -> Span | None:
+    return None if data is None else Span(data["text"], data["start"], data["end"])
+
+
+def _statement(data: dict[str, Any]) -> Statement:
+    spk = data.get("speaker") or {}
+    return Statement(
+        id=data["id"],
+        kind=data["kind"],
+        text=data["text"],
+        start=data["start"],
+        end=data["end"],
+        cue=_span(data.get("cue")),
+        speaker=Speaker(spk.get("name"), _span(spk.get("mention")), spk.get("entity")),
+        confidence=data.get("confidence", 0.5),
+        speakers=tuple(data.get("speakers") or ()),
+        parts=tuple(_span(p) for p in data.get("parts") or ()),
+    )
+
+
+__all__ = ["SCHEMA", "Span", "Speaker", "Statement", "Entity", "Amount", "DateRef", "Article"]

@@ -1,0 +1,4 @@
+"""Analysis: parsed articles to statements, speakers, entities, amounts and dates."""
+from .pipeline import Analyzer
+
+__all__ = ["Analyzer"]

@@ -1,0 +1,60 @@
+"""Word lists the extractors read: reporting cues, roles, demonyms, capitals, pronouns.
+
+They are data files under ``onrecord/data`` so that they can be read and extended without
+touching code. Each loader reads its file once (the lists are immutable).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Non-comment, non-blank lines of a data file, split on tabs."""
+    text = (files("onrecord") / "data" / name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    frames: frozenset[str]
+    kind: str            # speech | thought | intent
+
+
+@cache
+def cues() -> dict[str, Cue]:
+    return {r[0]: Cue(r[0], frozenset(r[1].split(",")), r[2]) for r in _rows("cues.tsv")}
+
+
+@cache
+def roles() -> tuple[frozenset[str], frozenset[str]]:
+    """(all role nouns, the generic ones that fit anyone holding an office)."""
+    every, generic = set(), set()
+    for (line,) in _rows("titles.txt"):
+        word, _, mark = (p.strip() for p in line.partition("="))
+        every.add(word.lower())
+        if mark == "generic":
+            generic.add(word.lower())
+    return frozenset(every), frozenset(generic)
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    return {r[0].lower(): r[1] for r in _rows("demonyms.tsv")}
+
+
+@cache
+def capitals() -> dict[str, str]:
+    return {r[0].lower(): r[1] for r in _rows("capitals.tsv")}
+
+
+@cache
+def pronouns() -> dict[str, str]:
+    return {r[0].lower(): r[1] for r in _rows("pronouns.tsv")}

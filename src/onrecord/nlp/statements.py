@@ -1,0 +1,320 @@
+"""Statements found in a parsed article: direct quotes, reported speech and mixed forms.
+
+Three passes over one parse, each a small pure function:
+1. ``direct``: quotations (found on characters) with a reporting cue right after or right
+   before them — "“…,” Macron stated.", "He said: “…”", a quote split around its cue
+   "“…,” he said, “…”" (one statement, two parts) and a quote that runs on into the next
+   paragraph. A quotation filling its paragraph without a cue continues the previous
+   speaker's words.
+2. ``reported``: a cue verb with its subject and its content — a clause ("stressed that …"),
+   a noun phrase ("recalled the capabilities"), a verb phrase ("denies planning …"),
+   "called X Y"; conjoined cues share the subject ("stated that … and complained that …").
+3. ``according_to``: "…, according to X."
+
+Candidates carry token spans; ``speakers.py`` turns the subject into a person afterwards.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from . import lexicon
+from .quotes import OPENING, CLOSING, Quote
+
+SENTENCE_END = {".", "!", "?"}
+CLAUSE_MARKS = {"that", "whether", "if"}
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class Candidate:
+    """A statement before its speaker is resolved (offsets into the article text)."""
+    kind: str
+    start: int
+    end: int
+    cue: Token | None
+    subject: SpacySpan | None
+    rule: str
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    cue_end: int | None = None          # for multi-word cues ("summed up", "according to")
+
+    @property
+    def cue_bounds(self) -> tuple[int, int] | None:
+        if self.cue is None:
+            return None
+        return self.cue.idx, self.cue_end or self.cue.idx + len(self.cue.text)
+
+
+class Parse:
+    """A parsed article with the look-ups the extractors share."""
+
+    def __init__(self, doc: Doc, quotes: list[Quote], blocked: list[tuple[int, int]]):
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = quotes
+        self.blocked = blocked                      # headings: no statements there
+        self.starts = [t.idx for t in doc]
+
+    def token_at(self, char: int) -> Token:
+        return self.doc[max(0, bisect_right(self.starts, char) - 1)]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens that start within [start, end)."""
+        i, j = bisect_right(self.starts, start - 1), bisect_right(self.starts, end - 1)
+        return [t for t in self.doc[i:j] if not t.is_space]
+
+    def in_quote(self, char: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def is_blocked(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.blocked)
+
+
+# --------------------------------------------------------------------------- helpers
+def cue_of(tok: Token, frame: str | None = None) -> lexicon.Cue | None:
+    """The cue entry for a verb token (optionally only if it allows ``frame``)."""
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return None
+    cue = lexicon.cues().get(tok.lemma_.lower())
+    if cue is None or (frame and frame not in cue.frames):
+        return None
+    return cue
+
+
+def cue_end(tok: Token) -> int:
+    """End of a cue with its particle ("summed up", "pointed out")."""
+    prt = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+    last = prt[0] if prt else tok
+    return last.idx + len(last.text)
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a cue; a conjoined cue ("denies … but says …") or a cue in a verb
+    phrase ("wants to say") takes the subject of the cue or verb it hangs on."""
+    for child in tok.children:
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ not in ("it", "there")):
+            return child
+    if tok.dep_ == "xcomp":
+        return next((c for c in tok.head.children if c.dep_ in SUBJECTS), None)
+    if tok.dep_ == "conj":
+        for anc in tok.ancestors:
+            if cue_of(anc):
+                return subject_of(anc)
+    return None
+
+
+def mention_span(subj: Token) -> SpacySpan:
+    """The words naming the speaker: the subject without relative clauses or asides."""
+    drop = {t.i for c in subj.children if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos", "prep")
+            and c.i > subj.i for t in c.subtree}
+    keep = [t for t in subj.subtree if t.i not in drop and not t.is_space]
+    # an apposition with a name is kept when the subject itself is a common noun
+    return subj.doc[keep[0].i: keep[-1].i + 1] if keep else subj.doc[subj.i: subj.i + 1]
+
+
+def trim(text: str, start: int, end: int, quotes: list[Quote]) -> tuple[int, int]:
+    """Shrink a content span to its words: no edge spaces, commas, stops or stray marks."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    # keep a quotation whole: extend to its closing mark when it opens inside the span
+    for q in quotes:
+        if q.open == start and end < q.close + 1:
+            end = q.close + 1
+        if start <= q.open < end < q.close + 1 and not text[end:q.close].strip(" .,!?"):
+            end = q.close + 1
+        if start < q.close < end and q.open < start and not text[q.open + 1:start].strip():
+            start = q.open
+    return start, end
+
+
+# --------------------------------------------------------------------------- direct
+def _segment_after(p: Parse, q: Quote, limit: int) -> list[Token]:
+    """Tokens after a closing mark up to the end of that sentence."""
+    out = []
+    for tok in p.tokens(q.close + 1, limit):
+        if tok.text in OPENING and tok.idx > q.close + 1 and p.in_quote(tok.idx + 1):
+            break
+        out.append(tok)
+        if tok.text in SENTENCE_END:
+            break
+    return out
+
+
+def _segment_before(p: Parse, q: Quote, floor: int) -> list[Token]:
+    """Tokens from the start of the sentence holding the opening mark up to it."""
+    toks = p.tokens(floor, q.open)
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in SENTENCE_END or toks[k].text in CLOSING:
+            return toks[k + 1:]
+    return toks
+
+
+def _cue_in(segment: list[Token]) -> tuple[Token, Token] | None:
+    """(cue, subject) of a short attribution clause like "Putin said" or "said the minister"."""
+    ids = {t.i for t in segment}
+    for tok in segment:
+        if cue_of(tok, "quote") is None:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i in ids), None)
+        if subj is None:
+            subj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i in ids
+                         and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)), None)
+        if subj is not None:
+            return tok, subj
+    return None
+
+
+def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
+    out: list[Candidate] = []
+    quotes = [q for q in p.quotes if not p.is_blocked(q.open)]
+    i = 0
+    while i < len(quotes):
+        q = quotes[i]
+        para = next((a, b) for a, b in paragraphs if a <= q.open < b)
+        after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
+        found = _cue_in(after) if len(after) <= 12 else None
+        parts = list(q.parts)
+        if found is None:
+            before = _segment_before(p, q, para[0])
+            if before and (before[-1].text in (":", ",") or cue_of(before[-1], "quote")):
+                found = _cue_in(before)
+        elif i + 1 < len(quotes):
+            nxt = quotes[i + 1]
+            between = p.text[q.close + 1:nxt.open]
+            if after and after[-1].text not in SENTENCE_END and len(between) < 80 and between.rstrip().endswith(","):
+                parts += list(nxt.parts)                     # "“A,” he said, “B.”"
+                i += 1
+        if found is not None:
+            cue, subj = found
+            out.append(Candidate("direct", parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
+                                 parts if len(parts) > 1 else [], cue_end(cue)))
+        elif _fills_paragraph(p.text, q, para):
+            out.append(Candidate("direct", q.start, q.end, None, None, "continued",
+                                 list(q.parts) if len(q.parts) > 1 else []))
+        i += 1
+    return out
+
+
+def _fills_paragraph(text: str, q: Quote, para: tuple[int, int]) -> bool:
+    outside = text[para[0]:q.open] + text[q.close + 1:para[1]]
+    return len(outside.strip(" \n.,")) == 0
+
+
+# --------------------------------------------------------------------------- reported
+def _content(p: Parse, cue: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
+    """Bounds of what the cue attributes, and which frame held it."""
+    kids = list(cue.children)
+    ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
+    if ccomp is not None and "ccomp" in frames:
+        return (*_clause_bounds(p, cue, ccomp), "ccomp")
+    if "oprd" in frames:                     # "called the talks useful": object + predicate
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None:
+            prd = next((c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
+            if prd is not None:
+                return obj.left_edge.idx, _right(prd), "oprd"
+            if any(c.dep_ == "amod" and c.i > obj.i for c in obj.children):   # a mis-attached predicate
+                return obj.left_edge.idx, _right(obj), "oprd"
+    for frame in ("xcomp", "dobj"):
+        if frame in frames:
+            comp = next((c for c in kids if c.dep_ == frame and c.i > cue.i), None)
+            if comp is not None and comp.pos_ not in ("PRON",):
+                return comp.left_edge.idx, _right(comp), frame
+    for frame in frames:
+        if frame.startswith("prep:"):
+            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == frame[5:]), None)
+            if prep is not None and any(c.dep_ == "pobj" for c in prep.children):
+                return prep.idx, _right(prep), frame
+    return None
+
+
+def _right(tok: Token) -> int:
+    last = tok.right_edge
+    return last.idx + len(last.text)
+
+
+def _clause_bounds(p: Parse, cue: Token, clause: Token) -> tuple[int, int]:
+    """A that-clause without its "that", cut before a conjoined cue of its own."""
+    cut = {t.i for c in clause.subtree if c.dep_ == "conj" and cue_of(c) and not any(
+        k.dep_ in SUBJECTS for k in c.children) for t in c.subtree}
+    cut |= {c.i for c in clause.children if c.dep_ == "cc" and any(k.i > c.i and k.i in cut for k in clause.children)}
+    toks = [t for t in clause.subtree if t.i not in cut and not t.is_space and t.i != cue.i]
+    if toks and toks[0].lower_ in CLAUSE_MARKS and toks[0].dep_ == "mark":
+        toks = toks[1:]
+    if not toks:
+        return clause.idx, clause.idx
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def reported(p: Parse, taken: set[int]) -> list[Candidate]:
+    """Reported statements for every cue verb not already used by a direct quote."""
+    out = []
+    for tok in p.doc:
+        entry = cue_of(tok)
+        if entry is None or tok.i in taken or p.in_quote(tok.idx) or p.is_blocked(tok.idx):
+            continue
+        subj = subject_of(tok)
+        found = _content(p, tok, entry.frames)
+        if subj is None or found is None:
+            continue
+        start, end = trim(p.text, found[0], found[1], p.quotes)
+        if end - start < 3 or start <= subj.idx < end:
+            continue
+        kind = _kind(p, start, end)
+        if kind == "direct":
+            q = next(q for q in p.quotes if q.open == start)
+            start, end = q.start, q.end
+        out.append(Candidate(kind, start, end, tok, mention_span(subj), found[2], cue_end=cue_end(tok)))
+    return out
+
+
+def _kind(p: Parse, start: int, end: int) -> str:
+    """direct when the content is one quotation, mixed when it quotes some words."""
+    inner = [q for q in p.quotes if start <= q.open and q.close < end]
+    if len(inner) == 1 and inner[0].open == start and inner[0].close >= end - 2:
+        return "direct"
+    return "mixed" if inner else "indirect"
+
+
+# --------------------------------------------------------------------------- according to
+def according_to(p: Parse) -> list[Candidate]:
+    out = []
+    for tok in p.doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(p.doc) or p.doc[tok.i + 1].lower_ != "to":
+            continue
+        if p.in_quote(tok.idx) or p.is_blocked(tok.idx):
+            continue
+        to = p.doc[tok.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            continue
+        phrase_end = _right(tok)
+        sent = tok.sent
+        if tok.idx - sent.start_char > phrase_end - tok.idx:      # "…, according to X."
+            start, end = sent.start_char, tok.idx
+        else:                                                     # "According to X, …"
+            start, end = phrase_end, sent.end_char
+        start, end = trim(p.text, start, end, p.quotes)
+        if end - start >= 3:
+            out.append(Candidate(_kind(p, start, end), start, end, tok, mention_span(source),
+                                 "according", cue_end=to.idx + len(to.text)))
+    return out
+
+
+def find_candidates(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
+    """All statement candidates, in text order, without overlaps between passes."""
+    found = direct(p, paragraphs)
+    taken = {c.cue.i for c in found if c.cue is not None}
+    for cand in reported(p, taken) + according_to(p):
+        if not any(_overlaps(cand, other) for other in found):
+            found.append(cand)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return shared > 0.5 * min(a.end - a.start, b.end - b.start)
