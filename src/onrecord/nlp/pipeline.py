@@ -92,7 +92,7 @@ def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, tex
     out: list[Statement] = []
     for n, cand in enumerate(candidates, 1):
         if cand.subject is None and cand.rule == "continued":
-            names = out[-1].speakers if out else ()          # the previous speaker goes on
+            names = out[-1].speakers if out and _adjacent(text, out[-1], cand) else ()
             sureness, mention = 0.8 if names else 0.0, None
         else:
             names, sureness = resolver.resolve(cand.subject, cand.start)
@@ -107,6 +107,11 @@ def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, tex
             confidence=round(confidence, 3), speakers=names,
             parts=tuple(Span.of(text, a, b) for a, b in cand.parts)))
     return out
+
+
+def _adjacent(text: str, previous: Statement, cand: Candidate) -> bool:
+    """Whether a cue-less quotation follows the previous statement closely enough to continue it."""
+    return text.count("\n\n", previous.end, cand.start) <= 1
 
 
 def link_amounts(amounts: list[Amount], statements: list[Statement]) -> list[Amount]:

@@ -90,18 +90,25 @@ class SpeakerResolver:
         """Names carried by the mention's head and its conjuncts ("Both Macron and Putin")."""
         names: list[str] = []
         for tok in [head, *_conjuncts(head)]:
-            prof = self.profile_of(tok)
-            if prof is None:
-                prof = next((self.profile_of(a) for a in tok.children
-                             if a.dep_ == "appos" and self.profile_of(a)), None)
-            if prof is None:
-                continue
-            name = prof.name
-            if prof.type in ("GPE", "NORP"):
-                name = self.country_of(tok) or name
-            if name not in names:
+            name = self._name_of(tok)
+            if name and name not in names:
                 names.append(name)
         return tuple(names)
+
+    def _name_of(self, tok: Token) -> str | None:
+        prof = self.profile_of(tok) or next(
+            (self.profile_of(a) for a in tok.children if a.dep_ == "appos" and self.profile_of(a)), None)
+        if prof is not None:
+            return (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
+        # a name the entity recogniser missed: a known person's surname, or the name as written
+        known = [p for p in self.profiles.values() if p.type == "PERSON" and p.name.split()[-1] == tok.text]
+        if known and tok.is_title:
+            return known[0].name
+        every_role = lexicon.roles()[0]
+        if tok.pos_ != "PROPN" or tok.lower_ in every_role:
+            return None
+        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role]
+        return " ".join(t.text for t in [*words, tok])
 
     def _pronoun(self, kind: str, at: int) -> tuple[str, ...]:
         for _, names in reversed(self.history):

@@ -54,7 +54,7 @@ class Parse:
         self.doc = doc
         self.text = doc.text
         self.quotes = quotes
-        self.blocked = blocked                      # headings: no statements there
+        self.blocked = blocked                      # headings: no cue-less quotations there
         self.starts = [t.idx for t in doc]
 
     def token_at(self, char: int) -> Token:
@@ -107,7 +107,7 @@ def subject_of(tok: Token) -> Token | None:
 
 def mention_span(subj: Token) -> SpacySpan:
     """The words naming the speaker: the subject without relative clauses or asides."""
-    drop = {t.i for c in subj.children if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos", "prep")
+    drop = {t.i for c in subj.children if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos")
             and c.i > subj.i for t in c.subtree}
     keep = [t for t in subj.subtree if t.i not in drop and not t.is_space]
     # an apposition with a name is kept when the subject itself is a common noun
@@ -170,7 +170,7 @@ def _cue_in(segment: list[Token]) -> tuple[Token, Token] | None:
 
 def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
-    quotes = [q for q in p.quotes if not p.is_blocked(q.open)]
+    quotes = p.quotes
     i = 0
     while i < len(quotes):
         q = quotes[i]
@@ -192,16 +192,18 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
             cue, subj = found
             out.append(Candidate("direct", parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
                                  parts if len(parts) > 1 else [], cue_end(cue)))
-        elif _fills_paragraph(p.text, q, para):
+        elif _stands_alone(p, q, para) and not p.is_blocked(q.open):
             out.append(Candidate("direct", q.start, q.end, None, None, "continued",
                                  list(q.parts) if len(q.parts) > 1 else []))
         i += 1
     return out
 
 
-def _fills_paragraph(text: str, q: Quote, para: tuple[int, int]) -> bool:
-    outside = text[para[0]:q.open] + text[q.close + 1:para[1]]
-    return len(outside.strip(" \n.,")) == 0
+def _stands_alone(p: Parse, q: Quote, para: tuple[int, int]) -> bool:
+    """A quotation that is whole sentences on its own (no words of the writer around it)."""
+    before = p.text[para[0]:q.open].rstrip()
+    after = p.text[q.close + 1:para[1]].lstrip(" .,!?")
+    return (not before or before[-1] in ".!?”\"") and (not after or after[0] in "“\"" or after[0].isupper())
 
 
 # --------------------------------------------------------------------------- reported
@@ -213,6 +215,9 @@ def _content(p: Parse, cue: Token, frames: frozenset[str]) -> tuple[int, int, st
         return (*_clause_bounds(p, cue, ccomp), "ccomp")
     if "oprd" in frames:                     # "called the talks useful": object + predicate
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        lone = next((c for c in kids if c.dep_ == "oprd" and c.i > cue.i), None)
+        if obj is None and lone is not None:
+            return lone.left_edge.idx, _right(lone), "oprd"
         if obj is not None:
             prd = next((c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
             if prd is not None:
@@ -245,6 +250,8 @@ def _clause_bounds(p: Parse, cue: Token, clause: Token) -> tuple[int, int]:
     toks = [t for t in clause.subtree if t.i not in cut and not t.is_space and t.i != cue.i]
     if toks and toks[0].lower_ in CLAUSE_MARKS and toks[0].dep_ == "mark":
         toks = toks[1:]
+    while toks and toks[-1].dep_ in ("cc", "punct") and toks[-1].text not in CLOSING:
+        toks = toks[:-1]
     if not toks:
         return clause.idx, clause.idx
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -255,7 +262,7 @@ def reported(p: Parse, taken: set[int]) -> list[Candidate]:
     out = []
     for tok in p.doc:
         entry = cue_of(tok)
-        if entry is None or tok.i in taken or p.in_quote(tok.idx) or p.is_blocked(tok.idx):
+        if entry is None or tok.i in taken or p.in_quote(tok.idx):
             continue
         subj = subject_of(tok)
         found = _content(p, tok, entry.frames)
@@ -286,7 +293,7 @@ def according_to(p: Parse) -> list[Candidate]:
     for tok in p.doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(p.doc) or p.doc[tok.i + 1].lower_ != "to":
             continue
-        if p.in_quote(tok.idx) or p.is_blocked(tok.idx):
+        if p.in_quote(tok.idx):
             continue
         to = p.doc[tok.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)

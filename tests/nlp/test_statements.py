@@ -1,0 +1,124 @@
+"""Each statement rule on short sentences: sentence -> (kind, content, cue, speaker mention)."""
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+
+
+def statements(analyzer, text):
+    article = onrecord.extract(text, analyzer=analyzer)
+    for s in article.statements:                     # evidence first: every span is verbatim
+        assert article.text[s.start:s.end] == s.text
+        assert s.cue is None or article.text[s.cue.start:s.cue.end] == s.cue.text
+        assert 0 <= s.confidence <= 1
+    return article.statements
+
+
+def only(analyzer, text):
+    found = statements(analyzer, text)
+    assert len(found) == 1, [s.text for s in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, kind, content, cue, mention", [
+    # direct quotes, cue after, straight and typographic marks
+    ('"We will build the bridge this year," Mayor Ana Ruiz said.',
+     "direct", "We will build the bridge this year,", "said", "Mayor Ana Ruiz"),
+    ("“Prices will fall by spring,” the minister told reporters.",
+     "direct", "Prices will fall by spring,", "told", "the minister"),
+    ('"It must be repaired" the engineer summed up.',
+     "direct", "It must be repaired", "summed up", "the engineer"),
+    # cue before the quote
+    ('Okafor said: "The plan is ready and the money is there."',
+     "direct", "The plan is ready and the money is there.", "said", "Okafor"),
+    # reported speech
+    ("Ruiz stressed that the harbour had been neglected for years.",
+     "indirect", "the harbour had been neglected for years", "stressed", "Ruiz"),
+    ("The coach said the team would recover quickly.",
+     "indirect", "the team would recover quickly", "said", "The coach"),
+    # mixed: reported speech quoting some words
+    ('Okafor said the project was "a gift to the next generation" of islanders.',
+     "mixed", 'the project was "a gift to the next generation" of islanders', "said", "Okafor"),
+    # a that-clause that is all quotation is a direct quote
+    ('She added that "nobody will lose their job."',
+     "direct", "nobody will lose their job.", "added", "She"),
+    # noun-phrase and verb-phrase contents
+    ("The governor recalled the floods of the previous winter.",
+     "indirect", "the floods of the previous winter", "recalled", "The governor"),
+    ("The company denies polluting the river.",
+     "indirect", "polluting the river", "denies", "The company"),
+    ("Both mayors called the meeting productive.",
+     "indirect", "the meeting productive", "called", "Both mayors"),
+    # according to
+    ("The factory will close in May, according to the union.",
+     "indirect", "The factory will close in May", "according to", "the union"),
+    ("According to the police, the road will reopen on Friday.",
+     "indirect", "the road will reopen on Friday", "According to", "the police"),
+])
+def test_single_statement(analyzer, text, kind, content, cue, mention):
+    s = only(analyzer, text)
+    assert (s.kind, s.text, s.cue.text, s.speaker.mention.text) == (kind, content, cue, mention)
+
+
+def test_split_quote_is_one_statement_with_two_parts(analyzer):
+    text = '"We will win the vote," she said, "and we will do it without their help."'
+    s = only(analyzer, text)
+    assert [p.text for p in s.parts] == ["We will win the vote,", "and we will do it without their help."]
+    assert s.cue.text == "said" and s.speaker.mention.text == "she"
+    assert s.start == s.parts[0].start and s.end == s.parts[1].end
+
+
+def test_two_conjoined_cues_give_two_statements_with_one_speaker(analyzer):
+    text = "Jones stated that taxes were too high and complained that nobody listened to farmers."
+    first, second = statements(analyzer, text)
+    assert (first.cue.text, first.text) == ("stated", "taxes were too high")
+    assert (second.cue.text, second.text) == ("complained", "nobody listened to farmers")
+    assert first.speaker.name == second.speaker.name == "Jones"
+
+
+def test_denial_and_conjoined_say_share_the_subject(analyzer):
+    text = "The company denies polluting the river but says it will pay for the clean-up."
+    denied, said = statements(analyzer, text)
+    assert denied.text == "polluting the river" and said.text == "it will pay for the clean-up"
+    assert said.speaker.mention.text == "The company"
+
+
+def test_quote_running_on_into_next_paragraph(analyzer):
+    text = ('"The first phase is finished," Okafor said. "The turbines arrive in June.\n\n'
+            '"After that, the grid connection takes a year."')
+    found = statements(analyzer, text)
+    assert [s.text for s in found][0] == "The first phase is finished,"
+    run_on = found[-1]
+    assert [p.text for p in run_on.parts] == ["The turbines arrive in June.",
+                                                "After that, the grid connection takes a year."]
+    assert run_on.speaker.name == "Okafor"
+
+
+def test_quotation_filling_its_paragraph_continues_the_speaker(analyzer):
+    text = ('Mayor Ana Ruiz said the repairs would start in March.\n\n'
+            '"We have waited long enough. The money is finally there."')
+    said, continued = statements(analyzer, text)
+    assert continued.kind == "direct" and continued.cue is None
+    assert continued.speaker.name == "Ana Ruiz" and continued.speaker.mention is None
+    assert continued.confidence < said.confidence
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "peace plan" was published on Monday.',          # scare quotes
+    "The bridge was closed on Monday after the storm.",             # no attribution at all
+    "Recall: the town has flooded twice since 2019.",               # imperative, no speaker
+])
+def test_no_statement(analyzer, text):
+    assert statements(analyzer, text) == ()
+
+
+def test_cues_inside_a_quotation_are_the_speakers_words(analyzer):
+    text = '"People say that the tide is rising," Ruiz said.'
+    assert [s.text for s in statements(analyzer, text)] == ["People say that the tide is rising,"]
+
+
+def test_one_odd_quotation_mark_skips_one_candidate_only(analyzer):
+    text = 'He said "the plan is good.\n\nRuiz said that the vote would be held in June.'
+    found = statements(analyzer, text)
+    assert any(s.text == "the vote would be held in June" for s in found)
