@@ -12,15 +12,28 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Entity, Span
+from . import lexicon
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 
-def clean_name(span: SpacySpan) -> tuple[int, int]:
-    """Character bounds of an entity without a leading article or a trailing possessive."""
+def label_of(span: SpacySpan) -> str:
+    """spaCy's label, except that a title followed by a name is a person ("Councillor Marek Hale")."""
+    words = [t for t in span if not t.is_space]
+    if len(words) > 1 and words[0].lower_ in lexicon.roles()[0] and all(t.pos_ == "PROPN" for t in words[1:]):
+        return "PERSON"
+    return span.label_
+
+
+def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
+    """Character bounds of an entity without a leading article or a trailing possessive,
+    and a person's name without the title before it ("Councillor Marek Hale")."""
     tokens = [t for t in span if not t.is_space]
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
         tokens = tokens[1:]
+    if (label or span.label_) == "PERSON":
+        titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in lexicon.roles()[0] or t.lower_ in lexicon.demonyms()]
+        tokens = tokens[titles[-1] + 1:] if titles else tokens
     while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
@@ -37,17 +50,19 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Entity]:
     text = doc.text
     mentions: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if ent.label_ not in TYPES:
+        label = label_of(ent)
+        if label not in TYPES:
             continue
-        start, end = clean_name(ent)
+        start, end = clean_name(ent, label)
         if end > start and not any(a <= start < b for a, b in skip):
-            mentions.append((start, end, ent.label_))
+            mentions.append((start, end, label))
     votes: dict[str, Counter] = defaultdict(Counter)
     for start, end, label in mentions:
         votes[name_key(text[start:end])][label] += 1
     people = _people(text, mentions, votes)
+    mentions += _untagged_surnames(doc, mentions, people)
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for start, end, _ in mentions:
+    for start, end, _ in sorted(mentions):
         key = name_key(text[start:end])
         if key in people:
             group = ("PERSON", people[key])
@@ -59,6 +74,16 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Entity]:
         name = person if label == "PERSON" else max((text[s:e] for s, e in spans), key=len)
         out.append(Entity(f"e{n}", name, label, tuple(Span.of(text, s, e) for s, e in spans)))
     return out
+
+
+def _untagged_surnames(doc: Doc, mentions, people: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Mentions of a known person by surname that the recogniser did not tag (added to ``people``)."""
+    surnames = {full.split()[-1]: full for full in people.values() if len(full.split()) > 1}
+    tagged = {i for start, end, _ in mentions for i in range(start, end)}
+    found = [t for t in doc if t.text in surnames and t.idx not in tagged]
+    for tok in found:
+        people[name_key(tok.text)] = surnames[tok.text]
+    return [(t.idx, t.idx + len(t.text), "PERSON") for t in found]
 
 
 def _people(text: str, mentions, votes) -> dict[str, str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
 CLOSING = {"”", "»", "“", "’", '"'}
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ class Profile:
     """What the article says about one named speaker."""
     name: str
     type: str
-    entity: str
+    entity: str | None             # None for a name the entity recogniser missed
     roles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)     # start offsets of its mentions
@@ -108,7 +108,19 @@ class SpeakerResolver:
         if tok.pos_ != "PROPN" or tok.lower_ in every_role:
             return None
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role]
-        return " ".join(t.text for t in [*words, tok])
+        name = " ".join(t.text for t in [*words, tok])
+        if words:                          # a full name: later surnames, titles and pronouns find it
+            self._adopt(name, [*words, tok])
+        return name
+
+    def _adopt(self, name: str, tokens: list[Token]) -> None:
+        """Make a person of a name the recogniser missed, with the title written before it."""
+        prof = self.profiles.get(name)
+        if prof is None:
+            prof = self.profiles[name] = Profile(name, "PERSON", None, positions=[tokens[0].idx])
+            for tok in tokens:
+                self.at_char[tok.idx] = prof
+            _learn_premodifiers(self, tokens[-1], prof)
 
     def _pronoun(self, kind: str, at: int) -> tuple[str, ...]:
         for _, names in reversed(self.history):

@@ -98,11 +98,17 @@ def subject_of(tok: Token) -> Token | None:
             return child
     if tok.dep_ == "xcomp":
         return next((c for c in tok.head.children if c.dep_ in SUBJECTS), None)
-    if tok.dep_ == "conj":
+    if _shares_subject(tok):
         for anc in tok.ancestors:
             if cue_of(anc):
                 return subject_of(anc)
     return None
+
+
+def _shares_subject(tok: Token) -> bool:
+    """A cue with no subject of its own, conjoined or participial ("and complained", "adding")."""
+    return (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) and cue_of(tok) is not None \
+        and not any(k.dep_ in SUBJECTS for k in tok.children)
 
 
 def mention_span(subj: Token) -> SpacySpan:
@@ -243,11 +249,11 @@ def _right(tok: Token) -> int:
 
 
 def _clause_bounds(p: Parse, cue: Token, clause: Token) -> tuple[int, int]:
-    """A that-clause without its "that", cut before a conjoined cue of its own."""
-    cut = {t.i for c in clause.subtree if c.dep_ == "conj" and cue_of(c) and not any(
-        k.dep_ in SUBJECTS for k in c.children) for t in c.subtree}
-    cut |= {c.i for c in clause.children if c.dep_ == "cc" and any(k.i > c.i and k.i in cut for k in clause.children)}
-    toks = [t for t in clause.subtree if t.i not in cut and not t.is_space and t.i != cue.i]
+    """A that-clause without its "that", cut before a cue that shares the speaker
+    ("… and complained that …", "…, adding that …"): that cue makes its own statement."""
+    cut = {t.i for c in clause.subtree if _shares_subject(c) for t in c.subtree}
+    stop = min(cut, default=len(cue.doc))
+    toks = [t for t in clause.subtree if t.i < stop and not t.is_space and t.i != cue.i]
     if toks and toks[0].lower_ in CLAUSE_MARKS and toks[0].dep_ == "mark":
         toks = toks[1:]
     while toks and toks[-1].dep_ in ("cc", "punct") and toks[-1].text not in CLOSING:

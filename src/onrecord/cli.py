@@ -1,0 +1,135 @@
+"""The ``onrecord`` command: thin over the library in ``onrecord.api``.
+
+Problems the user can cause are printed as ``onrecord: SUBJECT: reason`` on stderr; the
+other inputs are still processed and the exit status is 1 at the end.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+
+import click
+
+from . import api
+from .errors import OnrecordError
+from .model import Article
+
+FORMATS = click.Choice(["jsonl", "json", "table"])
+
+
+def _default_format(fmt: str | None) -> str:
+    """A table for people at a terminal, JSON lines for pipes and files."""
+    return fmt or ("table" if sys.stdout.isatty() else "jsonl")
+
+
+class Problems:
+    """Collects per-input failures, reporting each on stderr as it happens."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, subject: str, reason: str) -> None:
+        self.count += 1
+        click.echo(f"onrecord: {subject}: {reason}", err=True)
+
+
+def _fail(err: OnrecordError) -> None:
+    click.echo(f"onrecord: {err}", err=True)
+    sys.exit(1)
+
+
+db_option = click.option("--db", default="onrecord.db", show_default=True, type=click.Path(dir_okay=False),
+                         help="SQLite database file.")
+format_option = click.option("--format", "fmt", type=FORMATS, default=None,
+                             help="Output format (default: table on a terminal, else jsonl).")
+published_option = click.option("--published", default=None, metavar="DATE",
+                                help="Publication date (YYYY-MM-DD) to resolve relative dates against.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="onrecord")
+def main() -> None:
+    """onrecord: who said what, with the evidence, from news articles."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@format_option
+@published_option
+def extract(files: tuple[str, ...], fmt: str | None, published: str | None) -> None:
+    """Analyse FILES (text or HTML; directories too) and print their records.
+
+    \b
+    Example:
+      onrecord extract article.txt --format jsonl > records.jsonl
+    """
+    problems = Problems()
+    try:
+        published = api.parse_published(published)
+        records = api.extract_all(files, problems, published)
+        _print_articles(records, _default_format(fmt))
+    except OnrecordError as err:
+        _fail(err)
+    sys.exit(1 if problems.count else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@published_option
+def ingest(paths: tuple[str, ...], db: str, published: str | None) -> None:
+    """Analyse PATHS (files or directories) and save them in the store.
+
+    \b
+    Example:
+      onrecord ingest examples/ --db news.db
+    """
+    problems = Problems()
+    try:
+        report = api.ingest_paths(paths, db, api.parse_published(published), on_error=problems)
+    except OnrecordError as err:
+        _fail(err)
+    click.echo(f"{report.saved} article(s) saved with {report.statements} statement(s), "
+               f"{report.unchanged} already stored, {len(report.failed)} failed -> {db}", err=True)
+    sys.exit(1 if problems.count else 0)
+
+
+@main.command()
+@click.option("--speaker", default=None, help="Resolved speaker name, or a word of it (e.g. a surname).")
+@click.option("--search", default=None, help="Words to find in the statements (full-text search).")
+@click.option("--limit", type=int, default=None, help="At most this many statements.")
+@db_option
+@format_option
+def statements(speaker: str | None, search: str | None, limit: int | None, db: str, fmt: str | None) -> None:
+    """Statements from the store, by speaker and words.
+
+    \b
+    Example:
+      onrecord statements --speaker Putin --search NATO
+    """
+    try:
+        rows = api.statements(db, speaker=speaker, search=search, limit=limit)
+    except OnrecordError as err:
+        _fail(err)
+    fmt = _default_format(fmt)
+    if fmt == "table":
+        from .render import statements_table
+        statements_table(rows)
+    elif fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+
+
+def _print_articles(records: Iterable[Article], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2))
+        return
+    for record in records:
+        if fmt == "table":
+            from .render import article_table
+            article_table(record)
+        else:
+            click.echo(json.dumps(record.to_dict(), ensure_ascii=False))

@@ -1,0 +1,81 @@
+"""Reading inputs: files, bytes or strings to ``Article``s, with no NLP.
+
+``read_path`` and ``read_bytes`` tell HTML from plain text by extension and content.
+Every problem the user can cause raises ``InputError`` naming the input.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
+
+from ..errors import InputError
+from ..model import Article
+from .decode import decode as _decode  # keeps `ingest.decode` naming the module
+from .html import check_size, declared_charset, looks_like_html, read_html
+from .text import read_text
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+
+def read_path(path: str | os.PathLike[str]) -> Article:
+    """The article in the file at ``path``."""
+    source = os.fspath(path)
+    file = Path(source)
+    try:
+        if file.is_dir():
+            raise InputError(source, "is a directory, not a file")
+        check_size(file.stat().st_size, source, "file")  # before reading it all into memory
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except OSError as err:
+        raise InputError(source, f"cannot read file ({err.strerror or err.__class__.__name__})") from None
+    return read_bytes(data, source)
+
+
+def read_bytes(data: bytes, source: str) -> Article:
+    """The article in ``data``; ``source`` names it (a path or URL) and gives its extension.
+
+    A ``.txt`` file is HTML only if it opens as HTML; an unknown extension also when the
+    HTML skeleton shows near the top."""
+    suffix = _suffix(source)
+    check_size(len(data), source, "page" if suffix in HTML_SUFFIXES else "input")
+    text = _decode(data, source, hint=declared_charset(data))
+    if suffix in HTML_SUFFIXES or looks_like_html(text, strict=suffix in TEXT_SUFFIXES):
+        return read_html(text, source)
+    return read_text(text, source)
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | os.PathLike[str]]:
+    """Named files as given (even missing ones, for the caller to report) and the article
+    files under named directories, recursively, sorted, hidden files and folders skipped."""
+    for path in paths:
+        if Path(path).is_dir():
+            yield from _files_under(Path(path))
+        else:
+            yield path
+
+
+def _files_under(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [
+            Path(root, name) for name in names
+            if not name.startswith(".") and Path(name).suffix.lower() in INPUT_SUFFIXES
+        ]
+    return sorted(found)
+
+
+def _suffix(source: str) -> str:
+    """The extension of a path or of a URL's path (query and fragment ignored)."""
+    path = source.split("?", 1)[0].split("#", 1)[0]
+    return PurePosixPath(path.replace("\\", "/")).suffix.lower()
+
+
+__all__ = ["read_path", "read_bytes", "read_text", "iter_inputs", "INPUT_SUFFIXES"]

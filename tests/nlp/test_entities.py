@@ -1,0 +1,27 @@
+"""Entities merged within an article, with every mention verbatim."""
+from __future__ import annotations
+
+import onrecord
+
+
+def test_surname_joins_the_full_name(analyzer):
+    text = "Lena Okafor opened the plant in Norway. Later, Okafor met workers in Bergen."
+    article = onrecord.extract(text, analyzer=analyzer)
+    people = [e for e in article.entities if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Lena Okafor"]
+    assert [m.text for m in people[0].mentions] == ["Lena Okafor", "Okafor"]
+    for e in article.entities:
+        assert all(text[m.start:m.end] == m.text for m in e.mentions)
+
+
+def test_leading_article_is_not_part_of_the_name(analyzer):
+    article = onrecord.extract("The United Nations said the talks would resume.", analyzer=analyzer)
+    org = next(e for e in article.entities if e.type in ("ORG", "GPE"))
+    assert org.mentions[0].text == "United Nations"
+
+
+def test_entity_ids_are_unique_and_types_known(analyzer):
+    article = onrecord.extract("Paris and Berlin signed. Macron and Scholz met NATO officials.", analyzer=analyzer)
+    ids = [e.id for e in article.entities]
+    assert len(ids) == len(set(ids))
+    assert {e.type for e in article.entities} <= {"PERSON", "ORG", "GPE", "LOC", "NORP"}

@@ -1,0 +1,28 @@
+"""Quotation spans on characters: marks, apostrophes, run-ons, odd marks."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.nlp.quotes import find_quotes, paragraphs
+
+
+def words(text):
+    return [[text[a:b] for a, b in q.parts] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "yes" twice.', [["yes"]]),
+    ("She said “no” and «non».", [["no"], ["non"]]),
+    ("Er sagte „ja“ dazu.", [["ja"]]),
+    ("It’s the ‘best’ plan, don’t doubt it.", [["best"]]),
+    ('He said "no.\n\nThen he left.', []),                             # an odd mark skips one candidate
+    ('"One.\n\n"Two," she said.', [["One.", "Two,"]]),                 # a quote running on
+    ('"A," he said, "B."', [["A,"], ["B."]]),
+])
+def test_quotations(text, expected):
+    assert words(text) == expected
+
+
+def test_paragraphs_are_split_on_blank_lines_only():
+    text = "One line\nsame paragraph.\n\n  \nNext one."
+    assert [text[a:b] for a, b in paragraphs(text)] == ["One line\nsame paragraph.", "Next one."]
