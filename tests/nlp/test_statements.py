@@ -100,7 +100,7 @@ def test_quotation_filling_its_paragraph_continues_the_speaker(analyzer):
             '"We have waited long enough. The money is finally there."')
     said, continued = statements(analyzer, text)
     assert continued.kind == "direct" and continued.cue is None
-    assert continued.speaker.name == "Ana Ruiz" and continued.speaker.mention is None
+    assert continued.speaker.name == "Ana Ruiz" and continued.speaker.mention == said.speaker.mention
     assert continued.confidence < said.confidence
 
 

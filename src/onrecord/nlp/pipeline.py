@@ -92,8 +92,10 @@ def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, tex
     out: list[Statement] = []
     for n, cand in enumerate(candidates, 1):
         if cand.subject is None and cand.rule == "continued":
-            names = out[-1].speakers if out and _adjacent(text, out[-1], cand) else ()
-            sureness, mention = 0.8 if names else 0.0, None
+            # the previous speaker goes on; the words that named them stand for this quote too
+            previous = out[-1] if out and _adjacent(text, out[-1], cand) else None
+            names = previous.speakers if previous else ()
+            sureness, mention = (0.8, previous.speaker.mention) if previous else (0.0, None)
         else:
             names, sureness = resolver.resolve(cand.subject, cand.start)
             mention = Span.of(text, cand.subject.start_char, cand.subject.end_char) if cand.subject else None
