@@ -4,8 +4,8 @@ Three passes over one parse, each a small pure function:
 1. ``direct``: quotations (found on characters) with a reporting cue right after or right
    before them — "“…,” Macron stated.", "He said: “…”", a quote split around its cue
    "“…,” he said, “…”" (one statement, two parts) and a quote that runs on into the next
-   paragraph. A quotation filling its paragraph without a cue continues the previous
-   speaker's words.
+   paragraph. A quotation standing alone (whole sentences, no cue) right after another
+   statement continues that speaker's words.
 2. ``reported``: a cue verb with its subject and its content — a clause ("stressed that …"),
    a noun phrase ("recalled the capabilities"), a verb phrase ("denies planning …"),
    "called X Y"; conjoined cues share the subject ("stated that … and complained that …").
@@ -56,9 +56,7 @@ class Parse:
         self.quotes = quotes
         self.blocked = blocked                      # headings: no cue-less quotations there
         self.starts = [t.idx for t in doc]
-
-    def token_at(self, char: int) -> Token:
-        return self.doc[max(0, bisect_right(self.starts, char) - 1)]
+        self.quote_starts = [q.start for q in quotes]
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens that start within [start, end)."""
@@ -66,7 +64,8 @@ class Parse:
         return [t for t in self.doc[i:j] if not t.is_space]
 
     def in_quote(self, char: int) -> Quote | None:
-        return next((q for q in self.quotes if q.start <= char < q.end), None)
+        i = bisect_right(self.quote_starts, char) - 1          # quotations are sorted, disjoint
+        return self.quotes[i] if i >= 0 and char < self.quotes[i].end else None
 
     def is_blocked(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.blocked)
@@ -116,7 +115,6 @@ def mention_span(subj: Token) -> SpacySpan:
     drop = {t.i for c in subj.children if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos")
             and c.i > subj.i for t in c.subtree}
     keep = [t for t in subj.subtree if t.i not in drop and not t.is_space]
-    # an apposition with a name is kept when the subject itself is a common noun
     return subj.doc[keep[0].i: keep[-1].i + 1] if keep else subj.doc[subj.i: subj.i + 1]
 
 
@@ -177,10 +175,11 @@ def _cue_in(segment: list[Token]) -> tuple[Token, Token] | None:
 def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
     quotes = p.quotes
+    para_starts = [a for a, _ in paragraphs]
     i = 0
     while i < len(quotes):
         q = quotes[i]
-        para = next((a, b) for a, b in paragraphs if a <= q.open < b)
+        para = paragraphs[bisect_right(para_starts, q.open) - 1]
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
         found = _cue_in(after) if len(after) <= 12 else None
         parts = list(q.parts)
@@ -213,12 +212,12 @@ def _stands_alone(p: Parse, q: Quote, para: tuple[int, int]) -> bool:
 
 
 # --------------------------------------------------------------------------- reported
-def _content(p: Parse, cue: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
+def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
     """Bounds of what the cue attributes, and which frame held it."""
     kids = list(cue.children)
     ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
     if ccomp is not None and "ccomp" in frames:
-        return (*_clause_bounds(p, cue, ccomp), "ccomp")
+        return (*_clause_bounds(cue, ccomp), "ccomp")
     if "oprd" in frames:                     # "called the talks useful": object + predicate
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         lone = next((c for c in kids if c.dep_ == "oprd" and c.i > cue.i), None)
@@ -248,7 +247,7 @@ def _right(tok: Token) -> int:
     return last.idx + len(last.text)
 
 
-def _clause_bounds(p: Parse, cue: Token, clause: Token) -> tuple[int, int]:
+def _clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     """A that-clause without its "that", cut before a cue that shares the speaker
     ("… and complained that …", "…, adding that …"): that cue makes its own statement."""
     cut = {t.i for c in clause.subtree if _shares_subject(c) for t in c.subtree}
@@ -271,7 +270,7 @@ def reported(p: Parse, taken: set[int]) -> list[Candidate]:
         if entry is None or tok.i in taken or p.in_quote(tok.idx):
             continue
         subj = subject_of(tok)
-        found = _content(p, tok, entry.frames)
+        found = _content(tok, entry.frames)
         if subj is None or found is None:
             continue
         start, end = trim(p.text, found[0], found[1], p.quotes)
