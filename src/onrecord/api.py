@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import InputError, OnrecordError, StoreError
-from .ingest import iter_inputs, read_path, read_text
+from .ingest import INPUT_SUFFIXES, iter_inputs, read_path, read_text
 from .model import Article
 from .nlp import Analyzer
 
@@ -42,7 +42,11 @@ def parse_published(value: str | dt.date | None) -> str | None:
 
 
 def _looks_like_path(value: str) -> bool:
-    return "\n" not in value and len(value) < 4096 and os.path.isfile(value)
+    """An existing path, or one line that names an article file ("report.txt"): a mistyped
+    file name is then reported as missing instead of being analysed as text."""
+    if "\n" in value or len(value) >= 4096:
+        return False
+    return os.path.exists(value) or Path(value).suffix.lower() in INPUT_SUFFIXES
 
 
 def read(text_or_path: str | os.PathLike[str], published: str | dt.date | None = None) -> Article:
@@ -118,5 +122,7 @@ def statements(db: str | os.PathLike[str] = "onrecord.db", speaker: str | None =
     """Stored statements, filtered by speaker name and full-text search."""
     from .store import Store
 
+    if str(db) != ":memory:" and not os.path.exists(db):
+        raise StoreError(str(db), "no such database (create it with `onrecord ingest`)")
     with Store(db) as store:
         return store.statements(speaker=speaker, search=search, limit=limit)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import click
 
-from . import api
+from . import __version__, api
 from .errors import OnrecordError
 from .model import Article
 
@@ -39,8 +39,7 @@ def _fail(err: OnrecordError) -> None:
     sys.exit(1)
 
 
-db_option = click.option("--db", default="onrecord.db", show_default=True, type=click.Path(dir_okay=False),
-                         help="SQLite database file.")
+db_option = click.option("--db", default="onrecord.db", show_default=True, help="SQLite database file.")
 format_option = click.option("--format", "fmt", type=FORMATS, default=None,
                              help="Output format (default: table on a terminal, else jsonl).")
 published_option = click.option("--published", default=None, metavar="DATE",
@@ -48,7 +47,7 @@ published_option = click.option("--published", default=None, metavar="DATE",
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="onrecord")
+@click.version_option(version=__version__, prog_name="onrecord")
 def main() -> None:
     """onrecord: who said what, with the evidence, from news articles."""
 

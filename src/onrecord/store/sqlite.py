@@ -226,12 +226,16 @@ class Store:
 
 
 def _upsert(conn: sqlite3.Connection, article: Article) -> bool:
-    """Write ``article`` unless the identical record is stored; True if anything changed."""
-    record = _json(article.to_dict())
+    """Write ``article`` unless the same record is stored; True if anything changed.
+
+    The same text read from another place is the same article: the first source stays.
+    """
+    data = article.to_dict()
+    record = _json(data)
     old = conn.execute(
         "SELECT record, ingested_at FROM articles WHERE id = ?", (article.id,)
     ).fetchone()
-    if old is not None and old["record"] == record:
+    if old is not None and old["record"] == _json(dict(data, source=json.loads(old["record"])["source"])):
         return False
     if old is not None:
         # Replace whole: the cascade and the FTS triggers clear its statements and entities.
@@ -303,7 +307,7 @@ def fts_words(text: str) -> str:
     ``AND (`` becomes ``"AND"`` and ``expan*`` becomes ``"expan"*``.
     """
     phrases = []
-    for word in text.split():
+    for word in text.replace("\x00", " ").split():
         stem = word.rstrip("*")
         if _has_word(stem):
             phrases.append(_quote(stem) + ("*" if stem != word else ""))

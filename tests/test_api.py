@@ -1,0 +1,283 @@
+"""The library calls (``onrecord.extract``, ``read``, ``ingest_paths``, ``statements``): what a
+notebook user gets, on short hand-written inputs; the session analyser keeps it one model load."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import onrecord
+from onrecord import api
+from onrecord.errors import InputError
+from onrecord.model import Article
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+WIND = (
+    "Wind farm approved off the north coast\n\n"
+    "The government on Tuesday approved the Greyreef wind farm, a project off the north coast "
+    "of Scotland.\n\n"
+    '"This is the largest step we have taken towards clean power," Energy Minister Lena Okafor '
+    "told reporters in London.\n\n"
+    "Daniel Brennock, who leads the North Coast Fishermen's Association, said that more than 60 "
+    "boats would lose their grounds from February 8.\n"
+)
+QUAY = (
+    "Quay protest\n\n"
+    "Councillor Marek Hale, who led the opposition, said the council had ignored the fishing "
+    "families who live along the quay.\n\n"
+    '"They are voting on a drawing," Hale told the meeting.\n'
+)
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+
+
+def spans_hold(article: Article) -> None:
+    """Every offset in the record points at exactly the text it claims."""
+    text = article.text
+    for s in article.statements:
+        assert text[s.start:s.end] == s.text
+        for span in (s.cue, s.speaker.mention, *s.parts):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+    for e in article.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    for x in (*article.amounts, *article.dates, *article.boilerplate, *article.headings):
+        assert text[x.start:x.end] == x.text
+
+
+def by_speaker(article: Article) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for s in article.statements:
+        found.setdefault(s.speaker.name, []).append(s.text)
+    return found
+
+
+def dump(db: Path) -> dict[str, list[tuple]]:
+    """Every row of the store's tables, in a fixed order (ingested_at included)."""
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            for table in ("articles", "statements", "entities")
+        }
+    finally:
+        conn.close()
+
+
+# -- extract and read -----------------------------------------------------------------------
+
+def test_extract_text_gives_verbatim_statements(analyzer) -> None:
+    article = onrecord.extract(WIND, analyzer=analyzer)
+    assert article.text == WIND
+    assert article.source is None
+    speakers = by_speaker(article)
+    assert speakers["Lena Okafor"] == ["This is the largest step we have taken towards clean power,"]
+    assert any("60 boats would lose their grounds" in t for t in speakers["Daniel Brennock"])
+    spans_hold(article)
+    direct = next(s for s in article.statements if s.kind == "direct")
+    assert direct.cue is not None and direct.cue.text == "told"
+    assert direct.speaker.mention is not None and direct.speaker.mention.text == "Energy Minister Lena Okafor"
+
+
+def test_extract_reads_a_path_object_and_a_str_path(tmp_path: Path, analyzer) -> None:
+    path = tmp_path / "quay.txt"
+    path.write_text(QUAY, encoding="utf-8")
+    from_path = onrecord.extract(path, analyzer=analyzer)
+    from_str = onrecord.extract(str(path), analyzer=analyzer)
+    for article in (from_path, from_str):
+        assert article.source == str(path)
+        assert article.text == QUAY
+        assert article.title == "Quay protest"
+        assert set(by_speaker(article)) == {"Marek Hale"}
+    assert from_path.statements == from_str.statements
+    # the same words given as text are analysed the same, with no source
+    assert onrecord.extract(QUAY, analyzer=analyzer).statements == from_path.statements
+
+
+def test_read_does_no_analysis(tmp_path: Path) -> None:
+    path = tmp_path / "wind.txt"
+    path.write_text(WIND, encoding="utf-8")
+    article = onrecord.read(path, published="2022-02-07")
+    assert (article.source, article.published, article.statements) == (str(path), "2022-02-07", ())
+    assert article.title == "Wind farm approved off the north coast"
+
+
+def test_published_is_applied_and_resolves_relative_dates(analyzer) -> None:
+    article = onrecord.extract(WIND, published="2022-02-07", analyzer=analyzer)  # a Monday
+    assert article.published == "2022-02-07"
+    dates = {d.text: d.value for d in article.dates}
+    assert dates["February 8"] == "2022-02-08"
+    assert dates["Tuesday"] == "2022-02-01"  # "on Tuesday" in past-tense news: the Tuesday before
+    spans_hold(article)
+    # a date object is taken as well
+    assert onrecord.extract(WIND, published=dt.date(2022, 2, 7), analyzer=analyzer).dates == article.dates
+
+
+def test_without_published_relative_dates_stay_unplaced(analyzer) -> None:
+    article = onrecord.extract(WIND, analyzer=analyzer)
+    assert article.published is None
+    dates = {d.text: d.value for d in article.dates}
+    assert "February 8" in dates and dates["February 8"] is None
+    assert dates.get("Tuesday") is None
+
+
+def test_published_overrides_the_page_date(analyzer) -> None:
+    article = onrecord.extract(EXAMPLES / "wind-farm.html", published="2024-03-15", analyzer=analyzer)
+    assert article.published == "2024-03-15"
+    assert onrecord.read(EXAMPLES / "wind-farm.html").published.startswith("2024-03-14")
+
+
+@pytest.mark.parametrize("bad", ["2022-13-01", "2022-02-30", "yesterday", "07/02/2022", "Feb 7 2022"])
+def test_bad_published_raises_input_error(bad: str, analyzer) -> None:
+    with pytest.raises(InputError) as caught:
+        onrecord.extract(WIND, published=bad, analyzer=analyzer)
+    assert caught.value.subject == "--published"
+    assert repr(bad) in caught.value.reason
+    assert "\n" not in str(caught.value)
+
+
+def test_parse_published_accepts_dates_and_datetimes() -> None:
+    assert api.parse_published(None) is None
+    assert api.parse_published("") is None
+    assert api.parse_published("2022-02-07") == "2022-02-07"
+    assert api.parse_published("2022-02-07T10:30:00") == "2022-02-07T10:30:00"
+    assert api.parse_published(dt.date(2022, 2, 7)) == "2022-02-07"
+    assert api.parse_published(dt.datetime(2022, 2, 7, 10, 30)) == "2022-02-07T10:30:00"
+
+
+# -- ingest_paths -------------------------------------------------------------------------------
+
+@pytest.fixture
+def good_files(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    wind, quay = folder / "wind.txt", folder / "quay.txt"
+    wind.write_text(WIND, encoding="utf-8")
+    quay.write_text(QUAY, encoding="utf-8")
+    return [wind, quay]
+
+
+def test_ingest_saves_then_changes_nothing_the_second_time(tmp_path: Path, good_files, analyzer) -> None:
+    db = tmp_path / "store.db"
+    first = api.ingest_paths(good_files, db, analyzer=analyzer)
+    expected = sum(len(onrecord.extract(p, analyzer=analyzer).statements) for p in good_files)
+    assert (first.saved, first.unchanged, first.failed) == (2, 0, [])
+    assert first.statements == expected > 0
+    before = dump(db)
+    assert len(before["articles"]) == 2 and len(before["statements"]) == expected
+
+    again = api.ingest_paths(good_files, db, analyzer=analyzer)
+    assert (again.saved, again.unchanged, again.statements, again.failed) == (0, 2, 0, [])
+    assert dump(db) == before
+
+
+def test_ingest_a_directory_and_its_files_is_the_same_article_set(tmp_path: Path, good_files, analyzer) -> None:
+    db = tmp_path / "store.db"
+    report = api.ingest_paths([good_files[0].parent], db, analyzer=analyzer)
+    assert (report.saved, report.failed) == (2, [])
+    again = api.ingest_paths(good_files, db, analyzer=analyzer)
+    assert (again.saved, again.unchanged) == (0, 2)
+
+
+def test_ingest_reports_bad_inputs_and_saves_the_good_ones(tmp_path: Path, good_files, analyzer) -> None:
+    missing = tmp_path / "missing.txt"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "picture.png"
+    binary.write_bytes(PNG)
+    db = tmp_path / "store.db"
+    seen: list[tuple[str, str]] = []
+
+    report = api.ingest_paths([good_files[0], missing, empty, binary, good_files[1]], db,
+                              analyzer=analyzer, on_error=lambda subject, reason: seen.append((subject, reason)))
+
+    assert report.failed == [
+        (str(missing), "no such file"),
+        (str(empty), "empty file"),
+        (str(binary), "binary file, not text"),
+    ]
+    assert seen == report.failed
+    assert report.saved == 2 and report.unchanged == 0
+    sources = {row["source"] for row in api.statements(db)}
+    assert sources == {str(p) for p in good_files}
+
+
+def test_ingest_with_published_stores_it(tmp_path: Path, good_files, analyzer) -> None:
+    db = tmp_path / "store.db"
+    api.ingest_paths(good_files[:1], db, published="2022-02-07", analyzer=analyzer)
+    rows = api.statements(db)
+    assert rows and {r["published"] for r in rows} == {"2022-02-07"}
+
+
+# -- statements -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory: pytest.TempPathFactory, analyzer) -> Path:
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    report = api.ingest_paths([EXAMPLES], db, analyzer=analyzer)
+    assert (report.saved, report.failed) == (2, [])
+    return db
+
+
+def test_statements_by_speaker(examples_db: Path, analyzer) -> None:
+    rows = api.statements(examples_db, speaker="Okafor")
+    wind = onrecord.extract(EXAMPLES / "wind-farm.html", analyzer=analyzer)
+    expected = [s.text for s in wind.statements if s.speaker.name == "Lena Okafor"]
+    assert expected
+    assert [r["text"] for r in rows] == expected
+    assert {r["speaker_name"] for r in rows} == {"Lena Okafor"}
+    assert {r["source"] for r in rows} == {str(EXAMPLES / "wind-farm.html")}
+    # case does not matter, the full name works, a name nobody has finds nothing
+    assert api.statements(examples_db, speaker="okafor") == rows
+    assert api.statements(examples_db, speaker="Lena Okafor") == rows
+    assert api.statements(examples_db, speaker="Zelenskyy") == []
+
+
+def test_statements_by_search(examples_db: Path) -> None:
+    rows = api.statements(examples_db, search="turbine")
+    assert rows
+    assert all("turbine" in (r["text"] + " " + (r["cue"] or "")).lower() for r in rows)
+    harbour = api.statements(examples_db, speaker="Ruiz", search="council")
+    assert harbour and {r["speaker_name"] for r in harbour} == {"Ana Ruiz"}
+    assert all("council" in r["text"].lower() for r in harbour)
+    assert api.statements(examples_db, search="turbine", speaker="Ruiz") == []
+    assert len(api.statements(examples_db, limit=2)) == 2
+
+
+@pytest.mark.parametrize("hostile", ['"', "(", "AND", "NEAR(", "text:*", "*", "-", "OR NOT"])
+def test_statements_search_never_fails_on_fts_syntax(examples_db: Path, hostile: str) -> None:
+    rows = api.statements(examples_db, search=hostile)
+    assert isinstance(rows, list)
+    assert isinstance(api.statements(examples_db, speaker=hostile), list)
+
+
+def test_statements_search_ignores_a_nul_character(examples_db: Path) -> None:
+    assert api.statements(examples_db, search="turbine\x00") == api.statements(examples_db, search="turbine")
+
+
+def test_statements_from_a_missing_database_is_an_error_not_a_new_file(tmp_path: Path) -> None:
+    db = tmp_path / "typo.db"
+    with pytest.raises(onrecord.StoreError, match="no such database"):
+        api.statements(db)
+    assert not db.exists()
+
+
+def test_the_same_text_from_two_places_is_one_article(tmp_path: Path, good_files, analyzer) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(good_files[0].read_bytes())
+    db = tmp_path / "store.db"
+    report = api.ingest_paths([good_files[0], copy], db, analyzer=analyzer)
+    assert (report.saved, report.unchanged) == (1, 1)
+    rows = dump(db)
+    again = api.ingest_paths([copy, good_files[0]], db, analyzer=analyzer)
+    assert (again.saved, again.unchanged) == (0, 2)
+    assert dump(db) == rows
+
+
+def test_a_mistyped_file_name_is_reported_missing_not_analysed_as_text(tmp_path: Path, analyzer) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        onrecord.extract(str(tmp_path / "reprot.txt"), analyzer=analyzer)

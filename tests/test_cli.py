@@ -1,0 +1,417 @@
+"""The ``onrecord`` command through click's CliRunner (in-process, one model load): output
+formats, span integrity, per-input errors as one ``onrecord: SUBJECT: reason`` line on stderr,
+store errors, and the entry points."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from onrecord import api, cli
+from onrecord.model import SCHEMA
+from onrecord.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+
+WIND = (
+    "Wind farm approved off the north coast\n\n"
+    "The government on Tuesday approved the Greyreef wind farm, a project off the north coast "
+    "of Scotland.\n\n"
+    '"This is the largest step we have taken towards clean power," Energy Minister Lena Okafor '
+    "told reporters in London.\n\n"
+    "Daniel Brennock, who leads the North Coast Fishermen's Association, said that more than 60 "
+    "boats would lose their grounds from February 8.\n"
+)
+QUAY = (
+    "Quay protest\n\n"
+    "Councillor Marek Hale, who led the opposition, said the council had ignored the fishing "
+    "families who live along the quay.\n\n"
+    '"They are voting on a drawing," Hale told the meeting.\n'
+)
+
+
+def cafe(where: str) -> str:
+    """Not ASCII, so the encoding matters: each file must come out as these exact words."""
+    return (f"Café owners protest in {where}\n\n"
+            "Councillor José Muñoz said that the new parking rules would ruin the cafés on the quay.\n")
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+NO_ARTICLE_HTML = (
+    "<!DOCTYPE html><html><head><title>Menu</title></head><body>"
+    '<nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>'
+)
+
+
+@pytest.fixture(autouse=True)
+def one_model(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
+    """The CLI's analyser is the session's, so the model is loaded once for all tests."""
+    monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
+
+
+def run(*args: str | os.PathLike[str]) -> Result:
+    result = CliRunner().invoke(cli.main, [os.fspath(a) for a in args], env={"COLUMNS": "160"})
+    # whatever happened, it was reported, not raised
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def jsonl(result: Result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def error_lines(result: Result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("onrecord: ")]
+
+
+def check_spans(record: dict) -> int:
+    """Assert every span in a printed record is verbatim; return how many were checked."""
+    text, checked = record["text"], 0
+
+    def check(span: dict | None) -> None:
+        nonlocal checked
+        if span is not None:
+            assert text[span["start"]:span["end"]] == span["text"], span
+            checked += 1
+
+    for s in record["statements"]:
+        check(s)
+        check(s["cue"])
+        check(s["speaker"]["mention"])
+        for part in s["parts"]:
+            check(part)
+    for e in record["entities"]:
+        for m in e["mentions"]:
+            check(m)
+    for x in (*record["amounts"], *record["dates"], *record["boilerplate"], *record["headings"]):
+        check(x)
+    return checked
+
+
+@pytest.fixture
+def wind(tmp_path: Path) -> Path:
+    path = tmp_path / "wind.txt"
+    path.write_text(WIND, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def quay(tmp_path: Path) -> Path:
+    path = tmp_path / "quay.txt"
+    path.write_text(QUAY, encoding="utf-8")
+    return path
+
+
+# -- extract ------------------------------------------------------------------------------------
+
+def test_extract_jsonl_one_record_per_article_with_verbatim_spans(wind: Path, quay: Path) -> None:
+    result = run("extract", wind, quay, EXAMPLES / "wind-farm.html", "--format", "jsonl")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    records = jsonl(result)
+    assert [r["source"] for r in records] == [str(wind), str(quay), str(EXAMPLES / "wind-farm.html")]
+    assert len(result.stdout.strip().splitlines()) == 3
+    for record in records:
+        assert record["schema"] == SCHEMA == "onrecord/article@1"
+        assert record["statements"]
+        check_spans(record)
+    first = records[0]
+    assert first["text"] == WIND
+    # the kinds of span the check covers are really there
+    assert first["entities"] and first["amounts"] and first["dates"]
+    assert {s["speaker"]["name"] for s in first["statements"]} == {"Lena Okafor", "Daniel Brennock"}
+
+
+def test_extract_json_is_one_list(wind: Path, quay: Path) -> None:
+    result = run("extract", wind, quay, "--format", "json")
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert isinstance(records, list) and len(records) == 2
+    assert [r["schema"] for r in records] == [SCHEMA, SCHEMA]
+    assert records[1]["text"] == QUAY
+    # the same records as jsonl prints
+    assert records == jsonl(run("extract", wind, quay, "--format", "jsonl"))
+
+
+def test_extract_json_of_nothing_readable_is_an_empty_list(tmp_path: Path) -> None:
+    result = run("extract", tmp_path / "missing.txt", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+
+
+def test_extract_table_shows_the_speakers(wind: Path, quay: Path) -> None:
+    result = run("extract", wind, quay, "--format", "table")
+    assert result.exit_code == 0
+    for name in ("Lena Okafor", "Daniel Brennock", "Marek Hale"):
+        assert name in result.stdout
+    assert "largest step we have taken" in result.stdout
+
+
+def test_extract_directory(tmp_path: Path, wind: Path, quay: Path) -> None:
+    (tmp_path / "notes.md").write_text("not an article input", encoding="utf-8")
+    records = jsonl(run("extract", tmp_path, "--format", "jsonl"))
+    assert sorted(r["source"] for r in records) == sorted([str(wind), str(quay)])
+
+
+def test_published_resolves_dates(wind: Path) -> None:
+    (record,) = jsonl(run("extract", wind, "--published", "2022-02-07", "--format", "jsonl"))
+    assert record["published"] == "2022-02-07"
+    assert {d["text"]: d["value"] for d in record["dates"]}["February 8"] == "2022-02-08"
+
+
+@pytest.mark.parametrize("bad", ["2022-13-01", "yesterday", "7 Feb 2022"])
+def test_bad_published_is_one_line_error(wind: Path, bad: str) -> None:
+    result = run("extract", wind, "--published", bad, "--format", "jsonl")
+    assert result.exit_code != 0
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("onrecord: --published: ")
+    assert bad in lines[0]
+
+
+def test_bad_published_on_ingest_writes_nothing(tmp_path: Path, wind: Path) -> None:
+    db = tmp_path / "x.db"
+    result = run("ingest", wind, "--db", db, "--published", "02/07/2022")
+    assert result.exit_code != 0
+    assert error_lines(result) == result.stderr.splitlines()
+    assert len(error_lines(result)) == 1
+    assert not db.exists()
+
+
+# -- bad inputs beside good ones -----------------------------------------------------------------
+
+@pytest.fixture
+def mixed(tmp_path: Path, wind: Path) -> dict[str, Path]:
+    """One good file, two that need decoding, and four that cannot be read."""
+    inputs = {
+        "good": wind,
+        "missing": tmp_path / "missing.txt",
+        "empty": tmp_path / "empty.txt",
+        "binary": tmp_path / "image.png",
+        "utf16": tmp_path / "utf16.txt",
+        "utf16-no-bom": tmp_path / "utf16le.txt",
+        "latin1": tmp_path / "latin1.txt",
+        "no-article": tmp_path / "menu.html",
+    }
+    inputs["empty"].write_bytes(b"")
+    inputs["binary"].write_bytes(PNG)
+    inputs["utf16"].write_bytes(cafe("utf16").encode("utf-16"))  # with its byte-order mark
+    inputs["utf16-no-bom"].write_bytes(cafe("utf16-no-bom").encode("utf-16-le"))
+    inputs["latin1"].write_bytes(cafe("latin1").encode("latin-1"))
+    inputs["no-article"].write_text(NO_ARTICLE_HTML, encoding="utf-8")
+    return inputs
+
+
+BAD = {
+    "missing": "no such file",
+    "empty": "empty file",
+    "binary": "binary file, not text",
+    "no-article": "no article text",
+}
+READABLE = ("good", "utf16", "utf16-no-bom", "latin1")
+
+
+def assert_one_line_per_bad_input(result: Result, inputs: dict[str, Path]) -> None:
+    lines = error_lines(result)
+    assert len(lines) == len(BAD), result.stderr
+    for key, reason in BAD.items():
+        mine = [line for line in lines if line.startswith(f"onrecord: {inputs[key]}: ")]
+        assert len(mine) == 1, (key, result.stderr)
+        assert reason in mine[0]
+    for key in READABLE:
+        assert str(inputs[key]) not in result.stderr
+
+
+def test_extract_reports_each_bad_input_and_prints_the_good_ones(mixed: dict[str, Path]) -> None:
+    result = run("extract", *mixed.values(), "--format", "jsonl")
+    assert result.exit_code == 1
+    assert_one_line_per_bad_input(result, mixed)
+    assert result.stderr.splitlines() == error_lines(result)
+    records = {r["source"]: r for r in jsonl(result)}
+    assert list(records) == [str(mixed[k]) for k in READABLE]
+    for key in ("utf16", "utf16-no-bom", "latin1"):
+        record = records[str(mixed[key])]
+        assert record["text"] == cafe(key)
+        assert record["title"] == f"Café owners protest in {key}"
+        assert [s["speaker"]["name"] for s in record["statements"]] == ["José Muñoz"]
+        check_spans(record)
+
+
+def test_ingest_reports_each_bad_input_and_saves_the_good_ones(tmp_path: Path, mixed: dict[str, Path]) -> None:
+    db = tmp_path / "mixed.db"
+    result = run("ingest", *mixed.values(), "--db", db)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert_one_line_per_bad_input(result, mixed)
+    # the summary is the one other line
+    (summary,) = [line for line in result.stderr.splitlines() if not line.startswith("onrecord: ")]
+    assert summary.startswith(f"{len(READABLE)} article(s) saved")
+    assert f"{len(BAD)} failed" in summary
+    with Store(db) as store:
+        assert store.count()["articles"] == len(READABLE)
+        assert {r["speaker_name"] for r in store.statements()} >= {"Lena Okafor", "José Muñoz"}
+
+
+# -- ingest and statements ---------------------------------------------------------------------
+
+@pytest.fixture
+def examples_db(tmp_path: Path) -> Path:
+    db = tmp_path / "tmp.db"
+    result = run("ingest", EXAMPLES, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("2 article(s) saved")
+    assert "0 failed" in result.stderr
+    return db
+
+
+def test_ingest_twice_changes_nothing(examples_db: Path) -> None:
+    result = run("ingest", EXAMPLES, "--db", examples_db)
+    assert result.exit_code == 0
+    assert result.stderr.startswith("0 article(s) saved with 0 statement(s), 2 already stored, 0 failed")
+
+
+def test_statements_by_speaker(examples_db: Path) -> None:
+    result = run("statements", "--db", examples_db, "--speaker", "Okafor", "--format", "jsonl")
+    assert result.exit_code == 0
+    rows = jsonl(result)
+    assert rows
+    assert {r["speaker_name"] for r in rows} == {"Lena Okafor"}
+    everyone = jsonl(run("statements", "--db", examples_db, "--format", "jsonl"))
+    assert len({r["speaker_name"] for r in everyone}) > 2
+    assert rows == [r for r in everyone if r["speaker_name"] == "Lena Okafor"]
+
+
+def test_statements_json_and_table(examples_db: Path) -> None:
+    rows = json.loads(run("statements", "--db", examples_db, "--speaker", "Ruiz", "--format", "json").stdout)
+    assert rows and {r["speaker_name"] for r in rows} == {"Ana Ruiz"}
+    table = run("statements", "--db", examples_db, "--speaker", "Ruiz", "--format", "table")
+    assert table.exit_code == 0
+    assert "Ana Ruiz" in table.stdout and "Lena Okafor" not in table.stdout
+
+
+@pytest.mark.parametrize("hostile", ['"', "(", "AND", 'NEAR("a" "b")', "speaker_name:*", "*", "-x", ")"])
+def test_statements_search_with_hostile_input(examples_db: Path, hostile: str) -> None:
+    result = run("statements", "--db", examples_db, "--search", hostile, "--format", "jsonl")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert isinstance(jsonl(result), list)
+
+
+def test_statements_search_finds_words(examples_db: Path) -> None:
+    rows = jsonl(run("statements", "--db", examples_db, "--search", "turbine", "--format", "jsonl"))
+    assert rows and all("turbine" in r["text"].lower() for r in rows)
+
+
+# -- store errors --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["ingest", "statements"])
+def test_db_in_a_missing_directory(tmp_path: Path, wind: Path, command: str) -> None:
+    db = tmp_path / "no" / "such" / "dir" / "x.db"
+    args = ["ingest", wind] if command == "ingest" else ["statements", "--format", "jsonl"]
+    result = run(*args, "--db", db)
+    assert result.exit_code != 0
+    assert result.stdout == ""
+    reason = f"directory {db.parent} does not exist" if command == "ingest" else \
+        "no such database (create it with `onrecord ingest`)"
+    assert result.stderr.splitlines() == [f"onrecord: {db}: {reason}"]
+
+
+def test_version_works_from_source() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and "0.1.0" in result.stdout
+
+
+@pytest.fixture
+def short_lock_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The CLI has no option for the store's busy timeout (Store's default, 5 s): shorten it.
+    monkeypatch.setattr(Store.__init__, "__defaults__", ("onrecord.db", 0.05))
+
+
+def test_locked_new_database(tmp_path: Path, wind: Path, short_lock_wait) -> None:
+    """Another program holds an exclusive lock on the file before onrecord ever set it up."""
+    db = tmp_path / "locked.db"
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("CREATE TABLE other (x)")
+        holder.execute("BEGIN EXCLUSIVE")
+        for args in (["ingest", wind], ["statements", "--format", "jsonl"]):
+            result = run(*args, "--db", db)
+            assert result.exit_code != 0
+            assert result.stdout == ""
+            (line,) = result.stderr.splitlines()
+            assert line.startswith(f"onrecord: {db}: database is locked")
+    finally:
+        holder.close()
+
+
+def test_locked_store_while_ingesting(tmp_path: Path, wind: Path, quay: Path, short_lock_wait) -> None:
+    """An onrecord store (WAL) being written by someone else: nothing is saved, each article is
+    reported, and reading still works."""
+    db = tmp_path / "store.db"
+    assert run("ingest", quay, "--db", db).exit_code == 0
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        result = run("ingest", wind, "--db", db)
+        assert result.exit_code != 0
+        (line,) = error_lines(result)
+        assert line.startswith(f"onrecord: {wind}: not saved: database is locked")
+        assert "1 failed" in result.stderr
+        reading = run("statements", "--db", db, "--format", "jsonl")
+        assert reading.exit_code == 0
+        assert {r["source"] for r in jsonl(reading)} == {str(quay)}
+    finally:
+        holder.close()
+    with Store(db) as store:
+        assert store.count()["articles"] == 1
+
+
+def test_db_that_is_not_a_database(tmp_path: Path) -> None:
+    db = tmp_path / "notes.db"
+    db.write_text("these are my notes, not a database\n" * 200, encoding="utf-8")
+    result = run("statements", "--db", db, "--format", "jsonl")
+    assert result.exit_code != 0
+    assert result.stderr.splitlines() == [f"onrecord: {db}: not a SQLite database"]
+
+
+# -- entry points --------------------------------------------------------------------------------
+
+def test_python_m_onrecord_help() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    done = subprocess.run([sys.executable, "-m", "onrecord", "--help"], capture_output=True,
+                          text=True, env=env, cwd=REPO, timeout=60)
+    assert done.returncode == 0, done.stderr
+    for command in ("extract", "ingest", "statements"):
+        assert command in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_subcommand_help_has_examples() -> None:
+    for command in ("extract", "ingest", "statements"):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout and f"onrecord {command}" in result.stdout
+
+
+def test_console_script_is_declared() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"]["onrecord"] == "onrecord.cli:main"
+    assert callable(cli.main)
+
+
+def test_extract_needs_a_file() -> None:
+    result = CliRunner().invoke(cli.main, ["extract"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
