@@ -20,8 +20,9 @@ def article_table(article: Article) -> None:
     table.add_column("statement", ratio=6)
     for s in article.statements:
         said = " · ".join(x for x in (s.speaker.mention and f"“{s.speaker.mention.text}”", s.cue and s.cue.text) if x)
+        words = " … ".join(p.text for p in s.parts) if s.parts else s.text    # a split quote's pieces
         table.add_row(f"[bold]{escape(s.speaker.name or '?')}[/bold]\n[dim]{escape(said)}[/dim]",
-                      _quote(s.text, s.kind))
+                      _quote(words, s.kind))
     console.print(table)
 
 
