@@ -87,12 +87,32 @@ def test_denial_and_conjoined_say_share_the_subject(analyzer):
 def test_quote_running_on_into_next_paragraph(analyzer):
     text = ('"The first phase is finished," Okafor said. "The turbines arrive in June.\n\n'
             '"After that, the grid connection takes a year."')
+    (s,) = statements(analyzer, text)
+    assert [p.text for p in s.parts] == ["The first phase is finished,", "The turbines arrive in June.",
+                                         "After that, the grid connection takes a year."]
+    assert s.speaker.mention.text == "Okafor" and s.cue.text == "said"
+
+
+def test_quote_after_the_cue_sentence_continues_the_statement(analyzer):
+    text = "''We are ready,'' the coach said on Friday. ''The players know what to do.''"
+    (s,) = statements(analyzer, text)
+    assert [p.text for p in s.parts] == ["We are ready,", "The players know what to do."]
+    assert s.speaker.mention.text == "the coach"
+
+
+def test_cue_set_inside_the_sentence_it_reports(analyzer):
+    text = "The bridge, officials said, will reopen on Friday."
+    (s,) = statements(analyzer, text)
+    assert s.text == "The bridge, officials said, will reopen on Friday"
+    assert [p.text for p in s.parts] == ["The bridge", "will reopen on Friday"]
+    assert s.cue.text == "said" and s.speaker.mention.text == "officials"
+
+
+def test_participle_cue_takes_the_subject_of_its_verb(analyzer):
+    text = "Ruiz attacked the plan, saying that it would ruin the quay."
     found = statements(analyzer, text)
-    assert [s.text for s in found][0] == "The first phase is finished,"
-    run_on = found[-1]
-    assert [p.text for p in run_on.parts] == ["The turbines arrive in June.",
-                                                "After that, the grid connection takes a year."]
-    assert run_on.speaker.name == "Okafor"
+    saying = next(s for s in found if s.cue.text == "saying")
+    assert saying.text == "it would ruin the quay" and saying.speaker.mention.text == "Ruiz"
 
 
 def test_quotation_filling_its_paragraph_continues_the_speaker(analyzer):

@@ -37,6 +37,19 @@ class Quote:
         return self.end
 
 
+TWO_APOSTROPHES_OPEN = re.compile(r"(?<![\w.,!?;:])''(?=[^\s'])")
+TWO_APOSTROPHES_CLOSE = re.compile(r"(?<=\S)''(?![\w'])")
+
+
+def normalise_marks(text: str) -> str:
+    """Two apostrophes used as a quotation mark (''Yes,'' he said) become a double mark,
+    padded with a space so that every offset stays the same."""
+    if "''" not in text:
+        return text
+    text = TWO_APOSTROPHES_OPEN.sub(' "', text)
+    return TWO_APOSTROPHES_CLOSE.sub('" ', text)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: runs of text between blank lines."""
     out, pos = [], 0

@@ -90,17 +90,20 @@ def cue_end(tok: Token) -> int:
 
 
 def subject_of(tok: Token) -> Token | None:
-    """The subject of a cue; a conjoined cue ("denies … but says …") or a cue in a verb
-    phrase ("wants to say") takes the subject of the cue or verb it hangs on."""
+    """The subject of a cue. A cue without one takes it from the verb it hangs on: a
+    conjoined cue ("denies … but says …"; the nearest cue above it, as the parser often
+    hangs it inside the first content), a participle ("attacked X, saying …") or a verb
+    phrase ("wants to say")."""
     for child in tok.children:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ not in ("it", "there")):
             return child
-    if tok.dep_ == "xcomp":
+    if tok.dep_ == "xcomp" or (tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG"):
         return next((c for c in tok.head.children if c.dep_ in SUBJECTS), None)
     if _shares_subject(tok):
         for anc in tok.ancestors:
             if cue_of(anc):
                 return subject_of(anc)
+        return subject_of(tok.head) if tok.head is not tok else None
     return None
 
 
@@ -182,26 +185,42 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         para = paragraphs[bisect_right(para_starts, q.open) - 1]
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
         found = _cue_in(after) if len(after) <= 12 else None
-        parts = list(q.parts)
         if found is None:
             before = _segment_before(p, q, para[0])
             if before and (before[-1].text in (":", ",") or cue_of(before[-1], "quote")):
                 found = _cue_in(before)
-        elif i + 1 < len(quotes):
-            nxt = quotes[i + 1]
-            between = p.text[q.close + 1:nxt.open]
-            if after and after[-1].text not in SENTENCE_END and len(between) < 80 and between.rstrip().endswith(","):
-                parts += list(nxt.parts)                     # "“A,” he said, “B.”"
-                i += 1
-        if found is not None:
-            cue, subj = found
-            out.append(Candidate("direct", parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
-                                 parts if len(parts) > 1 else [], cue_end(cue)))
-        elif _stands_alone(p, q, para) and not p.is_blocked(q.open):
-            out.append(Candidate("direct", q.start, q.end, None, None, "continued",
-                                 list(q.parts) if len(q.parts) > 1 else []))
         i += 1
+        if found is None:
+            if _stands_alone(p, q, para) and not p.is_blocked(q.open):
+                out.append(Candidate("direct", q.start, q.end, None, None, "continued",
+                                     list(q.parts) if len(q.parts) > 1 else []))
+            continue
+        parts = list(q.parts)
+        while i < len(quotes) and quotes[i].open < para[1] and _goes_on(p, parts[-1][1], after, quotes[i], para):
+            parts += quotes[i].parts              # "“A,” he said, “B.”" and "“A,” he said. “B.”"
+            after = _segment_after(p, quotes[i], para[1])
+            i += 1
+        cue, subj = found
+        out.append(Candidate("direct", parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
+                             parts if len(parts) > 1 else [], cue_end(cue)))
     return out
+
+
+def _goes_on(p: Parse, close: int, after: list[Token], nxt: Quote, para: tuple[int, int]) -> bool:
+    """Whether the next quotation in the paragraph continues the same speaker's words: it
+    follows the cue clause directly, after a comma (split sentence) or a full stop (next
+    sentence), and has no cue of its own."""
+    between = p.text[close + 1:nxt.open]
+    if not after or len(between) > 120:
+        return False
+    cue_clause_end = after[-1].idx + len(after[-1].text)
+    if after[-1].text in SENTENCE_END:
+        if p.text[cue_clause_end:nxt.open].strip():
+            return False
+    elif not between.rstrip().endswith((",", ":")):
+        return False
+    nxt_after = _segment_after(p, nxt, para[1])
+    return _cue_in(nxt_after) is None
 
 
 def _stands_alone(p: Parse, q: Quote, para: tuple[int, int]) -> bool:
@@ -242,6 +261,37 @@ def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
     return None
 
 
+# what belongs to the cue's own clause in "X, he said in a statement, Y."
+CUE_CLAUSE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "prep", "npadvmod", "advmod", "dative",
+              "dobj", "agent", "punct", "cc", "mark"}
+
+
+def _around(cue: Token) -> tuple[int, int, str] | None:
+    """A cue set into the sentence it reports ("X, he said, Y." or "X, officials said."):
+    the content is the rest of the sentence, when that is a clause."""
+    clause = {cue.i} | {t.i for c in cue.children if c.dep_ in CUE_CLAUSE for t in c.subtree}
+    rest = [t for t in cue.sent if t.i not in clause and not t.is_space]
+    while rest and rest[-1].is_punct and rest[-1].text not in CLOSING:
+        rest.pop()
+    while rest and rest[0].is_punct and rest[0].text not in OPENING:
+        rest.pop(0)
+    words = [t for t in rest if not t.is_punct]
+    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return rest[0].idx, rest[-1].idx + len(rest[-1].text), "around"
+
+
+def _parts_around(text: str, start: int, end: int, cue: Token, subj: Token) -> list[tuple[int, int]]:
+    """The content's pieces on either side of a cue clause set inside it."""
+    clause = [t for t in (cue, *subj.subtree) if start <= t.idx < end]
+    if not clause:
+        return []
+    left = min(t.idx for t in clause)
+    right = max(t.idx + len(t.text) for t in clause)
+    pieces = [(start, left), (right, end)]
+    return [(a, b) for a, b in (trim(text, a, b, []) for a, b in pieces) if b > a]
+
+
 def _right(tok: Token) -> int:
     last = tok.right_edge
     return last.idx + len(last.text)
@@ -270,17 +320,18 @@ def reported(p: Parse, taken: set[int]) -> list[Candidate]:
         if entry is None or tok.i in taken or p.in_quote(tok.idx):
             continue
         subj = subject_of(tok)
-        found = _content(tok, entry.frames)
+        found = _content(tok, entry.frames) or _around(tok)
         if subj is None or found is None:
             continue
         start, end = trim(p.text, found[0], found[1], p.quotes)
-        if end - start < 3 or start <= subj.idx < end:
+        parts = _parts_around(p.text, start, end, tok, subj) if found[2] == "around" else []
+        if end - start < 3 or (start <= subj.idx < end and len(parts) < 2):
             continue
         kind = _kind(p, start, end)
         if kind == "direct":
             q = next(q for q in p.quotes if q.open == start)
             start, end = q.start, q.end
-        out.append(Candidate(kind, start, end, tok, mention_span(subj), found[2], cue_end=cue_end(tok)))
+        out.append(Candidate(kind, start, end, tok, mention_span(subj), found[2], parts, cue_end(tok)))
     return out
 
 
