@@ -320,7 +320,7 @@ def reported(p: Parse, taken: set[int]) -> list[Candidate]:
         if entry is None or tok.i in taken or p.in_quote(tok.idx):
             continue
         subj = subject_of(tok)
-        found = _content(tok, entry.frames) or _around(tok)
+        found = _content(tok, entry.frames) or (_around(tok) if entry.kind == "speech" and "ccomp" in entry.frames else None)
         if subj is None or found is None:
             continue
         start, end = trim(p.text, found[0], found[1], p.quotes)
