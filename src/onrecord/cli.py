@@ -8,12 +8,16 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__, api
-from .errors import OnrecordError
+from .errors import InputError, OnrecordError
 from .model import Article
+
+if TYPE_CHECKING:
+    from .eval import EvalReport
 
 FORMATS = click.Choice(["jsonl", "json", "table"])
 
@@ -120,6 +124,66 @@ def statements(speaker: str | None, search: str | None, limit: int | None, db: s
     else:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@main.command("eval")
+@click.argument("corpus", metavar="DIR")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--errors", "errors_path", default=None, metavar="FILE",
+              help="Write missed gold contents and spurious statements (ggt@0.3) to FILE as JSON lines.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Only the first N annotated articles (sorted by name).")
+@click.option("--predictions", default=None, metavar="FILE",
+              help="Score these records (JSON lines of `onrecord extract`) instead of running the pipeline.")
+def eval_command(corpus: str, as_json: bool, errors_path: str | None, limit: int | None,
+                 predictions: str | None) -> None:
+    """Measure statements against an annotated corpus in brat standoff form
+    (DIR/text/*.txt + DIR/attributions/*.ann, as PolNeAR): P, R, F1 at ggt@0.3,
+    ggt@0.8 and sym@0.5, speaker accuracy, recall of direct and indirect quotes,
+    calibration of the confidence, and speed.
+
+    \b
+    Example:
+      onrecord eval ../shared/data/polnear/dev --errors dev-errors.jsonl
+    """
+    from . import eval as evaluation
+
+    problems = Problems()
+    try:
+        evaluation.check_corpus(corpus)                  # before the model is loaded
+        if errors_path:
+            _check_writable(errors_path)
+        keep = errors_path is not None
+        if predictions:
+            report = evaluation.score_predictions(corpus, evaluation.read_predictions(predictions), limit,
+                                                  problems, keep_errors=keep)
+        else:
+            report = evaluation.evaluate(corpus, limit=limit, on_error=problems, keep_errors=keep)
+        if errors_path:
+            _write_errors(report, errors_path)
+    except OnrecordError as err:
+        _fail(err)
+    click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else evaluation.render(report))
+    sys.exit(1 if problems.count else 0)
+
+
+def _check_writable(path: str) -> None:
+    """Fail before a long run rather than after it."""
+    try:
+        open(path, "a", encoding="utf-8").close()
+    except OSError as err:
+        raise InputError(path, f"cannot write ({err.strerror or err.__class__.__name__})") from None
+
+
+def _write_errors(report: "EvalReport", path: str) -> None:
+    from .eval import write_errors
+
+    try:
+        write_errors(report, path)
+    except OSError as err:
+        raise InputError(path, f"cannot write ({err.strerror or err.__class__.__name__})") from None
+    missed = sum(e["error"] == "missed" for e in report.errors)
+    click.echo(f"{missed} missed and {len(report.errors) - missed} spurious (ggt@0.3) -> {path}", err=True)
 
 
 def _print_articles(records: Iterable[Article], fmt: str) -> None:
