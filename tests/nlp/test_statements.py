@@ -142,3 +142,45 @@ def test_one_odd_quotation_mark_skips_one_candidate_only(analyzer):
     text = 'He said "the plan is good.\n\nRuiz said that the vote would be held in June.'
     found = statements(analyzer, text)
     assert any(s.text == "the vote would be held in June" for s in found)
+
+
+def test_headline_name_and_colon(analyzer):
+    text = "Lena Okafor: Wind Power Will Pay for Itself\n\nThe minister spoke in Oslo on Monday."
+    (s,) = statements(analyzer, text)
+    assert s.text == "Wind Power Will Pay for Itself" and s.speaker.mention.text == "Lena Okafor"
+    assert s.cue.text == ":"
+
+
+def test_a_label_and_colon_is_not_a_speaker(analyzer):
+    assert statements(analyzer, "Update: the road reopened at noon on Monday.") == ()
+
+
+def test_quotation_signed_with_a_dash(analyzer):
+    text = "“We were never asked about the cable route.” ― Daniel Brennock"
+    (s,) = statements(analyzer, text)
+    assert s.text == "We were never asked about the cable route." and s.speaker.name == "Daniel Brennock"
+
+
+def test_document_as_source_phrase(analyzer):
+    text = "In the latest survey, most residents backed the new harbour."
+    (s,) = statements(analyzer, text)
+    assert s.text == "most residents backed the new harbour" and s.speaker.mention.text == "the latest survey"
+
+
+def test_according_to_wins_over_a_verb_inside_its_content(analyzer):
+    text = "The union has 4,000 members who back the strike, according to its own figures."
+    (s,) = statements(analyzer, text)
+    assert s.cue.text == "according to" and s.text == "The union has 4,000 members who back the strike"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("A new poll shows the mayor losing ground among young voters.", "shows",
+     "the mayor losing ground among young voters"),
+    ("The senator criticized the budget for its cuts to schools.", "criticized", "the budget"),
+    ("The minister declined to comment on the report.", "declined", "to comment on the report"),
+    ("Ruiz wants to finish the harbour before the election.", "wants",
+     "to finish the harbour before the election"),
+])
+def test_stance_evidence_and_intent_cues(analyzer, text, cue, content):
+    s = only(analyzer, text)
+    assert (s.cue.text, s.text) == (cue, content)

@@ -14,12 +14,8 @@ from .entities import find_entities
 from .model_loader import load_model
 from .quotes import find_quotes, normalise_marks, paragraphs
 from .speakers import SpeakerResolver
-from .statements import Candidate, Parse, find_candidates
-
-# How much a statement's form says about it being a real attribution (before calibration).
-RULE_CONFIDENCE = {"direct": 0.95, "ccomp": 0.85, "according": 0.8, "around": 0.75, "oprd": 0.7, "xcomp": 0.65,
-                   "dobj": 0.6, "continued": 0.55}
-
+from .candidates import find_candidates
+from .statements import RULE_CONFIDENCE, Candidate, Parse
 
 def parse_text(article: Article) -> str:
     """The text the parser sees: boilerplate blanked out, two-apostrophe quotation marks

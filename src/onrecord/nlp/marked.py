@@ -1,0 +1,59 @@
+"""Attributions marked by layout or a source phrase rather than by a verb:
+
+- "Name: words" — a line that opens with a person or organisation and a colon, as in
+  headlines ("Roger Stone: Don't Trust the Voting Machines") and transcripts;
+- "In a statement, …", "In the latest poll, …" — a document or survey as the source.
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+
+from .statements import Candidate, Parse, _kind, cue_of, is_name, trim
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    raw = (files("onrecord") / "data" / "source_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def colon_lines(p: Parse, lines: list[tuple[int, int]]) -> list[Candidate]:
+    """"Name: words" at the start of a paragraph or heading."""
+    out = []
+    for start, end in lines:
+        head = p.text[start:min(end, start + 80)]
+        colon = head.find(":")
+        if colon <= 0:
+            continue
+        name = p.tokens(start, start + colon)
+        colon_tok = p.tokens(start + colon, start + colon + 1)
+        if not colon_tok or not is_name(name):
+            continue
+        s, e = trim(p.text, start + colon + 1, end, p.quotes)
+        if e - s >= 3:
+            mention = name[0].doc[name[0].i: name[-1].i + 1]
+            out.append(Candidate(_kind(p, s, e), s, e, colon_tok[0], mention, "colon"))
+    return out
+
+
+def source_phrases(p: Parse) -> list[Candidate]:
+    """"In a statement, the campaign …": the clause the phrase belongs to, from that source."""
+    out = []
+    for tok in p.doc:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or p.in_quote(tok.idx):
+            continue
+        source = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in source_nouns()), None)
+        host = tok.head
+        cue = cue_of(host)
+        if source is None or host.pos_ not in ("VERB", "AUX") or (cue and cue.kind == "speech"):
+            continue
+        phrase = {t.i for t in tok.subtree}
+        rest = [t for t in host.subtree if t.i not in phrase and not t.is_space]
+        if len(rest) < 3:
+            continue
+        s, e = trim(p.text, rest[0].idx, rest[-1].idx + len(rest[-1].text), p.quotes)
+        mention = source.doc[source.left_edge.i: source.i + 1]
+        out.append(Candidate(_kind(p, s, e), s, e, tok, mention, "source"))
+    return out
