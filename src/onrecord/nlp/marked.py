@@ -42,7 +42,7 @@ def source_phrases(p: Parse) -> list[Candidate]:
     """"In a statement, the campaign …": the clause the phrase belongs to, from that source."""
     out = []
     for tok in p.doc:
-        if tok.lower_ != "in" or tok.dep_ != "prep" or p.in_quote(tok.idx):
+        if tok.lower_ != "in" or tok.dep_ != "prep" or not tok.is_sent_start or p.in_quote(tok.idx):
             continue
         source = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in source_nouns()), None)
         host = tok.head

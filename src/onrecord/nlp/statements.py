@@ -135,9 +135,7 @@ def trim(text: str, start: int, end: int, quotes: list[Quote]) -> tuple[int, int
         end -= 1
     # keep a quotation whole: extend to its closing mark when it opens inside the span
     for q in quotes:
-        if q.open == start and end < q.close + 1:
-            end = q.close + 1
-        if start <= q.open < end < q.close + 1 and not text[end:q.close].strip(" .,!?"):
+        if start <= q.open < end < q.close + 1:
             end = q.close + 1
         if start < q.close < end and q.open < start and not text[q.open + 1:start].strip():
             start = q.open
@@ -166,10 +164,11 @@ def _segment_before(p: Parse, q: Quote, floor: int) -> list[Token]:
     return toks
 
 
-def _cue_in(segment: list[Token]) -> tuple[Token, Token] | None:
-    """(cue, subject) of a short attribution clause like "Putin said" or "said the minister"."""
+def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Token] | None:
+    """(cue, subject) of an attribution clause like "Putin said" or "said the minister, who …",
+    with the cue among the ``first`` tokens when given."""
     ids = {t.i for t in segment}
-    for tok in segment:
+    for tok in segment[:first]:
         if cue_of(tok, "quote") is None:
             continue
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i in ids), None)
@@ -207,7 +206,7 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         q = quotes[i]
         para = paragraphs[bisect_right(para_starts, q.open) - 1]
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
-        found = _cue_in(after) if len(after) <= 12 else None
+        found = _cue_in(after, first=6)
         signer = signed_by(after) if found is None else None
         if signer is not None:                          # "“…” ― Name"
             out.append(Candidate("direct", q.start, q.end, after[0], signer, "signed", list(q.parts)
@@ -218,6 +217,8 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
             before = _segment_before(p, q, para[0])
             if before and (before[-1].text in (":", ",") or cue_of(before[-1], "quote")):
                 found = _cue_in(before)
+                if found and not _introduces(found[0], before):
+                    found = None
         i += 1
         if found is None:
             if _stands_alone(p, q, para) and not p.is_blocked(q.open):
@@ -235,12 +236,19 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
     return out
 
 
+def _introduces(cue: Token, before: list[Token]) -> bool:
+    """Whether everything between the cue and the quotation belongs to the cue's own clause
+    ("He told reporters on Monday: “…”"), not to a content of its own ("He said X, “…”")."""
+    own = {t.i for c in cue.children if c.dep_ in CUE_CLAUSE for t in c.subtree}
+    return all(t.i in own or t.is_punct for t in before if t.i > cue.i)
+
+
 def _goes_on(p: Parse, close: int, after: list[Token], nxt: Quote, para: tuple[int, int]) -> bool:
     """Whether the next quotation in the paragraph continues the same speaker's words: it
     follows the cue clause directly, after a comma (split sentence) or a full stop (next
     sentence), and has no cue of its own."""
     between = p.text[close + 1:nxt.open]
-    if not after or len(between) > 120:
+    if not after or len(between) > 400:
         return False
     cue_clause_end = after[-1].idx + len(after[-1].text)
     if after[-1].text in SENTENCE_END:
