@@ -184,3 +184,26 @@ def test_according_to_wins_over_a_verb_inside_its_content(analyzer):
 def test_stance_evidence_and_intent_cues(analyzer, text, cue, content):
     s = only(analyzer, text)
     assert (s.cue.text, s.text) == (cue, content)
+
+
+def test_transcript_speaker_in_capitals(analyzer):
+    text = "ANA RUIZ: We will not close the fish market.\n\nThe debate went on for an hour."
+    found = statements(analyzer, text)
+    assert found[0].text == "We will not close the fish market" and found[0].speaker.mention.text == "ANA RUIZ"
+
+
+def test_question_whose_asker_is_left_out(analyzer):
+    text = "When asked whether the ferry would run in winter, the mayor smiled."
+    s = only(analyzer, text)
+    assert s.cue.text == "asked" and s.text == "the ferry would run in winter"
+    assert s.speaker.mention is None and s.speaker.name is None
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("As reported by the Coastal Ledger, the council met in secret twice.",
+     "the council met in secret twice", "the Coastal Ledger"),
+    ("The plan was first reported by the Coastal Ledger.", "The plan", "the Coastal Ledger"),
+])
+def test_passive_cue_with_its_agent(analyzer, text, content, source):
+    s = only(analyzer, text)
+    assert (s.text, s.speaker.mention.text) == (content, source)

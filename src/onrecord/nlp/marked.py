@@ -2,7 +2,8 @@
 
 - "Name: words" — a line that opens with a person or organisation and a colon, as in
   headlines ("Roger Stone: Don't Trust the Voting Machines") and transcripts;
-- "In a statement, …", "In the latest poll, …" — a document or survey as the source.
+- "In a statement, …", "In the latest poll, …" — a document or survey as the source;
+- "As reported by X, …", "The story was first reported by X" — a passive cue with its agent.
 """
 from __future__ import annotations
 
@@ -56,4 +57,30 @@ def source_phrases(p: Parse) -> list[Candidate]:
         s, e = trim(p.text, rest[0].idx, rest[-1].idx + len(rest[-1].text), p.quotes)
         mention = source.doc[source.left_edge.i: source.i + 1]
         out.append(Candidate(_kind(p, s, e), s, e, tok, mention, "source"))
+    return out
+
+
+def passive_sources(p: Parse) -> list[Candidate]:
+    """A passive cue with "by X": the story it has as subject, or the clause it qualifies."""
+    out = []
+    for tok in p.doc:
+        if tok.tag_ != "VBN" or cue_of(tok) is None or p.in_quote(tok.idx):
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if source is None:
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            words = list(subject.subtree)
+        elif tok.dep_ == "advcl":
+            mine = {t.i for t in tok.subtree}
+            words = [t for t in tok.head.subtree if t.i not in mine and not t.is_space]
+        else:
+            continue
+        if len(words) < 2:
+            continue
+        s, e = trim(p.text, words[0].idx, words[-1].idx + len(words[-1].text), p.quotes)
+        mention = source.doc[source.left_edge.i: source.right_edge.i + 1]
+        out.append(Candidate(_kind(p, s, e), s, e, tok, mention, "passive"))
     return out

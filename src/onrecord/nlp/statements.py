@@ -26,7 +26,7 @@ from .quotes import OPENING, CLOSING, Quote
 
 # How much a statement's form says about it being an attribution (before calibration).
 RULE_CONFIDENCE = {"direct": 0.95, "signed": 0.9, "ccomp": 0.85, "according": 0.8, "colon": 0.75,
-                   "around": 0.75, "source": 0.7, "oprd": 0.7, "xcomp": 0.65, "dobj": 0.6, "continued": 0.55}
+                   "around": 0.75, "passive": 0.75, "source": 0.7, "oprd": 0.7, "xcomp": 0.65, "dobj": 0.6, "continued": 0.55}
 SENTENCE_END = {".", "!", "?"}
 DASHES = {"―", "—", "–", "-", "--"}
 NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
@@ -181,10 +181,13 @@ def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Toke
 
 
 def is_name(tokens: list[Token]) -> bool:
-    """A short run of capitalised words ending in a named entity, with no verb among them."""
+    """A short run of capitalised words ending in a named entity, with no verb among them,
+    or a name in capitals as transcripts print speakers ("KATE BOLDUAN")."""
     words = [t for t in tokens if not t.is_punct]
-    return (0 < len(words) <= 8 and words[-1].ent_type_ in NAME_TYPES and words[0].is_title
-            and not any(t.pos_ in ("VERB", "AUX") for t in words))
+    if not 0 < len(words) <= 8 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    shouted = len(words) <= 3 and all(t.is_upper and t.is_alpha and len(t) > 1 for t in words)
+    return shouted or (words[-1].ent_type_ in NAME_TYPES and words[0].is_title)
 
 
 def signed_by(after: list[Token]) -> SpacySpan | None:
@@ -358,18 +361,25 @@ def reported(p: Parse, taken: set[int]) -> list[Candidate]:
             continue
         subj = subject_of(tok)
         found = _content(tok, entry.frames) or (_around(tok) if entry.kind == "speech" and "ccomp" in entry.frames else None)
-        if subj is None or found is None:
+        if found is None or (subj is None and not _unsaid_speaker(tok)):
             continue
         start, end = trim(p.text, found[0], found[1], p.quotes)
-        parts = _parts_around(p.text, start, end, tok, subj) if found[2] == "around" else []
-        if end - start < 3 or (start <= subj.idx < end and len(parts) < 2):
+        parts = _parts_around(p.text, start, end, tok, subj) if found[2] == "around" and subj else []
+        if end - start < 3 or (subj is not None and start <= subj.idx < end and len(parts) < 2):
             continue
         kind = _kind(p, start, end)
         if kind == "direct":
             q = next(q for q in p.quotes if q.open == start)
             start, end = q.start, q.end
-        out.append(Candidate(kind, start, end, tok, mention_span(subj), found[2], parts, cue_end(tok)))
+        mention = mention_span(subj) if subj is not None else None
+        out.append(Candidate(kind, start, end, tok, mention, found[2], parts, cue_end(tok)))
     return out
+
+
+def _unsaid_speaker(cue: Token) -> bool:
+    """A participle cue whose speaker the sentence leaves out ("When asked whether …")."""
+    return cue.tag_ == "VBN" and cue.dep_ in ("advcl", "ROOT") and not any(
+        c.dep_ in ("auxpass", "aux", "agent") for c in cue.children)
 
 
 def _kind(p: Parse, start: int, end: int) -> str:
