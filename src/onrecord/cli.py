@@ -38,6 +38,17 @@ class Problems:
         click.echo(f"onrecord: {subject}: {reason}", err=True)
 
 
+def _analyzer(model: str | None):
+    """The default analyser, or one that shares its spaCy model and judges with ``model``."""
+    if model is None:
+        return None
+    from .learn import LogisticRescorer
+    from .nlp import Analyzer
+
+    rescorer = LogisticRescorer.load(model)                # a bad file fails before the model loads
+    return Analyzer(nlp=api.default_analyzer().nlp, rescorer=rescorer)
+
+
 def _fail(err: OnrecordError) -> None:
     click.echo(f"onrecord: {err}", err=True)
     sys.exit(1)
@@ -46,6 +57,8 @@ def _fail(err: OnrecordError) -> None:
 db_option = click.option("--db", default="onrecord.db", show_default=True, help="SQLite database file.")
 format_option = click.option("--format", "fmt", type=FORMATS, default=None,
                              help="Output format (default: table on a terminal, else jsonl).")
+model_option = click.option("--model", default=None, metavar="PATH",
+                            help="A statement rescorer made by `onrecord train` (default: the rules alone).")
 published_option = click.option("--published", default=None, metavar="DATE",
                                 help="Publication date (YYYY-MM-DD) to resolve relative dates against.")
 
@@ -60,7 +73,8 @@ def main() -> None:
 @click.argument("files", nargs=-1, required=True)
 @format_option
 @published_option
-def extract(files: tuple[str, ...], fmt: str | None, published: str | None) -> None:
+@model_option
+def extract(files: tuple[str, ...], fmt: str | None, published: str | None, model: str | None) -> None:
     """Analyse FILES (text or HTML; directories too) and print their records.
 
     \b
@@ -70,7 +84,7 @@ def extract(files: tuple[str, ...], fmt: str | None, published: str | None) -> N
     problems = Problems()
     try:
         published = api.parse_published(published)
-        records = api.extract_all(files, problems, published)
+        records = api.extract_all(files, problems, published, _analyzer(model))
         _print_articles(records, _default_format(fmt))
     except OnrecordError as err:
         _fail(err)
@@ -81,7 +95,8 @@ def extract(files: tuple[str, ...], fmt: str | None, published: str | None) -> N
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @published_option
-def ingest(paths: tuple[str, ...], db: str, published: str | None) -> None:
+@model_option
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None) -> None:
     """Analyse PATHS (files or directories) and save them in the store.
 
     \b
@@ -90,7 +105,7 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None) -> None:
     """
     problems = Problems()
     try:
-        report = api.ingest_paths(paths, db, api.parse_published(published), on_error=problems)
+        report = api.ingest_paths(paths, db, api.parse_published(published), _analyzer(model), on_error=problems)
     except OnrecordError as err:
         _fail(err)
     click.echo(f"{report.saved} article(s) saved with {report.statements} statement(s), "
@@ -135,8 +150,9 @@ def statements(speaker: str | None, search: str | None, limit: int | None, db: s
               help="Only the first N annotated articles (sorted by name).")
 @click.option("--predictions", default=None, metavar="FILE",
               help="Score these records (JSON lines of `onrecord extract`) instead of running the pipeline.")
+@model_option
 def eval_command(corpus: str, as_json: bool, errors_path: str | None, limit: int | None,
-                 predictions: str | None) -> None:
+                 predictions: str | None, model: str | None) -> None:
     """Measure statements against an annotated corpus in brat standoff form
     (DIR/text/*.txt + DIR/attributions/*.ann, as PolNeAR): P, R, F1 at ggt@0.3,
     ggt@0.8 and sym@0.5, speaker accuracy, recall of direct and indirect quotes,
@@ -158,12 +174,42 @@ def eval_command(corpus: str, as_json: bool, errors_path: str | None, limit: int
             report = evaluation.score_predictions(corpus, evaluation.read_predictions(predictions), limit,
                                                   problems, keep_errors=keep)
         else:
-            report = evaluation.evaluate(corpus, limit=limit, on_error=problems, keep_errors=keep)
+            report = evaluation.evaluate(corpus, _analyzer(model), limit=limit, on_error=problems, keep_errors=keep)
         if errors_path:
             _write_errors(report, errors_path)
     except OnrecordError as err:
         _fail(err)
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else evaluation.render(report))
+    sys.exit(1 if problems.count else 0)
+
+
+@main.command()
+@click.argument("corpus", metavar="DIR")
+@click.option("--out", default="onrecord-rescorer.json", show_default=True, metavar="PATH",
+              help="Where to write the trained rescorer.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Only the first N annotated articles (sorted by name).")
+def train(corpus: str, out: str, limit: int | None) -> None:
+    """Train a statement rescorer on an annotated corpus you have (brat standoff, as
+    PolNeAR), for use with --model. The rules propose, the rescorer judges.
+
+    \b
+    Example:
+      onrecord train ../shared/data/polnear/train --out polnear.json
+      onrecord eval ../shared/data/polnear/dev --model polnear.json
+    """
+    from . import eval as evaluation
+    from .learn import train as fit
+
+    problems = Problems()
+    try:
+        evaluation.check_corpus(corpus)
+        _check_writable(out)
+        report = fit(corpus, out, limit=limit, on_error=problems)
+    except OnrecordError as err:
+        _fail(err)
+    click.echo(f"trained on {report.documents} articles ({report.candidates} candidates, {report.positives} "
+               f"attributions); threshold {report.threshold}, ggt@0.3 F1 on the training set {report.f1} -> {out}")
     sys.exit(1 if problems.count else 0)
 
 

@@ -1,19 +1,42 @@
 """Every statement candidate of a parsed article, from all passes, without overlaps."""
 from __future__ import annotations
 
+from typing import Protocol
+
 from .marked import colon_lines, passive_sources, source_phrases
 from .statements import RULE_CONFIDENCE, Candidate, Parse, according_to, direct, overlaps, reported
 
 
-def find_candidates(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
-    """Candidates in text order. Direct quotations come first; where two others overlap,
-    the surer form wins ("…, according to X" over a verb inside its content)."""
+class Rescorer(Protocol):
+    """A trained judge of candidates (see ``onrecord.learn``)."""
+    threshold: float
+
+    def score(self, cand: Candidate, parse: Parse) -> float: ...
+
+
+def all_candidates(p: Parse, paragraphs: list[tuple[int, int]], wide: bool = False) -> list[Candidate]:
+    """What every pass proposes, overlaps included; direct quotations first."""
     found = direct(p, paragraphs)
     taken = {c.cue.i for c in found if c.cue is not None}
-    others = (reported(p, taken) + according_to(p) + colon_lines(p, paragraphs) + source_phrases(p)
-              + passive_sources(p))
-    for cand in sorted(others, key=lambda c: -RULE_CONFIDENCE.get(c.rule, 0.5)):
+    return found + (reported(p, taken, wide) + according_to(p) + colon_lines(p, paragraphs)
+                    + source_phrases(p) + passive_sources(p))
+
+
+def find_candidates(p: Parse, paragraphs: list[tuple[int, int]],
+                    rescorer: Rescorer | None = None) -> list[Candidate]:
+    """Candidates in text order. Without a rescorer direct quotations come first, and where
+    two others overlap the surer form wins ("…, according to X" over a verb inside its
+    content); with one, candidates below its threshold go and the likelier of two wins."""
+    pool = all_candidates(p, paragraphs, wide=rescorer is not None)
+    if rescorer is None:
+        rank = {id(c): (c.rule in ("direct", "signed", "continued"), RULE_CONFIDENCE.get(c.rule, 0.5)) for c in pool}
+    else:
+        for cand in pool:
+            cand.score = rescorer.score(cand, p)
+        pool = [c for c in pool if c.score >= rescorer.threshold]
+        rank = {id(c): (c.score,) for c in pool}
+    found: list[Candidate] = []
+    for cand in sorted(pool, key=lambda c: rank[id(c)], reverse=True):
         if not any(overlaps(cand, other) for other in found):
             found.append(cand)
     return sorted(found, key=lambda c: c.start)
-

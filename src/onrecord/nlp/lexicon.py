@@ -58,3 +58,9 @@ def capitals() -> dict[str, str]:
 @cache
 def pronouns() -> dict[str, str]:
     return {r[0].lower(): r[1] for r in _rows("pronouns.tsv")}
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    """Documents and surveys that can be a source ("In a statement, …")."""
+    return frozenset(r[0].lower() for r in _rows("source_nouns.txt"))

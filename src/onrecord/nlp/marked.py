@@ -7,17 +7,8 @@
 """
 from __future__ import annotations
 
-from functools import cache
-from importlib.resources import files
-
-
-from .statements import Candidate, Parse, _kind, cue_of, is_name, trim
-
-
-@cache
-def source_nouns() -> frozenset[str]:
-    raw = (files("onrecord") / "data" / "source_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+from . import lexicon
+from .statements import Candidate, Parse, cue_of, is_name, kind_of, trim
 
 
 def colon_lines(p: Parse, lines: list[tuple[int, int]]) -> list[Candidate]:
@@ -35,7 +26,7 @@ def colon_lines(p: Parse, lines: list[tuple[int, int]]) -> list[Candidate]:
         s, e = trim(p.text, start + colon + 1, end, p.quotes)
         if e - s >= 3:
             mention = name[0].doc[name[0].i: name[-1].i + 1]
-            out.append(Candidate(_kind(p, s, e), s, e, colon_tok[0], mention, "colon"))
+            out.append(Candidate(kind_of(p, s, e), s, e, colon_tok[0], mention, "colon"))
     return out
 
 
@@ -45,7 +36,7 @@ def source_phrases(p: Parse) -> list[Candidate]:
     for tok in p.doc:
         if tok.lower_ != "in" or tok.dep_ != "prep" or not tok.is_sent_start or p.in_quote(tok.idx):
             continue
-        source = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in source_nouns()), None)
+        source = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.source_nouns()), None)
         host = tok.head
         cue = cue_of(host)
         if source is None or host.pos_ not in ("VERB", "AUX") or (cue and cue.kind == "speech"):
@@ -56,7 +47,7 @@ def source_phrases(p: Parse) -> list[Candidate]:
             continue
         s, e = trim(p.text, rest[0].idx, rest[-1].idx + len(rest[-1].text), p.quotes)
         mention = source.doc[source.left_edge.i: source.i + 1]
-        out.append(Candidate(_kind(p, s, e), s, e, tok, mention, "source"))
+        out.append(Candidate(kind_of(p, s, e), s, e, tok, mention, "source"))
     return out
 
 
@@ -82,5 +73,5 @@ def passive_sources(p: Parse) -> list[Candidate]:
             continue
         s, e = trim(p.text, words[0].idx, words[-1].idx + len(words[-1].text), p.quotes)
         mention = source.doc[source.left_edge.i: source.right_edge.i + 1]
-        out.append(Candidate(_kind(p, s, e), s, e, tok, mention, "passive"))
+        out.append(Candidate(kind_of(p, s, e), s, e, tok, mention, "passive"))
     return out

@@ -14,7 +14,7 @@ from .entities import find_entities
 from .model_loader import load_model
 from .quotes import find_quotes, normalise_marks, paragraphs
 from .speakers import SpeakerResolver
-from .candidates import find_candidates
+from .candidates import Rescorer, find_candidates
 from .statements import RULE_CONFIDENCE, Candidate, Parse
 
 def parse_text(article: Article) -> str:
@@ -46,40 +46,50 @@ def chunk_bounds(text: str, article: Article) -> list[tuple[int, int]]:
 class Analyzer:
     """Holds the loaded model; ``analyse`` adds statements, entities, amounts and dates."""
 
-    def __init__(self, nlp: Language | None = None, model: str | None = None, batch_size: int = 8):
+    def __init__(self, nlp: Language | None = None, model: str | None = None, batch_size: int = 8,
+                 rescorer: Rescorer | None = None):
         self.nlp = nlp or load_model(model)
         self.batch_size = batch_size
+        self.rescorer = rescorer          # a trained judge of candidates (onrecord train), if any
 
     def analyse(self, article: Article) -> Article:
         return next(iter(self.analyse_many([article])))
 
     def analyse_many(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for doc, article in self.parse_many(articles):
+            yield extract(doc, article, self.rescorer)
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[tuple[Doc, Article]]:
+        """Each article with its parse, in input order, parsed in batches."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) == self.batch_size:
-                yield from self._analyse_batch(batch)
+                yield from self._parse_batch(batch)
                 batch = []
-        yield from self._analyse_batch(batch)
+        yield from self._parse_batch(batch)
 
-    def _analyse_batch(self, articles: list[Article]) -> Iterator[Article]:
+    def _parse_batch(self, articles: list[Article]) -> Iterator[tuple[Doc, Article]]:
         texts = [parse_text(a) for a in articles]
         pieces = [(t[s:e], n) for n, (t, a) in enumerate(zip(texts, articles)) for s, e in chunk_bounds(t, a)]
         parsed: list[list[Doc]] = [[] for _ in articles]
         for doc, n in self.nlp.pipe(pieces, as_tuples=True, batch_size=64):
             parsed[n].append(doc)
         for article, docs in zip(articles, parsed):
-            yield extract(Doc.from_docs(docs, ensure_whitespace=False), article)
+            yield Doc.from_docs(docs, ensure_whitespace=False), article
 
 
-def extract(doc: Doc, article: Article) -> Article:
+def parse_of(doc: Doc, article: Article) -> Parse:
+    return Parse(doc, find_quotes(doc.text), [(h.start, h.end) for h in article.headings])
+
+
+def extract(doc: Doc, article: Article, rescorer: Rescorer | None = None) -> Article:
     """Every record of one parsed article (the pure part of the pipeline)."""
     skip = [(b.start, b.end) for b in article.boilerplate]
     entities = find_entities(doc, skip)
     dates = find_dates(doc, article.published)
     amounts = find_amounts(doc, [(d.start, d.end) for d in dates])
-    parse = Parse(doc, find_quotes(doc.text), [(h.start, h.end) for h in article.headings])
-    candidates = find_candidates(parse, paragraphs(doc.text))
+    candidates = find_candidates(parse_of(doc, article), paragraphs(doc.text), rescorer)
     statements = resolve_speakers(candidates, SpeakerResolver(doc, entities), article.text)
     return dataclasses.replace(article, statements=tuple(statements), entities=tuple(entities),
                                amounts=tuple(link_amounts(amounts, statements)), dates=tuple(dates))
@@ -99,7 +109,10 @@ def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, tex
         resolver.remember(names, cand.start)
         entity = resolver.profiles[names[0]].entity if names and names[0] in resolver.profiles else None
         cue = Span.of(text, *cand.cue_bounds) if cand.cue_bounds else None
-        confidence = RULE_CONFIDENCE.get(cand.rule, 0.5) * (0.75 + 0.25 * sureness)
+        if cand.score is not None:
+            confidence = cand.score
+        else:
+            confidence = RULE_CONFIDENCE.get(cand.rule, 0.5) * (0.75 + 0.25 * sureness)
         out.append(Statement(
             id=f"s{n}", kind=cand.kind, text=text[cand.start:cand.end], start=cand.start, end=cand.end,
             cue=cue, speaker=Speaker(" and ".join(names) or None, mention, entity),

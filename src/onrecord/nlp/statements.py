@@ -45,6 +45,7 @@ class Candidate:
     rule: str
     parts: list[tuple[int, int]] = field(default_factory=list)
     cue_end: int | None = None          # for multi-word cues ("summed up", "according to")
+    score: float | None = None          # a trained rescorer's probability, when one is used
 
     @property
     def cue_bounds(self) -> tuple[int, int] | None:
@@ -352,11 +353,12 @@ def _clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def reported(p: Parse, taken: set[int]) -> list[Candidate]:
-    """Reported statements for every cue verb not already used by a direct quote."""
+def reported(p: Parse, taken: set[int], wide: bool = False) -> list[Candidate]:
+    """Reported statements for every cue verb not already used by a direct quote; ``wide``
+    also tries every verb with a subject and a clause, for a trained rescorer to judge."""
     out = []
     for tok in p.doc:
-        entry = cue_of(tok)
+        entry = cue_of(tok) or (_any_verb(tok) if wide else None)
         if entry is None or tok.i in taken or p.in_quote(tok.idx):
             continue
         subj = subject_of(tok)
@@ -367,7 +369,7 @@ def reported(p: Parse, taken: set[int]) -> list[Candidate]:
         parts = _parts_around(p.text, start, end, tok, subj) if found[2] == "around" and subj else []
         if end - start < 3 or (subj is not None and start <= subj.idx < end and len(parts) < 2):
             continue
-        kind = _kind(p, start, end)
+        kind = kind_of(p, start, end)
         if kind == "direct":
             q = next(q for q in p.quotes if q.open == start)
             start, end = q.start, q.end
@@ -376,13 +378,19 @@ def reported(p: Parse, taken: set[int]) -> list[Candidate]:
     return out
 
 
+def _any_verb(tok: Token) -> lexicon.Cue | None:
+    if tok.pos_ != "VERB" or not any(c.dep_ == "ccomp" for c in tok.children):
+        return None
+    return lexicon.Cue(tok.lemma_.lower(), frozenset({"ccomp"}), "other")
+
+
 def _unsaid_speaker(cue: Token) -> bool:
     """A participle cue whose speaker the sentence leaves out ("When asked whether …")."""
     return cue.tag_ == "VBN" and cue.dep_ in ("advcl", "ROOT") and not any(
         c.dep_ in ("auxpass", "aux", "agent") for c in cue.children)
 
 
-def _kind(p: Parse, start: int, end: int) -> str:
+def kind_of(p: Parse, start: int, end: int) -> str:
     """direct when the content is one quotation, mixed when it quotes some words."""
     inner = [q for q in p.quotes if start <= q.open and q.close < end]
     if len(inner) == 1 and inner[0].open == start and inner[0].close >= end - 2:
@@ -410,7 +418,7 @@ def according_to(p: Parse) -> list[Candidate]:
             start, end = phrase_end, sent.end_char
         start, end = trim(p.text, start, end, p.quotes)
         if end - start >= 3:
-            out.append(Candidate(_kind(p, start, end), start, end, tok, mention_span(source),
+            out.append(Candidate(kind_of(p, start, end), start, end, tok, mention_span(source),
                                  "according", cue_end=to.idx + len(to.text)))
     return out
 
