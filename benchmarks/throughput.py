@@ -1,10 +1,12 @@
 """Throughput of the full onrecord pipeline against a bare spaCy parse of the same texts.
 
-    python benchmarks/throughput.py [DIR_OR_FILES...] [--repeat N] [--limit N] [--workers 1]
+    python benchmarks/throughput.py [DIR_OR_FILES...] [--repeat N] [--limit N] [--baseline SRC]
 
 Each side runs in its own fresh subprocess, so its peak RSS is its own and neither warms
-caches for the other; the two alternate which goes first over ``--repeat`` rounds and the
-table shows medians, which a noisy shared machine disturbs less than means.
+caches for the other; the sides rotate which goes first over ``--repeat`` rounds and the
+table shows medians, which a noisy shared machine disturbs less than means. ``--baseline``
+adds a third side: the pipeline of another checkout's ``src/`` (an earlier commit in a git
+worktree, say), to see what a change costs.
 """
 from __future__ import annotations
 
@@ -22,10 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared/data/polnear/dev/text"
 sys.path.insert(0, str(ROOT / "src"))      # measure this checkout, installed or not
 
-# Analyzer._analyse_batch calls nlp.pipe(..., batch_size=64); the bare side uses the same
-# number, but onrecord's 64 are paragraphs (of 8 articles) and bare's are whole articles.
-SPACY_BATCH = 64
-SIDES = ("onrecord", "bare")
+# The bare parse gets as many articles at a time as the Analyzer takes (its batch_size, 8),
+# so both hold the same amount of text in flight.
+ARTICLES_PER_BATCH = 8
 
 
 def run_onrecord(paths: list[str]) -> dict:
@@ -52,7 +53,7 @@ def run_bare(paths: list[str]) -> dict:
     nlp = load_model()
     loaded = time.perf_counter()
     # Docs are counted, not kept, so RSS is not inflated by holding every parse.
-    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=SPACY_BATCH))
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=ARTICLES_PER_BATCH))
     done = time.perf_counter()
     return {"load_s": loaded - start, "run_s": done - loaded, "tokens": tokens}
 
@@ -60,14 +61,17 @@ def run_bare(paths: list[str]) -> dict:
 def child(side: str) -> None:
     """Entry point inside a subprocess: paths on stdin, one JSON result line on stdout."""
     paths = json.load(sys.stdin)
-    result = (run_onrecord if side == "onrecord" else run_bare)(paths)
+    if side == "baseline":
+        sys.path.insert(0, os.environ["ONRECORD_BASELINE_SRC"])     # before onrecord is imported
+    result = (run_bare if side == "bare" else run_onrecord)(paths)
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(json.dumps(result))
 
 
-def spawn(side: str, paths: list[str]) -> dict:
+def spawn(side: str, paths: list[str], baseline: str | None) -> dict:
+    env = dict(os.environ, ONRECORD_BASELINE_SRC=baseline or "")
     proc = subprocess.run([sys.executable, __file__, "--child", side], input=json.dumps(paths),
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"{side} run failed:\n{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -97,12 +101,12 @@ def collect(args: list[str], limit: int | None) -> tuple[list[str], int]:
     return paths, chars
 
 
-def measure(paths: list[str], repeat: int) -> dict[str, list[dict]]:
-    """Alternate which side goes first each round, so drift in machine load hits both."""
-    runs: dict[str, list[dict]] = {side: [] for side in SIDES}
+def measure(paths: list[str], repeat: int, sides: list[str], baseline: str | None) -> dict[str, list[dict]]:
+    """Rotate which side goes first each round, so drift in machine load hits all."""
+    runs: dict[str, list[dict]] = {side: [] for side in sides}
     for n in range(repeat):
-        for side in SIDES if n % 2 == 0 else SIDES[::-1]:
-            result = spawn(side, paths)
+        for side in sides[n % len(sides):] + sides[:n % len(sides)]:
+            result = spawn(side, paths, baseline)
             runs[side].append(result)
             print(f"round {n + 1}/{repeat} {side:8} {len(paths) / result['run_s']:7.2f} articles/s",
                   file=sys.stderr)
@@ -118,11 +122,12 @@ def report(runs: dict[str, list[dict]], articles: int, chars: int) -> None:
             ("peak RSS MB", "{:10.0f}", lambda r: r["rss_mb"]),
             ("model load s", "{:10.2f}", lambda r: r["load_s"])]
     print(f"{articles} articles, {chars:,} chars, {len(runs['bare'])} round(s), medians")
-    print(f"{'':14}{'onrecord':>10}{'bare':>10}")
+    print(f"{'':14}" + "".join(f"{side:>10}" for side in runs))
     for label, fmt, value in rows:
-        print(f"{label:14}" + "".join(fmt.format(median(side, value)) for side in SIDES))
-    ratio = median("onrecord", rows[0][2]) / median("bare", rows[0][2])
-    print(f"throughput ratio onrecord/bare: {ratio:.2f}")
+        print(f"{label:14}" + "".join(fmt.format(median(side, value)) for side in runs))
+    for other in [s for s in runs if s != "onrecord"]:
+        ratio = median("onrecord", rows[0][2]) / median(other, rows[0][2])
+        print(f"throughput ratio onrecord/{other}: {ratio:.2f}")
 
 
 def main() -> None:
@@ -130,20 +135,21 @@ def main() -> None:
     parser.add_argument("inputs", nargs="*", help="article files or directories (default: examples/ + corpus)")
     parser.add_argument("--repeat", type=int, default=3, help="rounds per side (default 3)")
     parser.add_argument("--limit", type=int, help="use at most this many articles")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="processes per side; only 1: Analyzer runs spaCy in one process")
-    parser.add_argument("--child", choices=SIDES, help=argparse.SUPPRESS)
+    parser.add_argument("--baseline", metavar="SRC", help="also measure the pipeline in this src/ folder")
+    parser.add_argument("--child", choices=("onrecord", "baseline", "bare"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child(args.child)
-    if args.workers != 1:
-        parser.error("--workers: only 1 is supported (onrecord's Analyzer has no multi-process mode)")
+    if args.baseline and not (Path(args.baseline) / "onrecord").is_dir():
+        parser.error(f"--baseline: no onrecord package in {args.baseline}")
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     paths, chars = collect(args.inputs, args.limit)
     if not paths:
         sys.exit("no readable articles")
-    report(measure(paths, args.repeat), len(paths), chars)
+    sides = ["onrecord", "bare"] + (["baseline"] if args.baseline else [])
+    baseline = str(Path(args.baseline).resolve()) if args.baseline else None
+    report(measure(paths, args.repeat, sides, baseline), len(paths), chars)
 
 
 if __name__ == "__main__":
