@@ -24,9 +24,12 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from . import lexicon
 from .quotes import OPENING, CLOSING, Quote
 
-# How much a statement's form says about it being an attribution (before calibration).
-RULE_CONFIDENCE = {"direct": 0.95, "signed": 0.9, "ccomp": 0.85, "according": 0.8, "colon": 0.75,
-                   "around": 0.75, "passive": 0.75, "source": 0.7, "oprd": 0.7, "xcomp": 0.65, "dobj": 0.6, "continued": 0.55}
+# How likely each form of statement is an attribution: its precision (ggt@0.3) on PolNeAR
+# train, rounded. A statement's confidence is this, lowered when its speaker is unresolved.
+RULE_CONFIDENCE = {"direct": 0.94, "according": 0.93, "signed": 0.9, "ccomp": 0.9, "prep:as": 0.9,
+                   "prep:of": 0.9, "prep:with": 0.9, "source": 0.84, "xcomp": 0.77, "oprd": 0.76,
+                   "prep:about": 0.75, "prep:for": 0.73, "around": 0.7, "passive": 0.7, "continued": 0.69,
+                   "colon": 0.66, "dobj": 0.62, "prep:to": 0.6}
 SENTENCE_END = {".", "!", "?"}
 DASHES = {"―", "—", "–", "-", "--"}
 NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
