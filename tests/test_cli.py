@@ -18,24 +18,8 @@ from onrecord import api, cli
 from onrecord.model import SCHEMA
 from onrecord.store import Store
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = REPO / "examples"
+from articles import EXAMPLES, PNG, QUAY, REPO, WIND
 
-WIND = (
-    "Wind farm approved off the north coast\n\n"
-    "The government on Tuesday approved the Greyreef wind farm, a project off the north coast "
-    "of Scotland.\n\n"
-    '"This is the largest step we have taken towards clean power," Energy Minister Lena Okafor '
-    "told reporters in London.\n\n"
-    "Daniel Brennock, who leads the North Coast Fishermen's Association, said that more than 60 "
-    "boats would lose their grounds from February 8.\n"
-)
-QUAY = (
-    "Quay protest\n\n"
-    "Councillor Marek Hale, who led the opposition, said the council had ignored the fishing "
-    "families who live along the quay.\n\n"
-    '"They are voting on a drawing," Hale told the meeting.\n'
-)
 
 
 def cafe(where: str) -> str:
@@ -44,7 +28,6 @@ def cafe(where: str) -> str:
             "Councillor José Muñoz said that the new parking rules would ruin the cafés on the quay.\n")
 
 
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 NO_ARTICLE_HTML = (
     "<!DOCTYPE html><html><head><title>Menu</title></head><body>"
     '<nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>'

@@ -76,7 +76,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     word, scale = rf"(?:{_alt(lex.numbers)})\b", rf"(?:{_alt(lex.scales)})\b"
     suffix = _alt({**lex.suffixes, **lex.money_suffixes})
     # "and" joins number words only after hundred/thousand: "two hundred and fifty"
-    joint = rf"(?:[ -]|(?:(?<=hundred)|(?<=thousand))\s+and\s+)"
+    joint = r"(?:[ -]|(?:(?<=hundred)|(?<=thousand))\s+and\s+)"
     words = rf"(?:an?\s+{scale}|{word}(?:{joint}(?:{word}|{scale}))*)"
     digits = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:(?:{suffix})|(?:\s+{scale})+)?"
     num = rf"(?:{digits}|{words})(?![\w]|[.,:/]\d)"
