@@ -207,3 +207,20 @@ def test_question_whose_asker_is_left_out(analyzer):
 def test_passive_cue_with_its_agent(analyzer, text, content, source):
     s = only(analyzer, text)
     assert (s.text, s.speaker.mention.text) == (content, source)
+
+
+def test_writer_words_leading_into_a_quotation_belong_to_it(analyzer):
+    text = 'The new harbour, in her view, "will pay for itself within ten years," Ruiz said.'
+    s = only(analyzer, text)
+    assert s.kind == "mixed" and s.text.startswith("The new harbour, in her view,")
+    assert s.text.endswith("within ten years,")
+
+
+def test_prepositional_content_leaves_the_preposition_out(analyzer):
+    s = only(analyzer, "The union called for a new vote on the harbour plan.")
+    assert (s.cue.text, s.text) == ("called", "a new vote on the harbour plan")
+
+
+def test_a_clause_keeps_what_the_cue_adds_after_it(analyzer):
+    s = only(analyzer, "Ruiz said she would be honored to serve should the council ask her.")
+    assert s.text == "she would be honored to serve should the council ask her"

@@ -35,6 +35,7 @@ DASHES = {"―", "—", "–", "-", "--"}
 NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 CLAUSE_MARKS = {"that", "whether", "if"}
 SUBJECTS = ("nsubj", "nsubjpass")
+TRAILING = ("advcl", "npadvmod", "ccomp")            # what a cue adds after its clause and belongs to it
 
 
 @dataclass
@@ -238,9 +239,22 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
             after = _segment_after(p, quotes[i], para[1])
             i += 1
         cue, subj = found
-        out.append(Candidate("direct", parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
+        lead = _lead_in(p, q, para) if cue.idx > q.close else None
+        if lead is not None:                     # "Clinton, in her view, “is seen as …,” he said"
+            parts[0] = (lead, parts[0][1])
+        kind = "mixed" if lead is not None else "direct"
+        out.append(Candidate(kind, parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
                              parts if len(parts) > 1 else [], cue_end(cue)))
     return out
+
+
+def _lead_in(p: Parse, q: Quote, para: tuple[int, int]) -> int | None:
+    """Where the writer's own words start when a quotation finishes their sentence."""
+    before = _segment_before(p, q, para[0])
+    words = [t for t in before if not t.is_punct]
+    if len(words) < 2 or before[-1].text in (":",) or any(cue_of(t) for t in before):
+        return None
+    return before[0].idx
 
 
 def _introduces(cue: Token, before: list[Token]) -> bool:
@@ -300,8 +314,9 @@ def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
     for frame in frames:
         if frame.startswith("prep:"):
             prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == frame[5:]), None)
-            if prep is not None and any(c.dep_ == "pobj" for c in prep.children):
-                return prep.idx, _right(prep), frame
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            if obj is not None:                          # "called for X": X, without "for"
+                return obj.left_edge.idx, _right(prep), frame
     return None
 
 
@@ -345,8 +360,13 @@ def _clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     """A that-clause without its "that", cut before a cue that shares the speaker
     ("… and complained that …", "…, adding that …"): that cue makes its own statement."""
     cut = {t.i for c in clause.subtree if _shares_subject(c) for t in c.subtree}
+    tail = [t for c in cue.children if c.i > clause.i and c.dep_ in TRAILING
+            and (c.dep_ == "ccomp" or not cue_of(c)) for t in c.subtree]                    # "said X, should the chance come": one content
+    cut |= {t.i for c in cue.children if c.i > clause.i and (_shares_subject(c) or c.dep_ == "conj")
+            for t in c.subtree}
     stop = min(cut, default=len(cue.doc))
-    toks = [t for t in clause.subtree if t.i < stop and not t.is_space and t.i != cue.i]
+    toks = [t for t in (*clause.subtree, *tail) if t.i < stop and not t.is_space and t.i != cue.i]
+    toks.sort(key=lambda t: t.i)
     if toks and toks[0].lower_ in CLAUSE_MARKS and toks[0].dep_ == "mark":
         toks = toks[1:]
     while toks and toks[-1].dep_ in ("cc", "punct") and toks[-1].text not in CLOSING:
