@@ -13,11 +13,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 from .errors import InputError, OnrecordError, StoreError
 from .ingest import INPUT_SUFFIXES, iter_inputs, read_path, read_text
 from .model import Article
 from .nlp import Analyzer
+
+if TYPE_CHECKING:
+    from .store import Store
 
 # Called with (input name, reason) for every input that cannot be read.
 OnError = Callable[[str, str], None]
@@ -117,12 +121,71 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
     return report
 
 
-def statements(db: str | os.PathLike[str] = "onrecord.db", speaker: str | None = None,
-               search: str | None = None, limit: int | None = None) -> list[dict]:
-    """Stored statements, filtered by speaker name and full-text search."""
+def _existing(db: str | os.PathLike[str]) -> "Store":
+    """The store at ``db``, which must exist: reading never creates an empty database."""
     from .store import Store
 
     if str(db) != ":memory:" and not os.path.exists(db):
         raise StoreError(str(db), "no such database (create it with `onrecord ingest`)")
-    with Store(db) as store:
-        return store.statements(speaker=speaker, search=search, limit=limit)
+    return Store(db)
+
+
+def parse_date(subject: str, value: str | dt.date | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from what the user gave, or an InputError naming ``subject``."""
+    from .store.queries import iso_date
+
+    return iso_date(subject, value)
+
+
+def statements(db: str | os.PathLike[str] = "onrecord.db", speaker: str | None = None,
+               search: str | None = None, limit: int | None = None, *, site: str | None = None,
+               since: str | dt.date | None = None, until: str | dt.date | None = None,
+               kind: str | None = None) -> list[dict]:
+    """Stored statements, filtered by speaker name, full-text search, site, dates and kind."""
+    with _existing(db) as store:
+        return store.statements(speaker=speaker, search=search, site=site, since=since, until=until,
+                                kind=kind, limit=limit)
+
+
+def speakers(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None,
+             limit: int = 100) -> list[dict]:
+    """Stored speakers, most quoted first, with their counts and name forms."""
+    with _existing(db) as store:
+        return store.speakers(q=search, limit=limit)
+
+
+def speaker(db: str | os.PathLike[str], name: str, limit: int = 200) -> dict:
+    """One stored speaker by name or id, with their statements over time; InputError if the
+    store has no such speaker or the name fits several."""
+    with _existing(db) as store:
+        found = store.speaker(name, limit=limit)
+    if found is None:
+        raise InputError(name, "no such speaker in the store (see `onrecord speakers`)")
+    return found
+
+
+def iter_statements(db: str | os.PathLike[str] = "onrecord.db", **filters) -> Iterator[dict]:
+    """Every stored statement matching ``filters`` (as ``Store.statements_page``), in date
+    order, read page by page so a large store is never held in memory."""
+    from .store.queries import MAX_PAGE
+
+    with _existing(db) as store:
+        cursor = None
+        while True:
+            page = store.statements_page(**filters, limit=MAX_PAGE, cursor=cursor)
+            yield from page["items"]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                return
+
+
+def export(db: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str] | None = None,
+           stream: IO[str] | None = None, **filters) -> int:
+    """Write the statements matching ``filters`` with their article's metadata as jsonl, csv
+    or parquet to the file ``out`` (or to ``stream``); return how many were written."""
+    from .export import write
+
+    if out is None and (fmt == "parquet" or stream is None):
+        raise InputError("--out", f"{fmt} needs a file to write to")
+    _existing(db).close()                              # fail before creating any file
+    return write(iter_statements(db, **filters), fmt, out, stream)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import click
@@ -113,32 +113,137 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
     sys.exit(1 if problems.count else 0)
 
 
+def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
+    """--speaker, --search, --site, --since, --until and --kind, shared by the store readers."""
+    for option in reversed((
+        click.option("--speaker", default=None, help="Resolved speaker name, or a word of it (e.g. a surname)."),
+        click.option("--search", default=None, help="Words to find in the statements (full-text search)."),
+        click.option("--site", default=None, help="Only articles from this site."),
+        click.option("--since", default=None, metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD)."),
+        click.option("--until", default=None, metavar="DATE", help="Only articles published on or before DATE (YYYY-MM-DD)."),
+        click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), default=None,
+                     help="Only statements of this kind."),
+    )):
+        func = option(func)
+    return func
+
+
+def _filters(speaker: str | None, search: str | None, site: str | None, since: str | None,
+             until: str | None, kind: str | None) -> dict:
+    """The filters as the library takes them, dates checked here so errors name the option."""
+    return {"speaker": speaker, "search": search, "site": site, "kind": kind,
+            "since": api.parse_date("--since", since), "until": api.parse_date("--until", until)}
+
+
 @main.command()
-@click.option("--speaker", default=None, help="Resolved speaker name, or a word of it (e.g. a surname).")
-@click.option("--search", default=None, help="Words to find in the statements (full-text search).")
+@_filter_options
 @click.option("--limit", type=int, default=None, help="At most this many statements.")
 @db_option
 @format_option
-def statements(speaker: str | None, search: str | None, limit: int | None, db: str, fmt: str | None) -> None:
-    """Statements from the store, by speaker and words.
+def statements(speaker: str | None, search: str | None, site: str | None, since: str | None,
+               until: str | None, kind: str | None, limit: int | None, db: str, fmt: str | None) -> None:
+    """Statements from the store, by speaker, words, site, dates and kind.
 
     \b
     Example:
       onrecord statements --speaker Putin --search NATO
     """
     try:
-        rows = api.statements(db, speaker=speaker, search=search, limit=limit)
+        filters = _filters(speaker, search, site, since, until, kind)
+        rows = api.statements(db, limit=limit, **filters)
+    except OnrecordError as err:
+        _fail(err)
+    _print_rows(rows, _default_format(fmt), table=_statements_table)
+
+
+@main.command()
+@click.option("--search", default=None, help="Words of a name, in any form seen (\"put\" finds Vladimir Putin).")
+@click.option("--limit", type=click.IntRange(1, 500), default=100, show_default=True, help="At most this many speakers.")
+@db_option
+@format_option
+def speakers(search: str | None, limit: int, db: str, fmt: str | None) -> None:
+    """Speakers in the store (people and organisations across articles), most quoted first.
+
+    \b
+    Example:
+      onrecord speakers --search putin --format table
+    """
+    try:
+        rows = api.speakers(db, search=search, limit=limit)
+    except OnrecordError as err:
+        _fail(err)
+    _print_rows(rows, _default_format(fmt), table=_speakers_table)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--limit", type=click.IntRange(1, 500), default=200, show_default=True, help="At most this many statements.")
+@db_option
+@format_option
+def speaker(name: str, limit: int, db: str, fmt: str | None) -> None:
+    """One speaker's statements over time, oldest first: NAME is any name form or the id.
+
+    \b
+    Example:
+      onrecord speaker "Vladimir Putin" --format table
+    """
+    try:
+        found = api.speaker(db, name, limit=limit)
     except OnrecordError as err:
         _fail(err)
     fmt = _default_format(fmt)
-    if fmt == "table":
-        from .render import statements_table
-        statements_table(rows)
-    elif fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        _print_rows(found["statements"], fmt)
     else:
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+        _speaker_header(found)
+        _statements_table(found["statements"])
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="File format.")
+@click.option("--out", default=None, metavar="FILE", help="Write to FILE (default: standard output; parquet needs a file).")
+@_filter_options
+@db_option
+def export_command(fmt: str, out: str | None, speaker: str | None, search: str | None, site: str | None,
+                   since: str | None, until: str | None, kind: str | None, db: str) -> None:
+    """Export statements with their article's metadata (id, source, title, date, site).
+
+    \b
+    Example:
+      onrecord export --format parquet --out statements.parquet --since 2022-01-01
+    """
+    try:
+        filters = _filters(speaker, search, site, since, until, kind)
+        count = api.export(db, fmt, out, None if out else sys.stdout, **filters)
+    except OnrecordError as err:
+        _fail(err)
+    if out:
+        click.echo(f"{count} statement(s) -> {out}", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the store as web pages and a JSON API.
+
+    \b
+    Example:
+      onrecord serve --db news.db --port 8000
+    """
+    try:
+        from .serve import run           # the web app and its dependencies load only here
+    except ImportError as err:
+        click.echo(f"onrecord: serve: the web app cannot be loaded ({err})", err=True)
+        sys.exit(1)
+    try:
+        run(db, host, port)
+    except OnrecordError as err:
+        _fail(err)
 
 
 @main.command("eval")
@@ -230,6 +335,48 @@ def _write_errors(report: "EvalReport", path: str) -> None:
         raise InputError(path, f"cannot write ({err.strerror or err.__class__.__name__})") from None
     missed = sum(e["error"] == "missed" for e in report.errors)
     click.echo(f"{missed} missed and {len(report.errors) - missed} spurious (ggt@0.3) -> {path}", err=True)
+
+
+def _print_rows(rows: list[dict], fmt: str, table: Callable[[list[dict]], None] | None = None) -> None:
+    if fmt == "table" and table is not None:
+        table(rows)
+    elif fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+
+
+def _statements_table(rows: list[dict]) -> None:
+    from .render import statements_table
+    statements_table(rows)
+
+
+def _speakers_table(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} speakers", expand=True)
+    for name, style in (("id", "dim"), ("speaker", "bold"), ("kind", "dim"), ("statements", None),
+                        ("articles", None), ("also named", "dim")):
+        table.add_column(name, style=style, justify="right" if name in ("id", "statements", "articles") else "left")
+    for row in rows:
+        others = ", ".join(a for a in row["aliases"] if a != row["name"])
+        table.add_row(str(row["id"]), escape(row["name"]), row["kind"] or "", str(row["statement_count"]),
+                      str(row["article_count"]), escape(others))
+    Console(soft_wrap=False).print(table)
+
+
+def _speaker_header(found: dict) -> None:
+    others = ", ".join(a for a in found["aliases"] if a != found["name"])
+    span = " to ".join(dict.fromkeys(d for d in (found["first_published"], found["last_published"]) if d))
+    click.echo(f"{found['name']} (id {found['id']}{', ' + found['kind'] if found['kind'] else ''})"
+               + (f", also named {others}" if others else ""))
+    click.echo(f"{found['statement_count']} statement(s) in {found['article_count']} article(s)"
+               + (f", {span}" if span else ""))
+    if found["entities"]:
+        click.echo("around them: " + ", ".join(f"{e['name']} ({e['articles']})" for e in found["entities"]))
 
 
 def _print_articles(records: Iterable[Article], fmt: str) -> None:

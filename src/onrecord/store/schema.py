@@ -13,6 +13,7 @@ update and delete (including ``ON DELETE CASCADE``).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 # remove_diacritics 2 folds "Šefčovič" to "sefcovic" so a plain ASCII query finds it.
 _TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2'"
@@ -55,6 +56,67 @@ CREATE TABLE entities (
     name       TEXT NOT NULL,
     type       TEXT NOT NULL,               -- PERSON | ORG | GPE | LOC | NORP
     PRIMARY KEY (article_id, eid)
+)"""
+
+# v2. A speaker is a person (or organisation) across articles; ``key`` is the folded name
+# (``speakers.name_key``) that matching compares, ``name`` the fullest form seen.
+_SPEAKERS = """
+CREATE TABLE speakers (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,                     -- display name: the longest name form seen
+    key  TEXT NOT NULL,                     -- name_key(name): case and accents folded
+    kind TEXT                               -- PERSON | ORG | GPE | ... when an entity says so
+)"""
+
+_SPEAKER_ALIASES = """
+CREATE TABLE speaker_aliases (
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    alias      TEXT NOT NULL,               -- a name form as first seen ("Putin")
+    key        TEXT NOT NULL,               -- name_key(alias)
+    last       TEXT NOT NULL,               -- last word of key, for surname look-ups
+    PRIMARY KEY (speaker_id, key)
+)"""
+
+_STATEMENT_SPEAKERS = """
+CREATE TABLE statement_speakers (
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    speaker_id   INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,          -- order of the names in the statement
+    PRIMARY KEY (statement_id, speaker_id)
+)"""
+
+_MENTIONS = """
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL,
+    eid        TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    FOREIGN KEY (article_id, eid) REFERENCES entities(article_id, eid) ON DELETE CASCADE
+)"""
+
+_AMOUNTS = """
+CREATE TABLE amounts (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    value      REAL,
+    low        REAL,
+    high       REAL,
+    unit       TEXT,
+    qualifier  TEXT,
+    sid        TEXT                         -- Statement.id the amount occurs in
+)"""
+
+_DATES = """
+CREATE TABLE dates (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    value      TEXT,                        -- ISO date, or null
+    resolution TEXT                         -- day | month | year
 )"""
 
 _STATEMENTS_FTS = f"""
@@ -102,9 +164,37 @@ MIGRATIONS: list[tuple[str, ...]] = [
         _ARTICLES_FTS,
         *_sync_triggers("articles", "rowid", ("title", "text")),
     ),
+    # 2: speakers across articles (with their name forms and statement links), entity
+    # mentions, amounts and dates. Existing articles are re-projected after it (REPROJECT_FROM).
+    (
+        _SPEAKERS,
+        "CREATE INDEX speakers_key ON speakers (key)",
+        _SPEAKER_ALIASES,
+        "CREATE INDEX speaker_aliases_key ON speaker_aliases (key)",
+        "CREATE INDEX speaker_aliases_last ON speaker_aliases (last)",
+        # ADD COLUMN may carry REFERENCES as long as the default is NULL.
+        "ALTER TABLE statements ADD COLUMN speaker_id INTEGER "
+        "REFERENCES speakers(id) ON DELETE SET NULL",
+        "CREATE INDEX statements_speaker_id ON statements (speaker_id)",
+        _STATEMENT_SPEAKERS,
+        "CREATE INDEX statement_speakers_speaker ON statement_speakers (speaker_id)",
+        _MENTIONS,
+        "CREATE INDEX mentions_entity ON mentions (article_id, eid)",
+        _AMOUNTS,
+        "CREATE INDEX amounts_article ON amounts (article_id)",
+        _DATES,
+        "CREATE INDEX dates_article ON dates (article_id)",
+        "CREATE INDEX articles_site ON articles (site)",
+    ),
 ]
 
 VERSION = len(MIGRATIONS)
+
+# Migrations that change the projection of the stored records (rather than only adding empty
+# tables) are followed by a re-projection of every article from ``articles.record`` with the
+# code of the running onrecord (see ``Store``): migrations stay plain SQL, so an old migration
+# never runs code written for a newer schema.
+REPROJECT_FROM = 2
 
 
 class NewerSchema(Exception):
@@ -119,12 +209,14 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def migrate(conn: sqlite3.Connection,
+            after: Callable[[sqlite3.Connection, int], None] | None = None) -> int:
     """Bring ``conn`` (in autocommit mode) up to ``VERSION``; return the version it started at.
 
     A current database is only read, so it can be opened while another connection writes
     (or from a read-only file). Otherwise the check is repeated under the write lock, in case
-    a concurrent process migrated first.
+    a concurrent process migrated first. ``after(conn, start)`` runs in the same transaction
+    once the schema is current, so a data backfill commits together with the schema or not at all.
     """
     found = user_version(conn)
     if found > VERSION:
@@ -139,6 +231,8 @@ def migrate(conn: sqlite3.Connection) -> int:
                 conn.execute(statement)
             # PRAGMA takes no bound parameters; number is our own int.
             conn.execute(f"PRAGMA user_version = {number:d}")
+        if after is not None:
+            after(conn, start)
         conn.execute("COMMIT")
     except BaseException:
         # SQLite rolls back by itself on some errors (busy, full); a second ROLLBACK
@@ -149,4 +243,4 @@ def migrate(conn: sqlite3.Connection) -> int:
     return found
 
 
-__all__ = ["MIGRATIONS", "VERSION", "NewerSchema", "migrate", "user_version"]
+__all__ = ["MIGRATIONS", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]

@@ -1,9 +1,14 @@
-"""The SQLite store: articles, their statements and entities, searchable with FTS5.
+"""The SQLite store: articles, their statements, speakers and entities, searchable with FTS5.
 
 The full record of each article is kept as JSON (``articles.record``) and is what ``get``
 returns; the other columns and tables are a queryable projection of it, rebuilt whenever the
-record changes. Saves are idempotent: the key is the article id (the hash of its text), and a
-record identical to the stored one is not written again.
+record changes (``writing``). Saves are idempotent: the key is the article id (the hash of its
+text), and a record identical to the stored one is not written again. Speakers are matched
+across articles as they are saved (``speakers``).
+
+The query methods return plain dicts and lists of JSON values (``queries``, ``people``), so a
+JSON API and HTML pages can render the same data; their bad arguments (dates, cursors, page
+sizes) raise InputError.
 """
 from __future__ import annotations
 
@@ -12,64 +17,22 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from onrecord.errors import StoreError
-from onrecord.model import Article, Statement
-from onrecord.store.schema import NewerSchema, migrate
+from onrecord.errors import InputError, StoreError
+from onrecord.model import Article
+from onrecord.store.people import counts, find_speaker, speaker_detail, speaker_rows
+from onrecord.store.queries import (
+    MAX_PAGE, Filters, article_cursor, article_rows, check_order, fts_words, legacy, page_size,
+    public, statement_cursor, statement_filters, statement_rows,
+)
+from onrecord.store.schema import REPROJECT_FROM, NewerSchema, migrate
+from onrecord.store.writing import reproject_all, upsert
 
 _MEMORY = {":memory:", ""}
-
-_INSERT_ARTICLE = """
-INSERT INTO articles
-    (id, source, title, published, site, authors, language, text, boilerplate, record, ingested_at)
-VALUES
-    (:id, :source, :title, :published, :site, :authors, :language, :text, :boilerplate, :record,
-     :ingested_at)
-"""
-
-_INSERT_STATEMENT = """
-INSERT INTO statements
-    (article_id, sid, kind, text, start, "end", cue, speaker_name, speaker_mention, confidence)
-VALUES
-    (:article_id, :sid, :kind, :text, :start, :end, :cue, :speaker_name, :speaker_mention,
-     :confidence)
-"""
-
-_INSERT_ENTITY = """
-INSERT INTO entities (article_id, eid, name, type) VALUES (:article_id, :eid, :name, :type)
-"""
-
-_STATEMENT_COLUMNS = """
-SELECT a.id AS article_id, a.source, a.title, a.published,
-       s.sid, s.kind, s.text, s.start, s."end", s.cue,
-       s.speaker_name, s.speaker_mention, s.confidence
-"""
-
-_BY_DATE = 'a.published IS NULL, a.published, a.id, s.start'  # undated articles last
-
-_ALL_STATEMENTS = f"""{_STATEMENT_COLUMNS}
-FROM statements AS s
-JOIN articles AS a ON a.id = s.article_id
-ORDER BY {_BY_DATE}
-LIMIT :limit
-"""
-
-_MATCHING_STATEMENTS = f"""{_STATEMENT_COLUMNS}
-FROM statements_fts
-JOIN statements AS s ON s.id = statements_fts.rowid
-JOIN articles AS a ON a.id = s.article_id
-WHERE statements_fts MATCH :match
-ORDER BY {_BY_DATE}
-LIMIT :limit
-"""
-
-# bm25() is lower for better matches. Only for a word search: a speaker filter alone would
-# rank by name length, which means nothing, so those keep the date order.
-_RANKED_STATEMENTS = _MATCHING_STATEMENTS.replace("ORDER BY ", "ORDER BY bm25(statements_fts), ")
 
 _COUNT = """
 SELECT (SELECT count(*) FROM articles)   AS articles,
@@ -105,7 +68,7 @@ class Store:
                     # Readers never block the writer, and vice versa.
                     conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA foreign_keys = ON")
-                migrate(conn)
+                migrate(conn, after=_reproject)
         except BaseException:
             conn.close()
             raise
@@ -139,7 +102,7 @@ class Store:
         it, keeping its first ``ingested_at``.
         """
         with self._transaction() as conn:
-            return _upsert(conn, article)
+            return upsert(conn, article)
 
     def save_many(self, articles: Iterable[Article]) -> int:
         """Store ``articles`` in one transaction (all or none); return how many changed.
@@ -147,7 +110,7 @@ class Store:
         The write lock is held while ``articles`` is consumed: feed slow generators in chunks.
         """
         with self._transaction() as conn:
-            return sum(_upsert(conn, article) for article in articles)
+            return sum(upsert(conn, article) for article in articles)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -159,29 +122,107 @@ class Store:
         return None if row is None else Article.from_dict(json.loads(row["record"]))
 
     def statements(
-        self, speaker: str | None = None, search: str | None = None, limit: int | None = None
+        self, speaker: str | None = None, search: str | None = None, site: str | None = None,
+        since: str | date | None = None, until: str | date | None = None, kind: str | None = None,
+        limit: int | None = 50, cursor: str | None = None, *, speaker_id: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Statements with their article's id, source, title and date.
+        """Statements with their article's id, source, title and date (``LEGACY_COLUMNS``).
 
         ``speaker`` matches the resolved speaker name case-insensitively, whole or by any of
-        its words ("putin" finds "Vladimir Putin"). ``search`` is free words, all of which
-        must occur in the statement, its cue or its speaker name (``word*`` for a prefix);
-        results are then ranked by relevance, otherwise ordered by date, article and offset.
-        A blank ``speaker`` or ``search`` is no filter; one with no words matches nothing.
+        its words ("putin" finds "Vladimir Putin"), and the statements of the one stored
+        speaker it denotes, if it denotes one ("Vladimir Putin" also finds an article's "Putin").
+        ``search`` is free words, all of which must occur in the statement, its cue or its
+        speaker name (``word*`` for a prefix); results are then ranked by relevance, otherwise
+        (and always after a ``cursor``) ordered by date, article and offset. A blank
+        ``speaker`` or ``search`` is no filter; one with no words matches nothing. ``site`` is
+        the article's site, ``since``/``until`` ISO dates (inclusive) of its publication,
+        ``kind`` direct, indirect or mixed. ``limit`` None is no limit.
         """
-        match = _match(speaker, search)
-        if match == "":
-            return []
-        params = {"match": match, "limit": -1 if limit is None else max(limit, 0)}
-        if match is None:
-            sql = _ALL_STATEMENTS
-        elif search is not None and search.strip():
-            sql = _RANKED_STATEMENTS
-        else:
-            sql = _MATCHING_STATEMENTS
-        with self._errors():
-            rows = self._connection().execute(sql, params).fetchall()
-        return [dict(row) for row in rows]
+        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id)
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+            raise InputError("limit", f"not a whole number: {limit!r}")
+        size = -1 if limit is None else max(limit, 0)
+        with self._snapshot() as conn:
+            rows = statement_rows(conn, filters, size, ranked=cursor is None, cursor=cursor)
+        return [legacy(row) for row in rows]
+
+    def statements_page(
+        self, speaker: str | None = None, search: str | None = None, site: str | None = None,
+        since: str | date | None = None, until: str | date | None = None, kind: str | None = None,
+        limit: int = 50, cursor: str | None = None, *, speaker_id: int | None = None,
+        order: str = "asc",
+    ) -> dict[str, Any]:
+        """One page of statements, filtered as ``statements`` and ordered by date, article and
+        offset (``order`` "desc" for newest first; undated articles come last either way):
+        ``{"items": [row, ...], "next_cursor": str | None}``. Pass ``next_cursor`` back, with
+        the same filters, for the next page. ``limit`` is cut to ``MAX_PAGE``.
+
+        A row has the ``statements`` columns plus ``site``, ``speaker_id`` (the first speaker)
+        and ``speakers`` (``[{"id", "name"}]``, every speaker, in order).
+        """
+        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id)
+        size, order = page_size(limit), check_order(order)
+        with self._snapshot() as conn:
+            rows = statement_rows(conn, filters, size + 1, ranked=False, order=order, cursor=cursor)
+        more = len(rows) > size
+        return {"items": [public(row) for row in rows[:size]],
+                "next_cursor": statement_cursor(rows[size - 1], order) if more else None}
+
+    def articles(
+        self, q: str | None = None, site: str | None = None, since: str | date | None = None,
+        until: str | date | None = None, limit: int = 50, cursor: str | None = None,
+        order: str = "desc",
+    ) -> dict[str, Any]:
+        """One page of articles, newest first (``order`` "asc" for oldest first; undated last):
+        ``{"items": [...], "next_cursor": str | None}``. ``q`` is free words in the title or
+        text. An item has ``id, source, title, published, site, authors, language,
+        ingested_at, statement_count``.
+        """
+        filters = statement_filters(site=site, since=since, until=until)
+        size, order = page_size(limit), check_order(order)
+        with self._snapshot() as conn:
+            rows = article_rows(conn, q, filters, size + 1, order, cursor)
+        more = len(rows) > size
+        return {"items": rows[:size],
+                "next_cursor": article_cursor(rows[size - 1], order) if more else None}
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article: its ``articles`` item, ``statements`` (rows as in ``statements_page``,
+        in text order) and ``record`` (the full ``Article.to_dict()``); None if not stored."""
+        with self._snapshot() as conn:
+            row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                return None
+            found = article_rows(conn, None, Filters(article_id=article_id), 1, "asc", None)
+            rows = statement_rows(conn, Filters(article_id=article_id), -1, ranked=False)
+        out = found[0]
+        out["statements"] = [public(r) for r in rows]
+        out["record"] = json.loads(row["record"])
+        return out
+
+    def speakers(self, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Speakers, most quoted first: ``[{"id", "name", "kind", "statement_count",
+        "article_count", "aliases"}]``. ``q`` finds words in any of their names ("put" finds
+        Vladimir Putin). ``limit`` is cut to ``MAX_PAGE``; ``offset`` skips that many."""
+        with self._snapshot() as conn:
+            return speaker_rows(conn, q, limit, offset)
+
+    def speaker(self, name_or_id: int | str, limit: int = 200) -> dict[str, Any] | None:
+        """One speaker by id or by name (matched as saving matches names), or None: the
+        ``speakers`` item plus ``first_published``, ``last_published``, ``timeline``
+        (``[{"period": "YYYY-MM", "statements": n}]``), ``statements`` (rows as in
+        ``statements_page``, oldest first, at most ``limit``) and ``entities`` (``[{"name",
+        "type", "articles", "mentions"}]``: the ten most frequent in the articles quoting them).
+        A name that fits several speakers raises InputError listing them.
+        """
+        with self._snapshot() as conn:
+            sid = find_speaker(conn, name_or_id)
+            return None if sid is None else speaker_detail(conn, sid, limit)
+
+    def counts(self) -> dict[str, int]:
+        """Totals for a home page: articles, statements, speakers and sites."""
+        with self._snapshot() as conn:
+            return counts(conn)
 
     def count(self) -> dict[str, int]:
         """How many articles, statements and entities the store holds."""
@@ -207,6 +248,18 @@ class Store:
             raise StoreError(self.path, f"written by a newer onrecord ({exc})") from exc
 
     @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: the queries of one call see one state of the database."""
+        conn = self._connection()
+        with self._errors():
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+
+    @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed on success and rolled back on any error.
 
@@ -225,103 +278,10 @@ class Store:
                 raise
 
 
-def _upsert(conn: sqlite3.Connection, article: Article) -> bool:
-    """Write ``article`` unless the same record is stored; True if anything changed.
-
-    The same text read from another place is the same article: the first source stays.
-    """
-    data = article.to_dict()
-    record = _json(data)
-    old = conn.execute(
-        "SELECT record, ingested_at FROM articles WHERE id = ?", (article.id,)
-    ).fetchone()
-    if old is not None and old["record"] == _json(dict(data, source=json.loads(old["record"])["source"])):
-        return False
-    if old is not None:
-        # Replace whole: the cascade and the FTS triggers clear its statements and entities.
-        conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-    ingested_at = old["ingested_at"] if old is not None else _now()
-    conn.execute(_INSERT_ARTICLE, _article_row(article, record, ingested_at))
-    conn.executemany(_INSERT_STATEMENT, (_statement_row(article.id, s) for s in article.statements))
-    conn.executemany(
-        _INSERT_ENTITY,
-        ({"article_id": article.id, "eid": e.id, "name": e.name, "type": e.type}
-         for e in article.entities),
-    )
-    return True
-
-
-def _article_row(article: Article, record: str, ingested_at: str) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "source": article.source,
-        "title": article.title,
-        "published": article.published,
-        "site": article.site,
-        "authors": _json(list(article.authors)),
-        "language": article.language,
-        "text": article.text,
-        "boilerplate": _json([{"text": b.text, "start": b.start, "end": b.end}
-                              for b in article.boilerplate]),
-        "record": record,
-        "ingested_at": ingested_at,
-    }
-
-
-def _statement_row(article_id: str, statement: Statement) -> dict[str, Any]:
-    mention = statement.speaker.mention
-    return {
-        "article_id": article_id,
-        "sid": statement.id,
-        "kind": statement.kind,
-        "text": statement.text,
-        "start": statement.start,
-        "end": statement.end,
-        "cue": statement.cue.text if statement.cue else None,
-        "speaker_name": statement.speaker.name,
-        "speaker_mention": mention.text if mention else None,
-        "confidence": statement.confidence,
-    }
-
-
-def _match(speaker: str | None, search: str | None) -> str | None:
-    """The FTS5 MATCH expression for the filters: None for no filter, "" for no possible match."""
-    parts: list[str] = []
-    if speaker is not None and speaker.strip():
-        if not _has_word(speaker):
-            return ""
-        # One phrase restricted to the speaker column: the name's words, consecutive.
-        parts.append("{speaker_name} : " + _quote(speaker))
-    if search is not None and search.strip():
-        words = fts_words(search)
-        if not words:
-            return ""
-        parts.append("(" + words + ")")
-    return " AND ".join(parts) if parts else None
-
-
-def fts_words(text: str) -> str:
-    """Free words as a safe FTS5 query: each whitespace-separated word a quoted phrase, all
-    required; a trailing ``*`` keeps its prefix meaning. FTS5 operators and quotes in ``text``
-    are searched as plain words (or ignored), never parsed, so no input is a syntax error:
-    ``AND (`` becomes ``"AND"`` and ``expan*`` becomes ``"expan"*``.
-    """
-    phrases = []
-    for word in text.replace("\x00", " ").split():
-        stem = word.rstrip("*")
-        if _has_word(stem):
-            phrases.append(_quote(stem) + ("*" if stem != word else ""))
-    return " ".join(phrases)
-
-
-def _quote(text: str) -> str:
-    # Inside an FTS5 string "" stands for one quote; the tokenizer then drops punctuation.
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _has_word(text: str) -> bool:
-    # unicode61 indexes letters and digits; anything else separates tokens.
-    return any(ch.isalnum() for ch in text)
+def _reproject(conn: sqlite3.Connection, start: int) -> None:
+    # A database made before the projection changed gets its rows rebuilt from the records.
+    if 0 < start < REPROJECT_FROM:
+        reproject_all(conn)
 
 
 def _reason(exc: sqlite3.Error, path: str, timeout: float) -> str:
@@ -369,13 +329,4 @@ def _read_only_reason(path: str) -> str:
     return "database is read-only"
 
 
-def _json(value: Any) -> str:
-    # Compact and deterministic, so an unchanged record compares equal as a string.
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-__all__ = ["Store", "fts_words"]
+__all__ = ["MAX_PAGE", "Store", "fts_words"]

@@ -1,0 +1,285 @@
+"""Read queries over statements and articles: filters, cursor pages, plain-dict rows.
+
+Rows are plain dicts of JSON values, so the CLI, a JSON API and HTML pages can render the same
+data. Pages use keyset cursors (the sort key of the last row, opaque to callers): a page
+neither repeats nor skips a row while other rows are added elsewhere in the order.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.errors import InputError
+from onrecord.store.speakers import lookup
+
+MAX_PAGE = 500
+KINDS = ("direct", "indirect", "mixed")
+ORDERS = ("asc", "desc")
+
+# The columns `Store.statements` has always returned, in this order.
+LEGACY_COLUMNS = ("article_id", "source", "title", "published", "sid", "kind", "text", "start", "end",
+                  "cue", "speaker_name", "speaker_mention", "confidence")
+
+_STATEMENT_COLUMNS = """
+SELECT a.id AS article_id, a.source, a.title, a.published,
+       s.sid, s.kind, s.text, s.start, s."end", s.cue,
+       s.speaker_name, s.speaker_mention, s.confidence,
+       a.site, s.speaker_id, s.id AS _rowid,
+       (SELECT json_group_array(json_object('id', x.id, 'name', x.name)) FROM
+          (SELECT p.id, p.name FROM statement_speakers AS l JOIN speakers AS p ON p.id = l.speaker_id
+           WHERE l.statement_id = s.id ORDER BY l.position) AS x) AS speakers
+"""
+
+_ARTICLE_COLUMNS = """
+SELECT a.id, a.source, a.title, a.published, a.site, a.authors, a.language, a.ingested_at,
+       (SELECT count(*) FROM statements AS s WHERE s.article_id = a.id) AS statement_count
+"""
+
+# Sort keys, undated articles last either way: (flag, date, article, [offset, rowid]).
+_DATED = {"asc": "a.published IS NULL", "desc": "a.published IS NOT NULL"}
+
+
+def _keyset(order: str, extra: tuple[str, ...], cursor: list[Any] | None,
+            where: list[str], params: dict[str, Any]) -> str:
+    """The ORDER BY terms for ``order``; with a cursor key, the condition for rows after it."""
+    parts = (_DATED[order], "coalesce(a.published, '')", "a.id", *extra)
+    if cursor is not None:
+        names = [f"k{n}" for n in range(len(parts))]
+        where.append(f"({', '.join(parts)}) {'>' if order == 'asc' else '<'} "
+                     f"({', '.join(':' + n for n in names)})")
+        params.update(zip(names, cursor))
+    return ", ".join(f"{part} {order.upper()}" for part in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What every statement query may filter by, validated (see ``statement_filters``)."""
+    speaker: str | None = None
+    speaker_id: int | None = None
+    search: str | None = None
+    site: str | None = None
+    since: str | None = None
+    until: str | None = None       # the day after the given one: published < until
+    kind: str | None = None
+    article_id: str | None = None
+
+
+def iso_date(subject: str, value: str | dt.date | None) -> str | None:
+    """``value`` as YYYY-MM-DD, or InputError naming ``subject``; None and "" are no date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InputError(subject, f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def statement_filters(speaker: str | None = None, search: str | None = None, site: str | None = None,
+                      since: str | dt.date | None = None, until: str | dt.date | None = None,
+                      kind: str | None = None, speaker_id: int | None = None) -> Filters:
+    first, last = iso_date("since", since), iso_date("until", until)
+    if first and last and first > last:
+        raise InputError("since", f"{first} is after until {last}")
+    if kind is not None and kind not in KINDS:
+        raise InputError("kind", f"not one of {', '.join(KINDS)}: {kind!r}")
+    if speaker_id is not None and (isinstance(speaker_id, bool) or not isinstance(speaker_id, int)):
+        raise InputError("speaker_id", f"not a speaker id: {speaker_id!r}")
+    after = (dt.date.fromisoformat(last) + dt.timedelta(days=1)).isoformat() if last else None
+    return Filters(speaker, speaker_id, search, site or None, first, after, kind)
+
+
+def page_size(limit: Any) -> int:
+    """A page size: at least 1, at most MAX_PAGE (larger asks are cut, not refused)."""
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise InputError("limit", f"not a whole number: {limit!r}")
+    if limit < 1:
+        raise InputError("limit", f"must be at least 1, not {limit}")
+    return min(limit, MAX_PAGE)
+
+
+def check_order(order: str) -> str:
+    if order not in ORDERS:
+        raise InputError("order", f"not one of asc, desc: {order!r}")
+    return order
+
+
+# -- cursors -----------------------------------------------------------------------------------
+
+def encode_cursor(listing: str, order: str, key: list[Any]) -> str:
+    raw = json.dumps([listing, order, *key], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str, listing: str, order: str, types: tuple[type, ...]) -> list[Any]:
+    """The sort key in ``cursor``, or InputError when it is not one of this listing's."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw.decode("utf-8"))
+    except (TypeError, ValueError, binascii.Error, UnicodeDecodeError):
+        data = None
+    if (not isinstance(data, list) or data[:2] != [listing, order] or len(data) != 2 + len(types)
+            or not all(type(v) is t for v, t in zip(data[2:], types))):
+        raise InputError("cursor", "not a cursor of this list (start again without one)")
+    return data[2:]
+
+
+# -- statements --------------------------------------------------------------------------------
+
+def statement_rows(conn: sqlite3.Connection, f: Filters, limit: int, ranked: bool,
+                   order: str = "asc", cursor: str | None = None) -> list[dict[str, Any]]:
+    """Statements matching ``f``: ranked by relevance (``ranked`` and a word search), else by
+    date, article and offset, after ``cursor``. ``limit`` -1 is no limit."""
+    ranked = ranked and bool(f.search and f.search.strip())
+    where, params = _statement_where(conn, f, ranked)
+    if where is None:
+        return []
+    source = ("statements_fts JOIN statements AS s ON s.id = statements_fts.rowid" if ranked
+              else "statements AS s")
+    after = None if cursor is None else decode_cursor(cursor, "statements", order, (int, str, str, int, int))
+    sort = _keyset(order, ("s.start", "s.id"), after, where, params)
+    sql = (f"{_STATEMENT_COLUMNS} FROM {source} JOIN articles AS a ON a.id = s.article_id "
+           f"WHERE {' AND '.join(where) or '1'} "
+           f"ORDER BY {'bm25(statements_fts), ' if ranked else ''}{sort} LIMIT :limit")
+    params["limit"] = limit
+    return [_statement(row) for row in conn.execute(sql, params)]
+
+
+def statement_cursor(row: dict[str, Any], order: str) -> str:
+    dated = row["published"] is not None
+    flag = int(not dated) if order == "asc" else int(dated)
+    return encode_cursor("statements", order, [flag, row["published"] or "", row["article_id"],
+                                               row["start"], row["_rowid"]])
+
+
+def _statement_where(conn: sqlite3.Connection, f: Filters,
+                     ranked: bool) -> tuple[list[str] | None, dict[str, Any]]:
+    """SQL conditions and parameters for ``f``; None when nothing can match. ``ranked``: the
+    query reads ``statements_fts`` itself (to rank by it), so the search matches there."""
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if f.speaker is not None and f.speaker.strip():
+        if not _has_word(f.speaker):
+            return None, params
+        # The name's words, consecutive, in the resolved name; or the speaker it denotes when
+        # that is one person ("Vladimir Putin" also finds where an article said only "Putin").
+        params["speaker_match"] = "{speaker_name} : " + _quote(f.speaker)
+        alias = "s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :speaker_match)"
+        ids = lookup(conn, f.speaker)
+        if len(ids) == 1:
+            params["speaker_ref"] = ids[0]
+            alias = (f"({alias} OR s.id IN (SELECT statement_id FROM statement_speakers "
+                     "WHERE speaker_id = :speaker_ref))")
+        where.append(alias)
+    if f.search is not None and f.search.strip():
+        params["search"] = fts_words(f.search)
+        if not params["search"]:
+            return None, params
+        where.append("statements_fts MATCH :search" if ranked else
+                     "s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :search)")
+    if f.speaker_id is not None:
+        params["speaker_id"] = f.speaker_id
+        where.append("s.id IN (SELECT statement_id FROM statement_speakers WHERE speaker_id = :speaker_id)")
+    if f.kind is not None:
+        params["kind"] = f.kind
+        where.append("s.kind = :kind")
+    _article_where(f, where, params)
+    return where, params
+
+
+def _article_where(f: Filters, where: list[str], params: dict[str, Any]) -> None:
+    if f.article_id is not None:
+        params["article_id"] = f.article_id
+        where.append("a.id = :article_id")
+    if f.site is not None:
+        params["site"] = f.site
+        where.append("a.site = :site COLLATE NOCASE")
+    if f.since is not None:
+        params["since"] = f.since
+        where.append("a.published >= :since")
+    if f.until is not None:
+        params["until"] = f.until
+        where.append("a.published < :until")
+
+
+def _statement(row: sqlite3.Row) -> dict[str, Any]:
+    out = dict(row)
+    out["speakers"] = json.loads(out["speakers"]) if out["speakers"] else []
+    return out
+
+
+def legacy(row: dict[str, Any]) -> dict[str, Any]:
+    """A statement row as `Store.statements` returns it (the columns it always had)."""
+    return {name: row[name] for name in LEGACY_COLUMNS}
+
+
+def public(row: dict[str, Any]) -> dict[str, Any]:
+    """A statement row without the internal sort key."""
+    return {k: v for k, v in row.items() if not k.startswith("_")}
+
+
+# -- articles ----------------------------------------------------------------------------------
+
+def article_rows(conn: sqlite3.Connection, q: str | None, f: Filters, limit: int, order: str,
+                 cursor: str | None) -> list[dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {"limit": limit}
+    if q is not None and q.strip():
+        params["q"] = fts_words(q)
+        if not params["q"]:
+            return []
+        where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q)")
+    _article_where(f, where, params)
+    after = None if cursor is None else decode_cursor(cursor, "articles", order, (int, str, str))
+    sort = _keyset(order, (), after, where, params)
+    sql = (f"{_ARTICLE_COLUMNS} FROM articles AS a WHERE {' AND '.join(where) or '1'} "
+           f"ORDER BY {sort} LIMIT :limit")
+    rows = [dict(row) for row in conn.execute(sql, params)]
+    for row in rows:
+        row["authors"] = json.loads(row["authors"])
+    return rows
+
+
+def article_cursor(row: dict[str, Any], order: str) -> str:
+    dated = row["published"] is not None
+    flag = int(not dated) if order == "asc" else int(dated)
+    return encode_cursor("articles", order, [flag, row["published"] or "", row["id"]])
+
+
+# -- full-text words ---------------------------------------------------------------------------
+
+def fts_words(text: str) -> str:
+    """Free words as a safe FTS5 query: each whitespace-separated word a quoted phrase, all
+    required; a trailing ``*`` keeps its prefix meaning. FTS5 operators and quotes in ``text``
+    are searched as plain words (or ignored), never parsed, so no input is a syntax error:
+    ``AND (`` becomes ``"AND"`` and ``expan*`` becomes ``"expan"*``.
+    """
+    phrases = []
+    for word in text.replace("\x00", " ").split():
+        stem = word.rstrip("*")
+        if _has_word(stem):
+            phrases.append(_quote(stem) + ("*" if stem != word else ""))
+    return " ".join(phrases)
+
+
+def _quote(text: str) -> str:
+    # Inside an FTS5 string "" stands for one quote; the tokenizer then drops punctuation.
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _has_word(text: str) -> bool:
+    # unicode61 indexes letters and digits; anything else separates tokens.
+    return any(ch.isalnum() for ch in text)
+
+
+__all__ = ["Filters", "KINDS", "MAX_PAGE", "article_cursor", "article_rows", "check_order",
+           "decode_cursor", "encode_cursor", "fts_words", "iso_date", "legacy", "page_size",
+           "public", "statement_cursor", "statement_filters", "statement_rows"]

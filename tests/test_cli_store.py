@@ -1,0 +1,230 @@
+"""The store commands through click's CliRunner: speakers, speaker, export (jsonl, csv,
+parquet), the new statement filters and serve; every problem one ``onrecord: SUBJECT: reason``
+line on stderr with exit status 1."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from onrecord import api, cli
+from onrecord.store import Store
+from store.kit import Quote, article, rich
+
+from articles import QUAY, WIND
+
+
+@pytest.fixture(autouse=True)
+def one_model(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
+    """The CLI's analyser is the session's, so the model is loaded once for all tests."""
+    monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
+
+
+def run(*args: str | os.PathLike[str]) -> Result:
+    result = CliRunner().invoke(cli.main, [os.fspath(a) for a in args], env={"COLUMNS": "160"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output and "Traceback" not in result.stderr
+    return result
+
+
+def jsonl(result: Result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def one_error(result: Result, start: str) -> str:
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(start), line
+    return line
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """Putin, named only by surname in the oldest article; Scholz; and the Johnsons."""
+    path = tmp_path / "store.db"
+    with Store(path) as store:
+        store.save_many([
+            article(Quote("Putin", "talks would go on"), published="2022-01-30", site="alpha.example"),
+            rich(),                                                         # 2022-02-07
+            article(Quote("Olaf Scholz", "sanctions were ready", kind="direct"),
+                    Quote("Vladimir Putin", "NATO must stop"), published="2022-02-10", site="beta.example"),
+            article(Quote("Boris Johnson", "the vote would pass")),
+            article(Quote("Dwayne Johnson", "the film was done")),
+        ])
+    return path
+
+
+# -- speakers ---------------------------------------------------------------------------------
+
+def test_speakers_jsonl_most_quoted_first(db: Path) -> None:
+    result = run("speakers", "--db", db, "--format", "jsonl")
+    assert result.exit_code == 0 and result.stderr == ""
+    rows = jsonl(result)
+    assert rows[0]["name"] == "Vladimir Putin" and rows[0]["statement_count"] == 5
+    assert set(rows[0]["aliases"]) == {"Putin", "Vladimir Putin"}
+    assert {r["name"] for r in rows} == {"Vladimir Putin", "Olaf Scholz", "Boris Johnson", "Dwayne Johnson"}
+
+
+def test_speakers_search_json_and_table(db: Path) -> None:
+    rows = json.loads(run("speakers", "--db", db, "--search", "johns", "--format", "json").stdout)
+    assert sorted(r["name"] for r in rows) == ["Boris Johnson", "Dwayne Johnson"]
+    table = run("speakers", "--db", db, "--format", "table")
+    assert table.exit_code == 0
+    assert "Vladimir Putin" in table.stdout and "Putin" in table.stdout.split("Vladimir Putin", 1)[1]
+
+
+# -- speaker ----------------------------------------------------------------------------------
+
+def test_speaker_over_time_by_any_name_form(db: Path) -> None:
+    found = json.loads(run("speaker", "Putin", "--db", db, "--format", "json").stdout)
+    assert found["name"] == "Vladimir Putin"
+    assert [s["published"] for s in found["statements"]] == ["2022-01-30"] + ["2022-02-07"] * 3 + ["2022-02-10"]
+    lines = jsonl(run("speaker", "vladimir putin", "--db", db, "--format", "jsonl"))
+    assert [r["text"] for r in lines] == [s["text"] for s in found["statements"]]
+    assert jsonl(run("speaker", str(found["id"]), "--db", db, "--format", "jsonl")) == lines
+
+
+def test_speaker_table_shows_names_and_statements(db: Path) -> None:
+    result = run("speaker", "Scholz", "--db", db, "--format", "table")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Olaf Scholz (id ")
+    assert "sanctions were ready" in result.stdout and "1 statement(s) in 1 article(s)" in result.stdout
+
+
+def test_unknown_and_ambiguous_speakers_are_one_line_errors(db: Path) -> None:
+    one_error(run("speaker", "Angela Merkel", "--db", db), "onrecord: Angela Merkel: no such speaker")
+    line = one_error(run("speaker", "Johnson", "--db", db), "onrecord: Johnson: more than one speaker fits")
+    assert "Boris Johnson" in line and "Dwayne Johnson" in line
+
+
+# -- export -----------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = ["article_id", "source", "title", "published", "site", "sid", "kind", "text", "start", "end",
+                  "cue", "speaker_name", "speaker_mention", "speaker_id", "speakers", "confidence"]
+
+
+def test_export_jsonl_to_stdout_is_every_statement(db: Path) -> None:
+    result = run("export", "--db", db)
+    assert result.exit_code == 0 and result.stderr == ""
+    rows = jsonl(result)
+    assert len(rows) == 8 and list(rows[0]) == EXPORT_COLUMNS
+    assert rows[0]["published"] == "2022-01-30" and rows[0]["speakers"] == ["Vladimir Putin"]
+    assert rows[0]["site"] == "alpha.example"
+
+
+def test_export_csv_file_with_filters(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "putin.csv"
+    result = run("export", "--db", db, "--format", "csv", "--out", out, "--speaker", "Vladimir Putin",
+                 "--since", "2022-02-01", "--until", "2022-02-07")
+    assert result.exit_code == 0
+    assert result.stderr.strip() == f"3 statement(s) -> {out}"
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == EXPORT_COLUMNS
+    assert [r["sid"] for r in rows] == ["s1", "s2", "s3"]
+    assert rows[1]["text"] == "We will not accept this"       # commas and quotes survive
+    assert {r["speakers"] for r in rows} == {"Vladimir Putin"}
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_export_parquet_reads_back(db: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "all.parquet"
+    result = run("export", "--db", db, "--format", "parquet", "--out", out)
+    assert result.exit_code == 0
+    table = pq.read_table(out)
+    assert table.column_names == EXPORT_COLUMNS and table.num_rows == 8
+    assert str(table.schema.field("speakers").type) == "list<element: string>"
+    assert str(table.schema.field("start").type) == "int64"
+    rows = table.to_pylist()
+    assert rows == jsonl(run("export", "--db", db))
+    direct = pq.read_table(_export(db, tmp_path / "direct.parquet", "--kind", "direct"))
+    assert set(direct.column("kind").to_pylist()) == {"direct"} and direct.num_rows == 2
+    empty = pq.read_table(_export(db, tmp_path / "none.parquet", "--site", "nowhere.example"))
+    assert empty.num_rows == 0 and empty.column_names == EXPORT_COLUMNS
+
+
+def _export(db: Path, out: Path, *args: str) -> Path:
+    assert run("export", "--db", db, "--format", "parquet", "--out", out, *args).exit_code == 0
+    return out
+
+
+@pytest.mark.parametrize("args, start", [
+    (["--format", "parquet"], "onrecord: --out: parquet needs a file"),
+    (["--since", "2022-02-31"], "onrecord: --since: not an ISO date"),
+    (["--until", "tomorrow"], "onrecord: --until: not an ISO date"),
+])
+def test_export_argument_errors(db: Path, args: list[str], start: str) -> None:
+    result = run("export", "--db", db, *args)
+    one_error(result, start)
+    assert result.stdout == ""
+
+
+def test_export_to_an_unwritable_place(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "out.csv"
+    one_error(run("export", "--db", db, "--format", "csv", "--out", out), f"onrecord: {out}: cannot write")
+
+
+@pytest.mark.parametrize("command", [["speakers"], ["speaker", "Putin"], ["export"],
+                                     ["export", "--format", "csv", "--out", "x.csv"]])
+def test_missing_database_is_not_created(tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "missing.db"
+    one_error(run(*command, "--db", missing), f"onrecord: {missing}: no such database")
+    assert not missing.exists() and not Path("x.csv").exists()
+
+
+# -- statements: the new filters --------------------------------------------------------------
+
+def test_statements_filters(db: Path) -> None:
+    rows = jsonl(run("statements", "--db", db, "--site", "beta.example", "--kind", "direct", "--format", "jsonl"))
+    assert [r["text"] for r in rows] == ["sanctions were ready"]
+    rows = jsonl(run("statements", "--db", db, "--speaker", "Vladimir Putin", "--until", "2022-01-31",
+                     "--format", "jsonl"))
+    assert [r["text"] for r in rows] == ["talks would go on"]     # the article said only "Putin"
+    one_error(run("statements", "--db", db, "--since", "01/02/2022"), "onrecord: --since: not an ISO date")
+
+
+# -- ingest, then the speakers of real analysis ------------------------------------------------
+
+def test_ingest_twice_keeps_the_same_speakers(tmp_path: Path) -> None:
+    (tmp_path / "wind.txt").write_text(WIND, encoding="utf-8")
+    (tmp_path / "quay.txt").write_text(QUAY, encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert run("ingest", tmp_path, "--db", db).exit_code == 0
+    first = jsonl(run("speakers", "--db", db, "--format", "jsonl"))
+    assert {"Lena Okafor", "Daniel Brennock", "Marek Hale"} <= {r["name"] for r in first}
+    hale = json.loads(run("speaker", "Hale", "--db", db, "--format", "json").stdout)
+    assert hale["name"] == "Marek Hale" and "Hale" in hale["aliases"]
+    again = run("ingest", tmp_path, "--db", db)
+    assert again.stderr.startswith("0 article(s) saved")
+    assert jsonl(run("speakers", "--db", db, "--format", "jsonl")) == first
+
+
+# -- serve ------------------------------------------------------------------------------------
+
+def test_serve_calls_the_web_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls = []
+    fake = types.ModuleType("onrecord.serve")
+    fake.run = lambda db, host, port: calls.append((db, host, port))
+    monkeypatch.setitem(sys.modules, "onrecord.serve", fake)
+    assert run("serve", "--db", tmp_path / "x.db", "--port", "8123").exit_code == 0
+    assert calls == [(str(tmp_path / "x.db"), "127.0.0.1", 8123)]
+
+
+def test_serve_without_the_web_app_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "onrecord.serve", None)       # import fails
+    one_error(run("serve"), "onrecord: serve: the web app cannot be loaded")
+
+
+def test_new_commands_have_examples_in_their_help() -> None:
+    for command in ("speakers", "speaker", "export", "serve"):
+        result = run(command, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout and f"onrecord {command}" in result.stdout
