@@ -1,0 +1,65 @@
+"""The web app: the JSON API, the pages, the static files and the security headers."""
+from __future__ import annotations
+
+import os
+import sys
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from onrecord import __version__
+from onrecord.serve import api, errors, pages
+from onrecord.serve.docs import without_422
+from onrecord.serve.security import SecurityHeaders
+from onrecord.serve.state import Context, open_database
+
+if TYPE_CHECKING:
+    from onrecord.nlp import Analyzer
+
+STATIC = files("onrecord.serve") / "static"
+TOKEN_VARIABLE = "ONRECORD_TOKEN"
+
+DESCRIPTION = """Who said what, with its evidence: the statements an onrecord store holds.
+
+Reads are open. `POST /api/articles` needs `Authorization: Bearer <token>`, the token the
+server was started with (`ONRECORD_TOKEN`); without one, writing is off. Errors are JSON:
+`{"error": "...", "detail": ...}`."""
+
+
+def create_app(db_path: str | os.PathLike[str], token: str | None = None,
+               analyzer: "Analyzer | None" = None) -> FastAPI:
+    """The app serving the database at ``db_path`` (which must exist: StoreError otherwise).
+
+    ``token`` enables writing; None reads ``ONRECORD_TOKEN`` now, once, and an empty token
+    leaves writing off. ``analyzer`` is loaded on the first write when not given.
+    """
+    db = open_database(db_path)
+    if token is None:
+        token = os.environ.get(TOKEN_VARIABLE)
+    app = FastAPI(title="onrecord", version=__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    schema = app.openapi
+    app.openapi = lambda: without_422(schema())   # type: ignore[method-assign]
+    app.state.ctx = Context(db=db, token=(token or "").strip() or None, analyzer=analyzer)
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def run(db: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve ``db`` with uvicorn until interrupted (what ``onrecord serve`` calls)."""
+    import uvicorn
+
+    app = create_app(db)
+    writing = ("on (POST /api/articles with the token)" if app.state.ctx.writable
+               else f"off (set {TOKEN_VARIABLE} to allow it)")
+    print(f"onrecord: serving {app.state.ctx.db}; writing is {writing}", file=sys.stderr)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+
+
+__all__ = ["TOKEN_VARIABLE", "create_app", "run"]

@@ -1,0 +1,104 @@
+"""An article's text as HTML with its statements marked, built from the record's offsets.
+
+The text is cut at every span boundary into segments; each segment is escaped on its own and
+wrapped in tags this module writes. No markup is ever inserted into the raw text and
+re-parsed, so a quote that contains ``</mark>`` or ``<script>`` is shown as those characters.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+# Styles of the spans that are not statements, by record field.
+LAYERS = ("boilerplate", "headings")
+
+
+@dataclass(slots=True)
+class Segment:
+    start: int
+    end: int
+    statement: int | None = None          # index into the record's statements
+    classes: set[str] = field(default_factory=set)
+
+
+def _valid(span: Any, size: int) -> bool:
+    start, end = span.get("start"), span.get("end")
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size
+
+
+def segments(record: dict[str, Any]) -> list[Segment]:
+    """The text cut at every boundary of a statement, cue, speaker mention, heading or piece
+    of boilerplate; spans with impossible offsets are ignored rather than trusted."""
+    text, size = record.get("text") or "", len(record.get("text") or "")
+    spans: list[tuple[dict[str, Any], str | int]] = []
+    for n, st in enumerate(record.get("statements") or ()):
+        spans.append((st, n))
+        spans += [(s, "cue") for s in (st.get("cue"),) if s]
+        spans += [(s, "mention") for s in ((st.get("speaker") or {}).get("mention"),) if s]
+    for layer in LAYERS:
+        spans += [(s, layer) for s in record.get(layer) or ()]
+    spans = [(s, tag) for s, tag in spans if isinstance(s, dict) and _valid(s, size)]
+    cuts = sorted({0, size, *(s["start"] for s, _ in spans), *(s["end"] for s, _ in spans)})
+    parts = [Segment(a, b) for a, b in zip(cuts, cuts[1:])]
+    # Longest first, so where statements overlap (they should not) the shorter one is drawn
+    # on top: a statement nested in another stays visible, the outer one resumes around it.
+    for span, tag in sorted(spans, key=lambda item: item[0]["start"] - item[0]["end"]):
+        for seg in parts[bisect_left(cuts, span["start"]):bisect_left(cuts, span["end"])]:
+            if isinstance(tag, str):
+                seg.classes.add(tag)
+            else:
+                seg.statement = tag
+    return parts if text else []
+
+
+def _label(st: dict[str, Any], speaker_ids: dict[str, int]) -> Markup:
+    """The speaker's name at the start of a statement, linking to their page when known."""
+    name = (st.get("speaker") or {}).get("name") or "unknown speaker"
+    sid = speaker_ids.get(st.get("id") or "")
+    if sid is not None:
+        return Markup('<a class="who" href="/speakers/{}">{}</a>').format(sid, name)
+    return Markup('<span class="who">{}</span>').format(name)
+
+
+def _open_mark(n: int, st: dict[str, Any], first: bool, speaker_ids: dict[str, int]) -> Markup:
+    name = (st.get("speaker") or {}).get("name") or "unknown speaker"
+    cue = (st.get("cue") or {}).get("text") or ""
+    kind = st.get("kind") if st.get("kind") in ("direct", "indirect", "mixed") else "other"
+    title = " · ".join(x for x in (name, cue, kind) if x)
+    # Anchored by statement id, so a search result can link to its place in the article.
+    anchor = Markup(' id="st-{}"').format(st.get("id") or n) if first else Markup("")
+    mark = Markup('<mark class="st {}"{} title="{}">').format(kind, anchor, title)
+    return mark + _label(st, speaker_ids) if first else mark
+
+
+def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None) -> Markup:
+    """The article text as HTML: ``<mark>`` per statement (labelled with its speaker at its
+    first segment), cue, mention, heading and boilerplate spans; the text escaped piecewise.
+    ``speaker_ids`` maps a statement id to its stored speaker's id, for the label's link."""
+    text, statements = record.get("text") or "", record.get("statements") or ()
+    ids = speaker_ids or {}
+    out: list[Markup | str] = []
+    current: int | None = None
+    labelled: set[int] = set()
+    for seg in segments(record):
+        if seg.statement != current:
+            if current is not None:
+                out.append(Markup("</mark>"))
+            if seg.statement is not None:
+                st = statements[seg.statement]
+                out.append(_open_mark(seg.statement, st, seg.statement not in labelled, ids))
+                labelled.add(seg.statement)
+            current = seg.statement
+        piece = escape(text[seg.start:seg.end])
+        if seg.classes:
+            piece = Markup('<span class="{}">{}</span>').format(" ".join(sorted(seg.classes)), piece)
+        out.append(piece)
+    if current is not None:
+        out.append(Markup("</mark>"))
+    return Markup("").join(out)
+
+
+__all__ = ["Segment", "highlight", "segments"]

@@ -1,0 +1,108 @@
+"""The HTML pages: each calls the same view function as its JSON twin and renders it."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse
+
+from onrecord.errors import InputError
+from onrecord.serve import docs, views
+from onrecord.serve.chart import timeline_chart
+from onrecord.serve.highlight import highlight
+from onrecord.serve.params import Limit, article_query, blank, context, statement_query
+from onrecord.serve.state import Context
+from onrecord.serve.templates import path_part, query_string, render
+from onrecord.serve.views import ArticleQuery, StatementQuery
+
+router = APIRouter(include_in_schema=False)
+Ctx = Annotated[Context, Depends(context)]
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(render(name, request, **context), status_code=status)
+
+
+@router.get("/")
+def home(request: Request, ctx: Ctx) -> HTMLResponse:
+    with ctx.reader() as store:
+        data = views.overview(store)
+    return page(request, "home.html", data=data, json_url="/api/overview")
+
+
+@router.get("/search")
+def search(request: Request, ctx: Ctx,
+           query: Annotated[StatementQuery, Depends(statement_query)]) -> HTMLResponse:
+    # A malformed filter is shown beside the form it came from, not on a bare error page.
+    try:
+        with ctx.reader() as store:
+            data, error = views.statements(store, query), None
+    except InputError as err:
+        data, error = {"items": [], "next_cursor": None, "query": query.params()}, str(err)
+    json_url = "/api/statements" + query_string(query.params())
+    return page(request, "search.html", status=400 if error else 200, data=data, query=query,
+                error=error, json_url=json_url)
+
+
+@router.get("/articles")
+def article_list(request: Request, ctx: Ctx,
+                 query: Annotated[ArticleQuery, Depends(article_query)]) -> HTMLResponse:
+    try:
+        with ctx.reader() as store:
+            data, error = views.articles(store, query), None
+    except InputError as err:
+        data, error = {"items": [], "next_cursor": None, "query": query.params()}, str(err)
+    json_url = "/api/articles" + query_string(query.params())
+    return page(request, "articles.html", status=400 if error else 200, data=data, query=query,
+                error=error, json_url=json_url)
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, ctx: Ctx, article_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    with ctx.reader() as store:
+        data = views.article(store, article_id)
+    rows = data["statements"]
+    speaker_ids = {r["sid"]: r["speaker_id"] for r in rows if r.get("speaker_id") is not None}
+    return page(request, "article.html", data=data, body=highlight(data["record"], speaker_ids),
+                quoted=quoted(rows), entities=top_entities(data["record"]),
+                json_url=f"/api/articles/{path_part(data['id'])}")
+
+
+def quoted(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The article's speakers, most statements first: name, stored id and count."""
+    counts = Counter((r.get("speaker_name") or "unknown speaker", r.get("speaker_id")) for r in rows)
+    return [{"name": name, "id": sid, "count": n} for (name, sid), n in counts.most_common()]
+
+
+def top_entities(record: dict[str, Any], limit: int = 12) -> list[dict[str, Any]]:
+    entities = sorted(record.get("entities") or (), key=lambda e: -len(e.get("mentions") or ()))
+    return [{"name": e.get("name"), "type": e.get("type"), "mentions": len(e.get("mentions") or ())}
+            for e in entities[:limit]]
+
+
+@router.get("/speakers")
+def speaker_list(request: Request, ctx: Ctx, q: Annotated[str | None, Query(max_length=500)] = None,
+                 limit: Limit = 50, offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> HTMLResponse:
+    with ctx.reader() as store:
+        data = views.speakers(store, blank(q), limit, offset)
+    params = {"q": blank(q), "limit": limit if limit != 50 else None}
+    return page(request, "speakers.html", data=data, params=params, q=blank(q) or "",
+                json_url="/api/speakers" + query_string(params, offset=offset or None))
+
+
+@router.get("/speakers/{ref:path}")
+def speaker(request: Request, ctx: Ctx, ref: Annotated[str, Path(max_length=500)]) -> HTMLResponse:
+    with ctx.reader() as store:
+        data = views.speaker(store, ref)
+    return page(request, "speaker.html", data=data, chart=timeline_chart(data["timeline"]),
+                json_url=f"/api/speakers/{data['id']}")
+
+
+@router.get("/docs")
+def api_docs(request: Request) -> HTMLResponse:
+    return page(request, "docs.html", endpoints=docs.endpoints(request.app.openapi()),
+                json_url="/api/openapi.json")
+
+
+__all__ = ["router"]

@@ -1,0 +1,83 @@
+"""What the app holds between requests: the database path, the write token and the analyser.
+
+Connections are not held: each request opens its own (cheap for SQLite) and closes it, so
+no connection is shared between the threads the server runs sync handlers on. Reads use a
+read-only connection, so no GET can change the file whatever a query does.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from onrecord.errors import StoreError
+from onrecord.store import Store
+
+if TYPE_CHECKING:
+    from onrecord.nlp import Analyzer
+
+
+class ReadOnlyStore(Store):
+    """A ``Store`` whose connection SQLite opens read-only (``mode=ro``, ``query_only``).
+
+    It skips migrations: ``open_database`` ran them once with a writable connection.
+    """
+
+    def _open(self) -> sqlite3.Connection:
+        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+        with self._errors():
+            conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA query_only = ON")
+        return conn
+
+
+def open_database(db: str | os.PathLike[str]) -> Path:
+    """The path of an existing onrecord database, migrated to the current schema; StoreError
+    otherwise. Serving never creates an empty database where a path was mistyped."""
+    path = Path(db)
+    if str(db) in ("", ":memory:"):
+        raise StoreError(str(db), "an in-memory database cannot be served (give a file)")
+    if not path.exists():
+        raise StoreError(str(db), "no such database (create it with `onrecord ingest`)")
+    if not path.is_file():
+        raise StoreError(str(db), "not a database file")
+    Store(path).close()   # opening validates the file and migrates an older schema
+    return path.resolve()
+
+
+@dataclass
+class Context:
+    db: Path
+    token: str | None = None
+    analyzer: "Analyzer | None" = None
+    # spaCy pipelines are not documented as thread-safe: one analysis (and save) at a time.
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        with ReadOnlyStore(self.db) as store:
+            yield store
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        with Store(self.db) as store:
+            yield store
+
+    def get_analyzer(self) -> "Analyzer":
+        """The analyser, loaded on the first write (the model load takes seconds)."""
+        if self.analyzer is None:
+            from onrecord.nlp import Analyzer
+            self.analyzer = Analyzer()
+        return self.analyzer
+
+    @property
+    def writable(self) -> bool:
+        return bool(self.token)
+
+
+__all__ = ["Context", "ReadOnlyStore", "open_database"]

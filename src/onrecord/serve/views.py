@@ -1,0 +1,103 @@
+"""The data behind every page and every JSON answer: one function per view, plain dicts.
+
+A page renders what its JSON twin returns ("one view, two formats"): ``/search`` and
+``/api/statements`` both call ``statements``, ``/speakers/{ref}`` and ``/api/speakers/{ref}``
+both call ``speaker``, and so on. Bad arguments raise InputError (from the store), unknown
+ids NotFound.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from onrecord.serve.errors import NotFound
+from onrecord.store import Store
+
+LIMIT_MAX = 200          # the largest page a client may ask for; more is a 400
+RECENT = 8               # statements and speakers on the home page
+SPEAKER_STATEMENTS = 200
+
+Order = Literal["asc", "desc"]
+
+
+@dataclass(frozen=True, slots=True)
+class StatementQuery:
+    q: str | None = None             # full-text words in the statement, its cue or speaker
+    speaker: str | None = None
+    speaker_id: int | None = None
+    site: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: str | None = None
+    order: Order = "desc"
+    limit: int = 50
+    cursor: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        """The query as URL parameters (for links to other pages of the same search)."""
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    q: str | None = None
+    site: str | None = None
+    since: str | None = None
+    until: str | None = None
+    order: Order = "desc"
+    limit: int = 50
+    cursor: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+
+
+def overview(store: Store) -> dict[str, Any]:
+    """Totals, the newest statements and the most quoted speakers."""
+    return {
+        "counts": store.counts(),
+        "recent": store.statements_page(limit=RECENT, order="desc")["items"],
+        "speakers": store.speakers(limit=RECENT),
+    }
+
+
+def statements(store: Store, query: StatementQuery) -> dict[str, Any]:
+    page = store.statements_page(
+        speaker=query.speaker, search=query.q, site=query.site, since=query.since,
+        until=query.until, kind=query.kind, limit=query.limit, cursor=query.cursor,
+        speaker_id=query.speaker_id, order=query.order)
+    return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
+
+
+def articles(store: Store, query: ArticleQuery) -> dict[str, Any]:
+    page = store.articles(q=query.q, site=query.site, since=query.since, until=query.until,
+                          limit=query.limit, cursor=query.cursor, order=query.order)
+    return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
+
+
+def article(store: Store, article_id: str) -> dict[str, Any]:
+    """The article's metadata, its statements (text order) and its full record."""
+    found = store.article(article_id)
+    if found is None:
+        raise NotFound(f"article {article_id}", "not in the store")
+    return found
+
+
+def speakers(store: Store, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    # One row more than asked tells whether there is a next page.
+    rows = store.speakers(q=q, limit=limit + 1, offset=offset)
+    more = len(rows) > limit
+    return {"items": rows[:limit], "next_offset": offset + limit if more else None,
+            "query": {k: v for k, v in {"q": q, "limit": limit}.items() if v}}
+
+
+def speaker(store: Store, ref: str, limit: int = SPEAKER_STATEMENTS) -> dict[str, Any]:
+    """One speaker by id or name: names, counts, timeline, statements and frequent entities."""
+    found = store.speaker(ref, limit=limit)
+    if found is None:
+        raise NotFound(f"speaker {ref}", "not in the store")
+    return found
+
+
+__all__ = ["ArticleQuery", "LIMIT_MAX", "StatementQuery", "article", "articles", "overview",
+           "speaker", "speakers", "statements"]
