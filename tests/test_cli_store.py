@@ -212,10 +212,11 @@ def test_ingest_twice_keeps_the_same_speakers(tmp_path: Path) -> None:
 def test_serve_calls_the_web_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls = []
     fake = types.ModuleType("onrecord.serve")
-    fake.run = lambda db, host, port: calls.append((db, host, port))
+    fake.run = lambda db, host, port, workers: calls.append((db, host, port, workers))
     monkeypatch.setitem(sys.modules, "onrecord.serve", fake)
     assert run("serve", "--db", tmp_path / "x.db", "--port", "8123").exit_code == 0
-    assert calls == [(str(tmp_path / "x.db"), "127.0.0.1", 8123)]
+    assert run("serve", "--db", tmp_path / "x.db", "--workers", "2").exit_code == 0
+    assert calls == [(str(tmp_path / "x.db"), "127.0.0.1", 8123, 1), (str(tmp_path / "x.db"), "127.0.0.1", 8000, 2)]
 
 
 def test_serve_without_the_web_app_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

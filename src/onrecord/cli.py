@@ -228,7 +228,9 @@ def export_command(fmt: str, out: str | None, speaker: str | None, search: str |
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (more serve more readers at once; one per core is plenty).")
+def serve(db: str, host: str, port: int, workers: int) -> None:
     """Serve the store as web pages and a JSON API.
 
     \b
@@ -241,7 +243,7 @@ def serve(db: str, host: str, port: int) -> None:
         click.echo(f"onrecord: serve: the web app cannot be loaded ({err})", err=True)
         sys.exit(1)
     try:
-        run(db, host, port)
+        run(db, host, port, workers)
     except OnrecordError as err:
         _fail(err)
 

@@ -224,3 +224,9 @@ def test_prepositional_content_leaves_the_preposition_out(analyzer):
 def test_a_clause_keeps_what_the_cue_adds_after_it(analyzer):
     s = only(analyzer, "Ruiz said she would be honored to serve should the council ask her.")
     assert s.text == "she would be honored to serve should the council ask her"
+
+
+def test_participle_after_a_reported_clause_keeps_the_reporter(analyzer):
+    text = "She said the route had been changed twice, adding that compensation would be fair."
+    adding = next(s for s in statements(analyzer, text) if s.cue.text == "adding")
+    assert adding.text == "compensation would be fair" and adding.speaker.mention.text == "She"

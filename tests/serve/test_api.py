@@ -294,3 +294,14 @@ def test_an_unexpected_error_is_a_bare_500_with_the_headers(db_file):
         page = c.get("/boom")
         assert page.status_code == 500 and "secret internals" not in page.text
         assert page.headers["content-security-policy"] == CSP
+
+
+def test_worker_processes_build_the_app_from_the_environment(tmp_path, monkeypatch):
+    from onrecord.serve.app import DB_VARIABLE, app_from_environment
+    from onrecord.store import Store
+
+    db = tmp_path / "w.db"
+    Store(db).close()
+    monkeypatch.setenv(DB_VARIABLE, str(db))
+    app = app_from_environment()
+    assert app.title == "onrecord" and app.state.ctx.db

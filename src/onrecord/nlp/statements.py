@@ -108,13 +108,13 @@ def subject_of(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ not in ("it", "there")):
             return child
-    if tok.dep_ == "xcomp" or (tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG"):
+    if tok.dep_ == "xcomp":
         return next((c for c in tok.head.children if c.dep_ in SUBJECTS), None)
-    if _shares_subject(tok):
+    if _shares_subject(tok) or (tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG"):
         for anc in tok.ancestors:
             if cue_of(anc):
                 return subject_of(anc)
-        return subject_of(tok.head) if tok.head is not tok else None
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     return None
 
 

@@ -51,15 +51,29 @@ def create_app(db_path: str | os.PathLike[str], token: str | None = None,
     return app
 
 
-def run(db: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve ``db`` with uvicorn until interrupted (what ``onrecord serve`` calls)."""
+DB_VARIABLE = "ONRECORD_SERVE_DB"      # how worker processes learn the database
+
+
+def app_from_environment() -> FastAPI:
+    """The app for the database named in ``ONRECORD_SERVE_DB`` (a worker process's factory)."""
+    return create_app(os.environ[DB_VARIABLE])
+
+
+def run(db: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+    """Serve ``db`` with uvicorn until interrupted (what ``onrecord serve`` calls); with
+    ``workers`` > 1, that many processes share the port (reads scale with cores)."""
     import uvicorn
 
-    app = create_app(db)
+    app = create_app(db)                 # also checks the database before any worker starts
     writing = ("on (POST /api/articles with the token)" if app.state.ctx.writable
                else f"off (set {TOKEN_VARIABLE} to allow it)")
     print(f"onrecord: serving {app.state.ctx.db}; writing is {writing}", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    if workers > 1:
+        os.environ[DB_VARIABLE] = str(app.state.ctx.db)
+        uvicorn.run("onrecord.serve.app:app_from_environment", factory=True, workers=workers,
+                    host=host, port=port, log_level="info", server_header=False)
+    else:
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
 
 
-__all__ = ["TOKEN_VARIABLE", "create_app", "run"]
+__all__ = ["TOKEN_VARIABLE", "DB_VARIABLE", "app_from_environment", "create_app", "run"]
