@@ -106,3 +106,20 @@ def test_a_text_that_looks_like_a_path_is_text_not_a_file(writer):
     response = writer.post("/api/articles", json={"text": "/etc/hostname"}, headers=auth())
     assert response.status_code == 201, response.text
     assert writer.get(response.json()["api"]).json()["record"]["text"] == "/etc/hostname"
+
+
+def test_a_reader_thread_sees_what_was_written_after_it_first_read(tmp_path):
+    """Readers keep their connection between requests; each read still sees the latest data."""
+    from onrecord.model import Article
+    from onrecord.serve.state import Context, open_database
+    from onrecord.store import Store
+
+    db = tmp_path / "fresh.db"
+    Store(db).close()
+    ctx = Context(open_database(db))
+    with ctx.reader() as store:
+        assert store.counts()["articles"] == 0
+    with Store(db) as writer:
+        writer.save(Article("A new article arrived after the first read."))
+    with ctx.reader() as store:
+        assert store.counts()["articles"] == 1

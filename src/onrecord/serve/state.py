@@ -1,8 +1,8 @@
 """What the app holds between requests: the database path, the write token and the analyser.
 
-Connections are not held: each request opens its own (cheap for SQLite) and closes it, so
-no connection is shared between the threads the server runs sync handlers on. Reads use a
-read-only connection, so no GET can change the file whatever a query does.
+Reads use a read-only connection, so no GET can change the file whatever a query does;
+each server thread keeps its own (SQLite connections belong to their thread), so its page
+cache stays warm between requests. Writes open a connection of their own each time.
 """
 from __future__ import annotations
 
@@ -57,11 +57,14 @@ class Context:
     analyzer: "Analyzer | None" = None
     # spaCy pipelines are not documented as thread-safe: one analysis (and save) at a time.
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    local: threading.local = field(default_factory=threading.local)
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        with ReadOnlyStore(self.db) as store:
-            yield store
+        store = getattr(self.local, "store", None)
+        if store is None:
+            store = self.local.store = ReadOnlyStore(self.db)
+        yield store
 
     @contextmanager
     def writer(self) -> Iterator[Store]:
