@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from onrecord import api, cli
+from onrecord import cli
 from onrecord.model import SCHEMA
 from onrecord.store import Store
 
 from articles import EXAMPLES, PNG, QUAY, REPO, WIND
+from clirun import one_model, run  # noqa: F401  (one_model is an autouse fixture)
 
 
 
@@ -32,21 +33,6 @@ NO_ARTICLE_HTML = (
     "<!DOCTYPE html><html><head><title>Menu</title></head><body>"
     '<nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>'
 )
-
-
-@pytest.fixture(autouse=True)
-def one_model(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
-    """The CLI's analyser is the session's, so the model is loaded once for all tests."""
-    monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
-
-
-def run(*args: str | os.PathLike[str]) -> Result:
-    result = CliRunner().invoke(cli.main, [os.fspath(a) for a in args], env={"COLUMNS": "160"})
-    # whatever happened, it was reported, not raised
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.output
-    assert "Traceback" not in result.stderr
-    return result
 
 
 def jsonl(result: Result) -> list[dict]:

@@ -6,32 +6,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 import types
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from onrecord import api, cli
 from onrecord.store import Store
 from store.kit import Quote, article, rich
 
 from articles import QUAY, WIND
-
-
-@pytest.fixture(autouse=True)
-def one_model(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
-    """The CLI's analyser is the session's, so the model is loaded once for all tests."""
-    monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
-
-
-def run(*args: str | os.PathLike[str]) -> Result:
-    result = CliRunner().invoke(cli.main, [os.fspath(a) for a in args], env={"COLUMNS": "160"})
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.output and "Traceback" not in result.stderr
-    return result
+from clirun import one_model, run  # noqa: F401  (one_model is an autouse fixture)
 
 
 def jsonl(result: Result) -> list[dict]:
