@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from .errors import InputError, OnrecordError, StoreError
-from .ingest import INPUT_SUFFIXES, iter_inputs, read_path, read_text
+from .ingest import INPUT_SUFFIXES, read_inputs, read_path, read_text
 from .model import Article
 from .nlp import Analyzer
 
@@ -71,12 +71,17 @@ def extract(text_or_path: str | os.PathLike[str], published: str | dt.date | Non
 
 def read_all(paths: Iterable[str | os.PathLike[str]], on_error: OnError,
              published: str | None = None) -> Iterator[Article]:
-    """Articles of every input (directories expanded); unreadable ones go to ``on_error``."""
-    for path in iter_inputs(paths):
+    """Articles of every input (directories expanded; JSON lines and WARC files give many,
+    ``-`` reads JSON lines from standard input); unreadable ones go to ``on_error``."""
+    for item in read_inputs(paths):
         try:
-            yield read(Path(path), published)
+            if isinstance(item, InputError):
+                raise item
+            when = parse_published(published)
         except OnrecordError as err:
             on_error(err.subject, err.reason)
+            continue
+        yield dataclasses.replace(item, published=when) if when else item
 
 
 def extract_all(paths: Iterable[str | os.PathLike[str]], on_error: OnError,

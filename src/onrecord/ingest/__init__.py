@@ -1,11 +1,14 @@
 """Reading inputs: files, bytes or strings to ``Article``s, with no NLP.
 
 ``read_path`` and ``read_bytes`` tell HTML from plain text by extension and content.
-Every problem the user can cause raises ``InputError`` naming the input.
+Every problem the user can cause raises ``InputError`` naming the input. ``read_inputs``
+also reads files of many articles (JSON lines, WARC) and streams each problem as an
+``InputError`` among the articles instead of raising it.
 """
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
@@ -13,11 +16,16 @@ from ..errors import InputError
 from ..model import Article
 from .decode import decode as _decode  # keeps `ingest.decode` naming the module
 from .html import check_size, declared_charset, looks_like_html, read_html
+from .jsonl import read_jsonl
 from .text import read_text
+from .warc import read_warc
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+JSONL_ENDINGS = (".jsonl",)
+WARC_ENDINGS = (".warc", ".warc.gz")
+STDIN = "-"  # read as JSON lines
 
 
 def read_path(path: str | os.PathLike[str]) -> Article:
@@ -51,6 +59,30 @@ def read_bytes(data: bytes, source: str) -> Article:
     return read_text(text, source)
 
 
+def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | InputError]:
+    """The articles of every input (directories expanded), each problem as an ``InputError``
+    in their place; ``-`` is standard input read as JSON lines."""
+    for path in iter_inputs(paths):
+        yield from _read_input(path)
+
+
+def _read_input(path: str | os.PathLike[str]) -> Iterator[Article | InputError]:
+    if path == STDIN:
+        yield from read_jsonl(getattr(sys.stdin, "buffer", sys.stdin), "<stdin>")
+        return
+    source = os.fspath(Path(path))
+    name = source.lower()
+    if name.endswith(JSONL_ENDINGS):
+        yield from read_jsonl(path, source)
+    elif name.endswith(WARC_ENDINGS):
+        yield from read_warc(path, source)
+    else:
+        try:
+            yield read_path(Path(path))
+        except InputError as err:
+            yield err
+
+
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | os.PathLike[str]]:
     """Named files as given (even missing ones, for the caller to report) and the article
     files under named directories, recursively, sorted, hidden files and folders skipped."""
@@ -67,9 +99,15 @@ def _files_under(folder: Path) -> list[Path]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [
             Path(root, name) for name in names
-            if not name.startswith(".") and Path(name).suffix.lower() in INPUT_SUFFIXES
+            if not name.startswith(".") and _is_input_name(name)
         ]
     return sorted(found)
+
+
+def _is_input_name(name: str) -> bool:
+    """An article file, or a file of many articles (JSON lines, WARC)."""
+    lower = name.lower()
+    return Path(lower).suffix in INPUT_SUFFIXES or lower.endswith(JSONL_ENDINGS + WARC_ENDINGS)
 
 
 def _suffix(source: str) -> str:
@@ -78,4 +116,7 @@ def _suffix(source: str) -> str:
     return PurePosixPath(path.replace("\\", "/")).suffix.lower()
 
 
-__all__ = ["read_path", "read_bytes", "read_text", "iter_inputs", "INPUT_SUFFIXES"]
+__all__ = [
+    "read_path", "read_bytes", "read_text", "read_jsonl", "read_warc", "read_inputs", "iter_inputs",
+    "INPUT_SUFFIXES",
+]
