@@ -264,3 +264,20 @@ def test_the_same_text_from_two_places_is_one_article(tmp_path: Path, good_files
 def test_a_mistyped_file_name_is_reported_missing_not_analysed_as_text(tmp_path: Path, analyzer) -> None:
     with pytest.raises(InputError, match="no such file"):
         onrecord.extract(str(tmp_path / "reprot.txt"), analyzer=analyzer)
+
+
+def test_stored_articles_are_not_analysed_again(tmp_path: Path, good_files, analyzer) -> None:
+    db = tmp_path / "store.db"
+    api.ingest_paths(good_files[:1], db, analyzer=analyzer)
+    seen: list[str] = []
+
+    class Counting:
+        def analyse_many(self, articles):
+            for article in articles:
+                seen.append(article.source)
+                yield from analyzer.analyse_many([article])
+
+    report = api.ingest_paths(good_files, db, analyzer=Counting())
+    assert (report.saved, report.unchanged) == (1, 1) and seen == [str(good_files[1])]
+    again = api.ingest_paths(good_files, db, analyzer=Counting(), reanalyse=True)
+    assert (again.saved, again.unchanged) == (0, 2) and len(seen) == 3

@@ -100,8 +100,13 @@ class IngestReport:
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] = "onrecord.db",
            published: str | None = None, analyzer: Analyzer | None = None,
-           on_error: OnError | None = None) -> IngestReport:
-    """Analyse every input and save it in the store; the same article twice changes nothing."""
+           on_error: OnError | None = None, reanalyse: bool = False) -> IngestReport:
+    """Analyse every input and save it in the store; the same article twice changes nothing.
+
+    Articles already stored are not analysed again (``reanalyse`` does), so a run that was
+    interrupted, even killed, picks up where it stopped when started again: each article is
+    saved in a transaction of its own, whole or not at all.
+    """
     from .store import Store
 
     report = IngestReport()
@@ -111,8 +116,15 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
         if on_error:
             on_error(subject, reason)
 
+    def new(article: Article) -> bool:
+        if reanalyse or not store.has(article.id):
+            return True
+        report.unchanged += 1
+        return False
+
     with Store(db) as store:
-        for article in extract_all(paths, failed, published, analyzer):
+        fresh = (a for a in read_all(paths, failed, published) if new(a))
+        for article in (analyzer or default_analyzer()).analyse_many(fresh):
             try:
                 is_new = store.save(article)
             except StoreError as err:          # e.g. locked: this article is reported, the rest go on

@@ -96,8 +96,10 @@ def extract(files: tuple[str, ...], fmt: str | None, published: str | None, mode
 @db_option
 @published_option
 @model_option
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None) -> None:
-    """Analyse PATHS (files or directories) and save them in the store.
+@click.option("--reanalyse", is_flag=True, help="Analyse articles again even when they are stored already.")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, reanalyse: bool) -> None:
+    """Analyse PATHS (files or directories) and save them in the store. Stored articles are
+    skipped, so an interrupted run resumes where it stopped when started again.
 
     \b
     Example:
@@ -105,7 +107,8 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
     """
     problems = Problems()
     try:
-        report = api.ingest_paths(paths, db, api.parse_published(published), _analyzer(model), on_error=problems)
+        report = api.ingest_paths(paths, db, api.parse_published(published), _analyzer(model),
+                                  on_error=problems, reanalyse=reanalyse)
     except OnrecordError as err:
         _fail(err)
     click.echo(f"{report.saved} article(s) saved with {report.statements} statement(s), "

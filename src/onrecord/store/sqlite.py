@@ -114,6 +114,12 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------------
 
+    def has(self, article_id: str) -> bool:
+        """Whether an article with this id (the hash of its text) is stored."""
+        with self._errors():
+            row = self._connection().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
     def get(self, article_id: str) -> Article | None:
         with self._errors():
             row = self._connection().execute(
