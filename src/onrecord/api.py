@@ -100,12 +100,14 @@ class IngestReport:
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] = "onrecord.db",
            published: str | None = None, analyzer: Analyzer | None = None,
-           on_error: OnError | None = None, reanalyse: bool = False) -> IngestReport:
+           on_error: OnError | None = None, reanalyse: bool = False, workers: int = 1,
+           rescorer_path: str | None = None) -> IngestReport:
     """Analyse every input and save it in the store; the same article twice changes nothing.
 
     Articles already stored are not analysed again (``reanalyse`` does), so a run that was
     interrupted, even killed, picks up where it stopped when started again: each article is
-    saved in a transaction of its own, whole or not at all.
+    saved in a transaction of its own, whole or not at all. ``workers`` > 1 analyses on that
+    many processes (each loads the model, and the rescorer at ``rescorer_path`` if given).
     """
     from .store import Store
 
@@ -116,15 +118,25 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
         if on_error:
             on_error(subject, reason)
 
-    def new(article: Article) -> bool:
-        if reanalyse or not store.has(article.id):
-            return True
-        report.unchanged += 1
-        return False
+    def fresh() -> Iterator[Article]:
+        # its own connection: with workers, this runs on the pool's feeder thread
+        with Store(db) as seen:
+            for article in read_all(paths, failed, published):
+                if reanalyse or not seen.has(article.id):
+                    yield article
+                else:
+                    report.unchanged += 1
 
     with Store(db) as store:
-        fresh = (a for a in read_all(paths, failed, published) if new(a))
-        for article in (analyzer or default_analyzer()).analyse_many(fresh):
+        if workers > 1:
+            from .scale import analyse_parallel
+            analysed = analyse_parallel(fresh(), workers, rescorer_path)
+        else:
+            analysed = (analyzer or default_analyzer()).analyse_many(fresh())
+        for article in analysed:
+            if isinstance(article, tuple):
+                failed(*article)
+                continue
             try:
                 is_new = store.save(article)
             except StoreError as err:          # e.g. locked: this article is reported, the rest go on

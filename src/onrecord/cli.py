@@ -97,7 +97,10 @@ def extract(files: tuple[str, ...], fmt: str | None, published: str | None, mode
 @published_option
 @model_option
 @click.option("--reanalyse", is_flag=True, help="Analyse articles again even when they are stored already.")
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, reanalyse: bool) -> None:
+@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Processes analysing in parallel (each loads the model; one per core is right).")
+def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, reanalyse: bool,
+           workers: int) -> None:
     """Analyse PATHS (files or directories) and save them in the store. Stored articles are
     skipped, so an interrupted run resumes where it stopped when started again.
 
@@ -107,8 +110,9 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
     """
     problems = Problems()
     try:
-        report = api.ingest_paths(paths, db, api.parse_published(published), _analyzer(model),
-                                  on_error=problems, reanalyse=reanalyse)
+        analyzer = _analyzer(model) if workers == 1 else None
+        report = api.ingest_paths(paths, db, api.parse_published(published), analyzer, on_error=problems,
+                                  reanalyse=reanalyse, workers=workers, rescorer_path=model)
     except OnrecordError as err:
         _fail(err)
     click.echo(f"{report.saved} article(s) saved with {report.statements} statement(s), "

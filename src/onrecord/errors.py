@@ -10,6 +10,9 @@ class OnrecordError(Exception):
         self.subject = subject
         self.reason = reason
 
+    def __reduce__(self):               # picklable, so it can cross to and from worker processes
+        return self.__class__, (self.subject, self.reason)
+
 
 class InputError(OnrecordError):
     """An input that cannot be read as an article (missing, empty, binary, undecodable...)."""
