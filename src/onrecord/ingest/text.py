@@ -17,8 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from ..datafiles import data_lines
 from ..errors import InputError
 from ..model import Article, Span
 
@@ -105,10 +105,8 @@ def layout(text: str) -> Layout:
 
 @cache
 def word_list(name: str) -> frozenset[str]:
-    """A data file's entries, lower-cased; ``#`` starts a comment."""
-    raw = files("onrecord").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    entries = (line.split("#", 1)[0].strip().lower() for line in raw.splitlines())
-    return frozenset(e for e in entries if e)
+    """A data file's entries, lower-cased."""
+    return frozenset(line.lower() for line in data_lines(name))
 
 
 @cache

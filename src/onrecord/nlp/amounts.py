@@ -11,11 +11,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
+from ..datafiles import data_lines
 from ..model import Amount
 from .dates import date_words, is_duration, names_date
 
@@ -39,10 +39,9 @@ class Lexicon:
 
 def _entries(name: str) -> list[tuple[str, list[str]]]:
     """Lines "key = value [tags]" of a data file, comments and blanks skipped."""
-    text = files("onrecord").joinpath("data", name).read_text(encoding="utf-8")
     rows = []
-    for line in text.splitlines():
-        key, _, rest = line.split("#", 1)[0].partition("=")
+    for line in data_lines(name):
+        key, _, rest = line.partition("=")
         if key.strip() and rest.strip():
             rows.append((key.strip().lower(), rest.split()))
     return rows

@@ -14,12 +14,12 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 from functools import cache
-from importlib.resources import files
 from types import MappingProxyType
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span
 
+from ..datafiles import data_lines
 from ..model import DateRef
 
 _PROBES = (datetime(9000, 1, 15), datetime(9000, 7, 20))   # no article is dated near these
@@ -38,10 +38,9 @@ _RESOLUTION = {"day": "day", "week": "day", "time": "day", "month": "month", "ye
 @cache
 def date_words() -> Mapping[str, frozenset[str]]:
     """role -> words, from ``data/date_words.txt`` (lower case)."""
-    text = files("onrecord").joinpath("data", "date_words.txt").read_text(encoding="utf-8")
     roles: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        word, _, role = line.split("#", 1)[0].partition("=")
+    for line in data_lines("date_words.txt"):
+        word, _, role = line.partition("=")
         if word.strip() and role.strip():
             roles.setdefault(role.strip(), set()).add(word.strip().lower())
     return MappingProxyType({role: frozenset(words) for role, words in roles.items()})

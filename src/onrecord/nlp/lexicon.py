@@ -7,25 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from ..datafiles import data_lines
 
 
 def _rows(name: str) -> list[list[str]]:
-    """Non-comment, non-blank lines of a data file, split on tabs."""
-    text = (files("onrecord") / "data" / name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
+    """The lines of a data file, split on tabs."""
+    return [[cell.strip() for cell in line.split("\t")] for line in data_lines(name)]
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
     lemma: str
     frames: frozenset[str]
-    kind: str            # speech | thought | intent
+    kind: str            # speech | thought | intent | stance | evidence
 
 
 @cache
