@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from ..errors import InputError
 from ..model import Article
 from .decode import decode as _decode  # keeps `ingest.decode` naming the module
+from .files import open_binary, os_errors
 from .html import check_size, declared_charset, looks_like_html, read_html
 from .jsonl import read_jsonl
 from .text import read_text
@@ -31,18 +32,10 @@ STDIN = "-"  # read as JSON lines
 def read_path(path: str | os.PathLike[str]) -> Article:
     """The article in the file at ``path``."""
     source = os.fspath(path)
-    file = Path(source)
-    try:
-        if file.is_dir():
-            raise InputError(source, "is a directory, not a file")
-        check_size(file.stat().st_size, source, "file")  # before reading it all into memory
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except OSError as err:
-        raise InputError(source, f"cannot read file ({err.strerror or err.__class__.__name__})") from None
+    with open_binary(path, source) as fh:
+        with os_errors(source):
+            check_size(os.fstat(fh.fileno()).st_size, source, "file")  # before reading it all
+            data = fh.read()
     return read_bytes(data, source)
 
 
