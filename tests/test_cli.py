@@ -304,7 +304,7 @@ def test_version_works_from_source() -> None:
 @pytest.fixture
 def short_lock_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     # The CLI has no option for the store's busy timeout (Store's default, 5 s): shorten it.
-    monkeypatch.setattr(Store.__init__, "__defaults__", ("onrecord.db", 0.05))
+    monkeypatch.setattr(Store.__init__, "__defaults__", ("onrecord.db", 0.05, False))
 
 
 def test_locked_new_database(tmp_path: Path, wind: Path, short_lock_wait) -> None:

@@ -9,8 +9,8 @@ import pytest
 from onrecord.errors import StoreError
 from onrecord.serve import create_app
 from onrecord.serve.security import CSP
-from onrecord.serve.state import ReadOnlyStore
 from onrecord.model import Article
+from onrecord.store import Store
 
 from serve.conftest import TOKEN, auth, fill
 from serve.corpus import budget, harbour, undated, wind
@@ -237,7 +237,7 @@ def test_app_needs_an_existing_database_file(tmp_path, make):
 
 
 def test_reads_use_a_read_only_connection(db_file: Path):
-    with ReadOnlyStore(db_file) as store:
+    with Store(db_file, readonly=True) as store:
         assert store.counts()["articles"] == 4
         with pytest.raises(StoreError, match="read-only"):
             store.save(Article(text="A new article."))

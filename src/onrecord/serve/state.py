@@ -7,7 +7,6 @@ cache stays warm between requests. Writes open a connection of their own each ti
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,21 +18,6 @@ from onrecord.store import Store
 
 if TYPE_CHECKING:
     from onrecord.nlp import Analyzer
-
-
-class ReadOnlyStore(Store):
-    """A ``Store`` whose connection SQLite opens read-only (``mode=ro``, ``query_only``).
-
-    It skips migrations: ``open_database`` ran them once with a writable connection.
-    """
-
-    def _open(self) -> sqlite3.Connection:
-        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-        with self._errors():
-            conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA query_only = ON")
-        return conn
 
 
 def open_database(db: str | os.PathLike[str]) -> Path:
@@ -63,7 +47,7 @@ class Context:
     def reader(self) -> Iterator[Store]:
         store = getattr(self.local, "store", None)
         if store is None:
-            store = self.local.store = ReadOnlyStore(self.db)
+            store = self.local.store = Store(self.db, readonly=True)
         yield store
 
     @contextmanager
@@ -83,4 +67,4 @@ class Context:
         return bool(self.token)
 
 
-__all__ = ["Context", "ReadOnlyStore", "open_database"]
+__all__ = ["Context", "open_database"]

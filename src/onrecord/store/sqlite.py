@@ -49,15 +49,18 @@ class Store:
     (True, 1)
     """
 
-    def __init__(self, path: str | Path = "onrecord.db", timeout: float = 5.0) -> None:
+    def __init__(self, path: str | Path = "onrecord.db", timeout: float = 5.0, readonly: bool = False) -> None:
         self.path = str(path)
         self.timeout = timeout
+        self.readonly = readonly          # reads only, through a connection SQLite opens read-only
         self._conn: sqlite3.Connection | None = None
         self._conn = self._open()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        if self.readonly:
+            return self._open_readonly()
         with self._errors():
             # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE), see _transaction.
             conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
@@ -72,6 +75,15 @@ class Store:
         except BaseException:
             conn.close()
             raise
+        return conn
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        """No write can happen through it; no migration either (open the store once writable)."""
+        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+        with self._errors():
+            conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA query_only = ON")
         return conn
 
     def close(self) -> None:
