@@ -177,7 +177,7 @@ def learn_attributes(res: SpeakerResolver) -> None:
     """Give people the roles and countries the article states for them."""
     for tok in res.doc:
         prof = res.profile_of(tok)
-        if prof is None or prof.type != "PERSON" or tok.head.idx in res.at_char and res.profile_of(tok.head) is prof:
+        if prof is None or prof.type != "PERSON" or res.profile_of(tok.head) is prof:
             continue                                  # only the head token of a name
         _learn_premodifiers(res, tok, prof)
         for appos in [c for c in tok.children if c.dep_ == "appos"]:
@@ -199,7 +199,7 @@ def _learn_apposition(res: SpeakerResolver, tok: Token, appos: Token) -> None:
     people = [t for t in [tok, *_conjuncts(tok)] if (p := res.profile_of(t)) and p.type == "PERSON"]
     words = list(appos.subtree)
     places = [t.i for t in words if res.country_of(t)]
-    roles = _roles_in(words)[0] | _roles_in(words)[1]
+    roles = set().union(*_roles_in(words))
     if len(people) > 1 and len(places) == len(people):
         for person_tok, place_i in zip(people, places):
             prof = res.profile_of(person_tok)
