@@ -379,3 +379,8 @@ def test_read_only_file(tmp_path: Path) -> None:
 ])
 def test_reasons(message: str, reason: str) -> None:
     assert reason in _reason(sqlite3.OperationalError(message), "x.db", 5.0)
+
+
+def test_save_batch_tells_each_article_apart(store: Store) -> None:
+    assert store.save_batch([kremlin(), berlin(), kremlin()]) == [True, True, False]
+    assert store.save_batch([berlin(), undated()]) == [False, True]

@@ -121,8 +121,14 @@ class Store:
 
         The write lock is held while ``articles`` is consumed: feed slow generators in chunks.
         """
+        return sum(self.save_batch(articles))
+
+    def save_batch(self, articles: Iterable[Article]) -> list[bool]:
+        """Store ``articles`` in one transaction (all or none); for each, whether it changed
+        the store (as ``save``). Bulk ingest writes this way: one commit per batch, not per
+        article, is what keeps the writer ahead of the analysing workers."""
         with self._transaction() as conn:
-            return sum(upsert(conn, article) for article in articles)
+            return [upsert(conn, article) for article in articles]
 
     # -- reading -----------------------------------------------------------------------------
 
