@@ -11,8 +11,10 @@ from onrecord import api, cli
 
 @pytest.fixture(autouse=True)
 def one_model(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
-    """The CLI's analyser is the session's, so the model is loaded once for all tests."""
+    """The CLI's analyser is the session's, so the model is loaded once for all tests; for
+    that, ``ingest`` analyses in this process unless a test asks for workers."""
     monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
+    monkeypatch.setattr(cli, "default_workers", lambda: 1)
 
 
 def run(*args: str | os.PathLike[str]) -> Result:

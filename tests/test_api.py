@@ -281,3 +281,43 @@ def test_stored_articles_are_not_analysed_again(tmp_path: Path, good_files, anal
     assert (report.saved, report.unchanged) == (1, 1) and seen == [str(good_files[1])]
     again = api.ingest_paths(good_files, db, analyzer=Counting(), reanalyse=True)
     assert (again.saved, again.unchanged) == (0, 2) and len(seen) == 3
+
+
+def many_files(folder: Path, n: int) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for i in range(n):
+        path = folder / f"{i:02d}.txt"
+        path.write_text(f"Harbour note {i}\n\nCouncillor Ana Ruiz said that berth {i} would reopen in spring.\n")
+        paths.append(path)
+    return paths
+
+
+def test_ingest_saves_in_batches_and_tells_its_progress(tmp_path: Path, analyzer, monkeypatch) -> None:
+    from onrecord.store import Store
+
+    paths = many_files(tmp_path / "in", 5)
+    batches: list[int] = []
+    real = Store.save_batch
+    monkeypatch.setattr(Store, "save_batch", lambda self, articles: batches.append(len(articles)) or real(self, articles))
+    progress: list[tuple[int, int]] = []
+    report = api.ingest_paths(paths, tmp_path / "s.db", analyzer=analyzer, batch_size=2,
+                              on_progress=lambda *counts: progress.append(counts))
+    assert batches == [2, 2, 1]
+    assert (report.saved, report.done) == (5, 5) and report.statements == 5
+    assert [done for done, _ in progress] == sorted(done for done, _ in progress)   # never backwards
+    assert progress[-1] == (5, 5)
+
+
+def test_a_batch_that_cannot_be_written_is_saved_article_by_article(tmp_path: Path, analyzer, monkeypatch) -> None:
+    from onrecord.errors import StoreError
+    from onrecord.store import Store
+
+    def refuse(self, articles):
+        raise StoreError("store.db", "database is locked")
+
+    monkeypatch.setattr(Store, "save_batch", refuse)
+    paths = many_files(tmp_path / "in", 3)
+    report = api.ingest_paths(paths, tmp_path / "s.db", analyzer=analyzer)
+    assert (report.saved, report.failed) == (3, [])
+    assert len(dump(tmp_path / "s.db")["articles"]) == 3

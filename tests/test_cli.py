@@ -21,6 +21,8 @@ from onrecord.store import Store
 from articles import EXAMPLES, PNG, QUAY, REPO, WIND
 from clirun import one_model, run  # noqa: F401  (one_model is an autouse fixture)
 
+REAL_DEFAULT_WORKERS = cli.default_workers     # before the autouse fixture replaces it
+
 
 
 def cafe(where: str) -> str:
@@ -384,3 +386,78 @@ def test_extract_needs_a_file() -> None:
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert result.stdout == ""
+
+
+# -- a large run's bad inputs -------------------------------------------------------------------
+
+FRENCH = ("Le conseil du port s'est réuni lundi et a accepté de draguer le bassin intérieur avant les "
+          "tempêtes d'hiver. Les bateaux de pêche seront déplacés vers la jetée extérieure pendant les "
+          "trois semaines que doivent durer les travaux, a déclaré la présidente après le vote.")
+
+
+def test_a_bulk_run_skips_bad_inputs_into_the_failures_report(tmp_path: Path) -> None:
+    from warcs import corrupt_copy, crawl
+
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "wind.txt").write_text(WIND)
+    (folder / "picture.txt").write_bytes(PNG)
+    (folder / "fr.txt").write_text(FRENCH)
+    (folder / "huge.html").write_bytes(b"<html><body><p>" + b"word " * (10 * 2**20) + b"</p></body></html>")
+    lines = [json.dumps({"text": QUAY, "url": "https://example.org/quay"}), "{not json"]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    second = corrupt_copy(crawl(tmp_path / "good.warc", gzip=False), folder / "bad.warc")
+    db = tmp_path / "news.db"
+
+    result = run("ingest", folder, "--db", db)
+
+    assert result.exit_code == 1
+    report = tmp_path / "news-failures.jsonl"
+    failures = {json.loads(line)["input"]: json.loads(line)["reason"] for line in report.read_text().splitlines()}
+    assert failures[str(folder / "picture.txt")] == "binary file, not text"
+    assert failures[str(folder / "fr.txt")].startswith("not in English")
+    assert failures[str(folder / "huge.html")].startswith("file too large (50.0 MB")
+    assert failures[f"{folder / 'feed.jsonl'}:2"].startswith("invalid JSON")
+    assert failures[f"{folder / 'bad.warc'}#{second}"].startswith("corrupt WARC record")
+    assert len(failures) == len(error_lines(result)) == 6        # the binary WARC page is the sixth
+    (summary,) = [line for line in result.stderr.splitlines() if not line.startswith("onrecord: ")]
+    assert f"6 failed (listed in {report})" in summary
+    with Store(db) as store:
+        sources = {a["source"] for a in store.articles()["items"]}
+    assert {str(folder / "wind.txt"), "https://example.org/quay", "https://example.org/cafe"} <= sources
+
+
+def test_failures_go_where_asked_and_a_clean_run_writes_none(tmp_path: Path, wind: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    chosen = tmp_path / "problems.jsonl"
+    result = run("ingest", wind, bad, "--db", tmp_path / "a.db", "--failures", chosen)
+    assert result.exit_code == 1
+    assert [json.loads(line) for line in chosen.read_text().splitlines()] == [
+        {"input": str(bad), "reason": "empty file"}]
+    clean = run("ingest", wind, "--db", tmp_path / "b.db")
+    assert clean.exit_code == 0 and "0 failed in" in clean.stderr
+    assert not (tmp_path / "b-failures.jsonl").exists()
+
+
+def test_only_the_first_failures_are_printed_in_a_long_run(tmp_path: Path) -> None:
+    folder = tmp_path / "empties"
+    folder.mkdir()
+    for n in range(25):
+        (folder / f"{n:02d}.txt").write_bytes(b"")
+    result = run("ingest", folder, "--db", tmp_path / "e.db")
+    lines = error_lines(result)
+    assert len(lines) == 21 and lines[-1] == f"onrecord: more failures are listed in {tmp_path / 'e-failures.jsonl'}"
+    assert len((tmp_path / "e-failures.jsonl").read_text().splitlines()) == 25
+
+
+def test_ingest_uses_one_worker_per_core_unless_told(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, wind: Path) -> None:
+    from onrecord import api
+
+    assert REAL_DEFAULT_WORKERS() == (os.cpu_count() or 1)
+    monkeypatch.setattr(cli, "default_workers", lambda: 7)
+    asked: list[int] = []
+    monkeypatch.setattr(api, "ingest_paths", lambda *a, **kw: asked.append(kw["workers"]) or api.IngestReport())
+    run("ingest", wind, "--db", tmp_path / "w.db")
+    run("ingest", wind, "--db", tmp_path / "w.db", "--workers", "3")
+    assert asked == [7, 3]

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING
 
 from .errors import InputError, OnrecordError, StoreError
 from .ingest import INPUT_SUFFIXES, read_inputs, read_path, read_text
+from .ingest.screen import screen
 from .model import Article
 from .nlp import Analyzer
 
@@ -25,6 +26,12 @@ if TYPE_CHECKING:
 
 # Called with (input name, reason) for every input that cannot be read.
 OnError = Callable[[str, str], None]
+# Called with (articles done, statements found) as a bulk ingest goes.
+OnProgress = Callable[[int, int], None]
+
+# Articles saved per transaction in a bulk ingest: one commit per batch keeps the writer ahead
+# of the workers, and a kill loses at most one batch of analysis (redone on resume).
+SAVE_BATCH = 32
 
 
 @cache
@@ -54,11 +61,13 @@ def _looks_like_path(value: str) -> bool:
 
 
 def read(text_or_path: str | os.PathLike[str], published: str | dt.date | None = None) -> Article:
-    """An unanalysed article from a path (``Path`` or an existing file name) or from text."""
+    """An unanalysed article from a path (``Path`` or an existing file name) or from text;
+    InputError for one the English pipeline cannot analyse (another language, too long)."""
     if isinstance(text_or_path, os.PathLike) or _looks_like_path(text_or_path):
         article = read_path(text_or_path)
     else:
         article = read_text(text_or_path)
+    article = screen(article)
     when = parse_published(published)
     return dataclasses.replace(article, published=when) if when else article
 
@@ -72,16 +81,18 @@ def extract(text_or_path: str | os.PathLike[str], published: str | dt.date | Non
 def read_all(paths: Iterable[str | os.PathLike[str]], on_error: OnError,
              published: str | None = None) -> Iterator[Article]:
     """Articles of every input (directories expanded; JSON lines and WARC files give many,
-    ``-`` reads JSON lines from standard input); unreadable ones go to ``on_error``."""
+    ``-`` reads JSON lines from standard input); unreadable ones, and those in another
+    language or too long to be an article, go to ``on_error``."""
     for item in read_inputs(paths):
         try:
             if isinstance(item, InputError):
                 raise item
+            article = screen(item)
             when = parse_published(published)
         except OnrecordError as err:
             on_error(err.subject, err.reason)
             continue
-        yield dataclasses.replace(item, published=when) if when else item
+        yield dataclasses.replace(article, published=when) if when else article
 
 
 def extract_all(paths: Iterable[str | os.PathLike[str]], on_error: OnError,
@@ -97,21 +108,34 @@ class IngestReport:
     statements: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def done(self) -> int:
+        """Articles dealt with so far: saved, found stored already, or failed."""
+        return self.saved + self.unchanged + len(self.failed)
+
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] = "onrecord.db",
-           published: str | None = None, analyzer: Analyzer | None = None,
-           on_error: OnError | None = None, reanalyse: bool = False, workers: int = 1,
-           rescorer_path: str | None = None) -> IngestReport:
+                 published: str | None = None, analyzer: Analyzer | None = None,
+                 on_error: OnError | None = None, reanalyse: bool = False, workers: int = 1,
+                 rescorer_path: str | None = None, on_progress: OnProgress | None = None,
+                 batch_size: int = SAVE_BATCH) -> IngestReport:
     """Analyse every input and save it in the store; the same article twice changes nothing.
 
     Articles already stored are not analysed again (``reanalyse`` does), so a run that was
-    interrupted, even killed, picks up where it stopped when started again: each article is
-    saved in a transaction of its own, whole or not at all. ``workers`` > 1 analyses on that
-    many processes (each loads the model, and the rescorer at ``rescorer_path`` if given).
+    interrupted, even killed, picks up where it stopped when started again: articles are
+    saved ``batch_size`` at a time, each batch in one transaction, whole or not at all.
+    ``workers`` > 1 analyses on that many processes (each loads the model, and the rescorer
+    at ``rescorer_path`` if given). ``on_progress`` hears of every article as it is done.
     """
     from .store import Store
 
     report = IngestReport()
+    pending: list[Article] = []
+
+    def progress() -> None:
+        if on_progress:
+            on_progress(report.done + len(pending),
+                        report.statements + sum(len(a.statements) for a in pending))
 
     def failed(subject: str, reason: str) -> None:
         report.failed.append((subject, reason))
@@ -136,18 +160,37 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
         for article in analysed:
             if isinstance(article, tuple):
                 failed(*article)
-                continue
-            try:
-                is_new = store.save(article)
-            except StoreError as err:          # e.g. locked: this article is reported, the rest go on
-                failed(article.source or article.id[:12], f"not saved: {err.reason}")
-                continue
-            if is_new:
-                report.saved += 1
-                report.statements += len(article.statements)
             else:
-                report.unchanged += 1
+                pending.append(article)
+                if len(pending) >= batch_size:
+                    _save_batch(store, pending, report, failed)
+            progress()
+        _save_batch(store, pending, report, failed)
+        progress()
     return report
+
+
+def _save_batch(store: "Store", articles: list[Article], report: IngestReport, failed: OnError) -> None:
+    """Save ``articles`` in one transaction and count them; emptied afterwards. If the batch
+    cannot be written, each article is tried alone, so one bad article costs only itself."""
+    if not articles:
+        return
+    try:
+        outcomes = list(zip(articles, store.save_batch(articles)))
+    except StoreError:
+        outcomes = []
+        for article in articles:
+            try:
+                outcomes.append((article, store.save(article)))
+            except StoreError as err:      # e.g. locked: this article is reported, the rest go on
+                failed(article.source or article.id[:12], f"not saved: {err.reason}")
+    for article, is_new in outcomes:
+        if is_new:
+            report.saved += 1
+            report.statements += len(article.statements)
+        else:
+            report.unchanged += 1
+    articles.clear()
 
 
 def _existing(db: str | os.PathLike[str]) -> "Store":

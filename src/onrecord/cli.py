@@ -6,8 +6,11 @@ other inputs are still processed and the exit status is 1 at the end.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -28,14 +31,33 @@ def _default_format(fmt: str | None) -> str:
 
 
 class Problems:
-    """Collects per-input failures, reporting each on stderr as it happens."""
+    """Collects per-input failures: each reported on stderr as it happens (only the first
+    ``shown`` in a long run) and, when ``report`` names a file, written there as a JSON line."""
 
-    def __init__(self) -> None:
+    def __init__(self, shown: int | None = None, report: str | None = None,
+                 echo: Callable[[str], None] | None = None) -> None:
         self.count = 0
+        self.shown = shown
+        self.report = report
+        self._echo = echo or (lambda line: click.echo(line, err=True))
+        self._file = None
 
     def __call__(self, subject: str, reason: str) -> None:
         self.count += 1
-        click.echo(f"onrecord: {subject}: {reason}", err=True)
+        if self.shown is None or self.count <= self.shown:
+            self._echo(f"onrecord: {subject}: {reason}")
+        elif self.count == self.shown + 1:
+            self._echo(f"onrecord: more failures{f' are listed in {self.report}' if self.report else ''}")
+        if self.report:
+            if self._file is None:
+                self._file = open(self.report, "w", encoding="utf-8")
+            # flushed line by line: a killed run keeps the report of what it met
+            self._file.write(json.dumps({"input": subject, "reason": reason}, ensure_ascii=False) + "\n")
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
 
 
 def _analyzer(model: str | None):
@@ -91,33 +113,68 @@ def extract(files: tuple[str, ...], fmt: str | None, published: str | None, mode
     sys.exit(1 if problems.count else 0)
 
 
+def default_workers() -> int:
+    """One analysing process per core."""
+    return os.cpu_count() or 1
+
+
+def failures_path(db: str) -> str | None:
+    """The failures report beside the database: news.db -> news-failures.jsonl."""
+    if db == ":memory:":
+        return None
+    path = Path(db)
+    return str(path.with_name(f"{path.stem}-failures.jsonl"))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @published_option
 @model_option
 @click.option("--reanalyse", is_flag=True, help="Analyse articles again even when they are stored already.")
-@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Processes analysing in parallel (each loads the model; one per core is right).")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Processes analysing in parallel, each loading the model (default: one per core).")
+@click.option("--failures", "failures_file", default=None, metavar="FILE",
+              help="Where to list the inputs that failed, one JSON line each (default: DB's name + -failures.jsonl).")
 def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, reanalyse: bool,
-           workers: int) -> None:
-    """Analyse PATHS (files or directories) and save them in the store. Stored articles are
-    skipped, so an interrupted run resumes where it stopped when started again.
+           workers: int | None, failures_file: str | None) -> None:
+    """Analyse PATHS (files, directories, JSONL, WARC; - for JSON lines on stdin) and save
+    them in the store. Stored articles are skipped, so an interrupted run resumes where it
+    stopped when started again. Inputs that fail are listed in a failures report.
 
     \b
     Example:
       onrecord ingest examples/ --db news.db
     """
-    problems = Problems()
+    from .progress import IngestProgress
+
+    workers = workers or default_workers()
+    started = time.monotonic()
     try:
+        published = api.parse_published(published)
         analyzer = _analyzer(model) if workers == 1 else None
-        report = api.ingest_paths(paths, db, api.parse_published(published), analyzer, on_error=problems,
-                                  reanalyse=reanalyse, workers=workers, rescorer_path=model)
+        # the bar is gone before anything else is printed: the summary or an error
+        with IngestProgress(paths) as bar:
+            problems = Problems(shown=20, report=failures_file or failures_path(db), echo=bar.print)
+            try:
+                report = api.ingest_paths(paths, db, published, analyzer, on_error=problems, reanalyse=reanalyse,
+                                          workers=workers, rescorer_path=model, on_progress=bar.update)
+            finally:
+                problems.close()
     except OnrecordError as err:
         _fail(err)
-    click.echo(f"{report.saved} article(s) saved with {report.statements} statement(s), "
-               f"{report.unchanged} already stored, {len(report.failed)} failed -> {db}", err=True)
+    click.echo(_summary(report, db, problems, time.monotonic() - started), err=True)
     sys.exit(1 if problems.count else 0)
+
+
+def _summary(report: "api.IngestReport", db: str, problems: Problems, seconds: float) -> str:
+    """The one line a bulk run ends with."""
+    failed = f"{len(report.failed)} failed"
+    if report.failed and problems.report:
+        failed += f" (listed in {problems.report})"
+    rate = f", {report.done / seconds:.1f} articles/s" if seconds > 0 and report.done else ""
+    return (f"{report.saved} article(s) saved with {report.statements} statement(s), "
+            f"{report.unchanged} already stored, {failed} in {seconds:.1f} s{rate} -> {db}")
 
 
 def _filter_options(func: Callable[..., None]) -> Callable[..., None]:

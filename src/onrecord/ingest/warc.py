@@ -93,7 +93,7 @@ def _page(record: ArcWarcRecord, source: str, offset: int) -> Iterator[Article |
     if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
         raise ValueError("no valid Content-Length")  # warcio would read on to the end of the file
     uri = record.rec_headers.get_header("WARC-Target-URI") or f"{source}#{offset}"
-    payload = _payload(record, uri) if _is_html_page(record) else None
+    payload = _payload(record, uri) if is_html_page(record) else None
     if _unread(record):
         raise _Truncated
     if payload is None:
@@ -117,7 +117,7 @@ def _payload(record: ArcWarcRecord, uri: str) -> bytes | InputError:
         return InputError(uri, f"cannot read the page ({_brief(err)})")
 
 
-def _is_html_page(record: ArcWarcRecord) -> bool:
+def is_html_page(record: ArcWarcRecord) -> bool:
     """A successful HTTP response whose content type is HTML."""
     if record.rec_type != "response" or record.http_headers is None:
         return False
@@ -161,4 +161,4 @@ def _brief(err: Exception, limit: int = 80) -> str:
     return (text[:limit] + "…" if len(text) > limit else text) or err.__class__.__name__
 
 
-__all__ = ["read_warc", "HTML_TYPES"]
+__all__ = ["read_warc", "is_html_page", "HTML_TYPES"]

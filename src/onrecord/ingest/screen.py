@@ -1,0 +1,61 @@
+"""Whether a read article is one the English pipeline can analyse: not too long, and English.
+
+A large run meets pages in other languages and pages that are not articles at all; each is
+refused with a reason (an ``InputError``) instead of filling the store with noise.
+"""
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+
+from ..errors import InputError
+from ..model import Article
+
+MAX_TEXT_CHARS = 1_000_000   # spaCy's own max_length; a longer "article" is a dump, not news
+MIN_LETTERS = 200            # below this, language identification is guesswork: kept as English
+SAMPLE_CHARS = 4000          # the opening of an article tells its language; keeps the cost flat
+SURE = 0.9                   # refuse only what the identifier is this sure is another language
+
+
+@cache
+def _identifier():
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def identify_language(text: str) -> tuple[str, float]:
+    """The language of ``text`` as an ISO 639-1 code, and how sure the identifier is (0–1)."""
+    code, probability = _identifier().classify(text[:SAMPLE_CHARS])
+    return code, float(probability)
+
+
+def screen(article: Article) -> Article:
+    """``article`` with its language set, or an InputError saying why it is not analysed."""
+    subject = article.source or article.id[:12]
+    if len(article.text) > MAX_TEXT_CHARS:
+        raise InputError(subject, f"text too long to be an article ({len(article.text):,} characters; "
+                                  f"the limit is {MAX_TEXT_CHARS:,})")
+    body = _body(article)
+    if sum(c.isalpha() for c in body[:SAMPLE_CHARS]) < MIN_LETTERS:
+        return article
+    code, sure = identify_language(body)
+    if code != "en" and sure >= SURE:
+        raise InputError(subject, f"not in English (identified as '{code}', {sure:.0%} sure); "
+                                  "only English articles are analysed")
+    return article if article.language == "en" else dataclasses.replace(article, language="en")
+
+
+def _body(article: Article) -> str:
+    """The text without its boilerplate (menus and widgets are often English on any site)."""
+    if not article.boilerplate:
+        return article.text
+    pieces, at = [], 0
+    for span in sorted(article.boilerplate, key=lambda s: s.start):
+        pieces.append(article.text[at:span.start])
+        at = max(at, span.end)
+    pieces.append(article.text[at:])
+    return " ".join(pieces)
+
+
+__all__ = ["screen", "identify_language", "MAX_TEXT_CHARS"]
