@@ -169,12 +169,12 @@ def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | 
 
 def _summary(report: "api.IngestReport", db: str, problems: Problems, seconds: float) -> str:
     """The one line a bulk run ends with."""
-    failed = f"{len(report.failed)} failed"
+    failed = f"{len(report.failed):,} failed"
     if report.failed and problems.report:
         failed += f" (listed in {problems.report})"
     rate = f", {report.done / seconds:.1f} articles/s" if seconds > 0 and report.done else ""
-    return (f"{report.saved} article(s) saved with {report.statements} statement(s), "
-            f"{report.unchanged} already stored, {failed} in {seconds:.1f} s{rate} -> {db}")
+    return (f"{report.saved:,} article(s) saved with {report.statements:,} statement(s), "
+            f"{report.unchanged:,} already stored, {failed} in {seconds:.1f} s{rate} -> {db}")
 
 
 def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
