@@ -45,6 +45,7 @@ class Statement:
     confidence: float = 0.5
     speakers: tuple[str, ...] = ()   # every resolved speaker when there are several
     parts: tuple[Span, ...] = ()     # the quoted pieces of a quote split around its cue
+    topics: tuple[str, ...] = ()     # ids of the article's topics this statement is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,16 @@ class Amount:
     unit: str | None = None
     qualifier: str | None = None     # "more than", "almost", ...
     statement: str | None = None     # id of the statement it occurs in
+    about: Span | None = None        # whose quantity it is: "Ukraine" (had concentrated 100,000 troops)
+    claimed_by: str | None = None    # the speaker of its statement; null: the outlet's own words
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str                          # t1, t2, ... within the article
+    key: str                         # the same across articles: "nato" for NATO and the North Atlantic Alliance
+    name: str                        # how to show it: "NATO"
+    mentions: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +86,20 @@ class DateRef:
     end: int
     value: str | None = None         # ISO date, or null when it cannot be placed on the calendar
     resolution: str | None = None    # day | month | year
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str                          # v1, v2, ... within the article
+    type: str                        # meeting | visit | call | talks
+    text: str                        # the evidence: the sentence that reports it
+    start: int
+    end: int
+    trigger: Span | None = None      # "met", "is scheduled to meet", "visit"
+    participants: tuple[str, ...] = ()   # resolved names of who takes part
+    place: Span | None = None
+    date: DateRef | None = None
+    status: str = "held"             # held | planned
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +117,8 @@ class Article:
     entities: tuple[Entity, ...] = ()
     amounts: tuple[Amount, ...] = ()
     dates: tuple[DateRef, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    events: tuple[Event, ...] = ()
 
     @property
     def id(self) -> str:
@@ -119,8 +146,11 @@ class Article:
                 Entity(e["id"], e["name"], e["type"], tuple(_span(m) for m in e.get("mentions") or ()))
                 for e in data.get("entities") or ()
             ),
-            amounts=tuple(Amount(**_known(Amount, a)) for a in data.get("amounts") or ()),
+            amounts=tuple(_amount(a) for a in data.get("amounts") or ()),
             dates=tuple(DateRef(**_known(DateRef, d)) for d in data.get("dates") or ()),
+            topics=tuple(Topic(t["id"], t["key"], t["name"], tuple(_span(m) for m in t.get("mentions") or ()))
+                         for t in data.get("topics") or ()),
+            events=tuple(_event(e) for e in data.get("events") or ()),
         )
 
 
@@ -142,6 +172,17 @@ def _span(data: dict[str, Any] | None) -> Span | None:
     return None if data is None else Span(data["text"], data["start"], data["end"])
 
 
+def _amount(data: dict[str, Any]) -> Amount:
+    return Amount(**dict(_known(Amount, data), about=_span(data.get("about"))))
+
+
+def _event(data: dict[str, Any]) -> Event:
+    date = data.get("date")
+    return Event(**dict(_known(Event, data), trigger=_span(data.get("trigger")), place=_span(data.get("place")),
+                        participants=tuple(data.get("participants") or ()),
+                        date=DateRef(**_known(DateRef, date)) if date else None))
+
+
 def _statement(data: dict[str, Any]) -> Statement:
     spk = data.get("speaker") or {}
     return Statement(
@@ -155,7 +196,8 @@ def _statement(data: dict[str, Any]) -> Statement:
         confidence=data.get("confidence", 0.5),
         speakers=tuple(data.get("speakers") or ()),
         parts=tuple(_span(p) for p in data.get("parts") or ()),
+        topics=tuple(data.get("topics") or ()),
     )
 
 
-__all__ = ["SCHEMA", "Span", "Speaker", "Statement", "Entity", "Amount", "DateRef", "Article"]
+__all__ = ["SCHEMA", "Span", "Speaker", "Statement", "Entity", "Amount", "Topic", "DateRef", "Event", "Article"]
