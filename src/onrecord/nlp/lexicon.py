@@ -59,3 +59,24 @@ def pronouns() -> dict[str, str]:
 def source_nouns() -> frozenset[str]:
     """Documents and surveys that can be a source ("In a statement, …")."""
     return frozenset(r[0].lower() for r in _rows("source_nouns.txt"))
+
+
+@cache
+def topic_aliases() -> dict[str, str]:
+    """Every name of a topic (lower case, no leading "the") -> the name it is shown by."""
+    out = {}
+    for row in _rows("topic_aliases.tsv"):
+        for name in row:
+            out[_bare(name)] = row[0]
+    return out
+
+
+@cache
+def topic_heads() -> frozenset[str]:
+    return frozenset(line.lower() for line in data_lines("topic_heads.txt"))
+
+
+def _bare(name: str) -> str:
+    words = name.lower().replace("’", "'").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
