@@ -1,0 +1,244 @@
+"""A digest: what was said, organised — a line of context, then sections by topic, each with
+its key statements verbatim and attributed, their amounts and dates, every line linked to
+its source.
+
+Only the articles' own words are ever shown as said: direct quotations in quotation marks,
+reported speech as reported. What onrecord writes itself (the context line, section titles
+made from topic names, "about …") is marked ``generated`` and shown as such.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+
+from .model import Article, Statement
+from .nlp.topics import topic_key
+
+PER_SECTION = 6          # key statements a section shows: the surest, in reading order
+MIN_CONFIDENCE = 0.5     # below this a statement is too unsure to stand in a digest
+
+# Where a line links to: given the article and a statement (or None for the article).
+Linker = Callable[[Article, Statement | None], str]
+
+
+def source_link(article: Article, statement: Statement | None) -> str:
+    """The article's own address (its URL or file), the statement's id as fragment."""
+    base = article.source or f"article:{article.id}"
+    return f"{base}#{statement.id}" if statement else base
+
+
+@dataclass(frozen=True)
+class Line:
+    """One statement as the digest shows it; every text field is the article's own words."""
+    speaker: str | None
+    cue: str | None
+    kind: str
+    text: str
+    pieces: tuple[str, ...]          # a split quotation's parts, else (text,)
+    link: str
+    article_id: str
+    statement_id: str
+    start: int
+    end: int
+    published: str | None
+    site: str | None
+    amounts: tuple[dict, ...] = ()   # text, unit, low/high/value, about (generated when shown as "about")
+    dates: tuple[dict, ...] = ()     # text, value
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    generated: bool                  # False: the article's own heading; True: made of topic names
+    topics: tuple[str, ...]
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class EventLine:
+    type: str
+    participants: tuple[str, ...]
+    place: str | None
+    date: str | None
+    status: str
+    evidence: str                    # the sentence that reports it, verbatim
+    link: str
+
+
+@dataclass(frozen=True)
+class Digest:
+    title: str
+    context: str                     # generated: what the digest covers
+    sections: tuple[Section, ...]
+    events: tuple[EventLine, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["context"] = {"text": self.context, "generated": True}
+        return data
+
+
+def article_digest(article: Article, link: Linker = source_link, per_section: int = PER_SECTION,
+                   use_headings: bool = True) -> Digest:
+    """The digest of one article: its own headings as sections when it has them (the
+    author's outline), else sections where the statements' topics change."""
+    chosen = _sure(article.statements)
+    if use_headings and article.headings and any(h.start < s.start for h in article.headings for s in chosen):
+        groups = _by_heading(article, chosen)
+    else:
+        groups = [(None, run) for run in _topic_runs(article, chosen)]
+    sections = tuple(_section(article, heading, run, link, per_section) for heading, run in groups if run)
+    title = article.title or article.source or article.id[:12]
+    return Digest(title, _article_context(article, chosen), sections, _events(article, link))
+
+
+def collection_digest(title: str, items: Sequence[tuple[Article, Sequence[Statement]]],
+                      subject: str | None = None, link: Linker = source_link,
+                      per_section: int = PER_SECTION) -> Digest:
+    """The digest of statements from many articles (a speaker's, a topic's, an event's):
+    one section per topic, the largest first, lines in date order. ``subject`` (a speaker
+    or topic name) is what every line shares, so it names no section."""
+    skip = {topic_key(subject)} if subject else set()
+    buckets: dict[str, list[tuple[Article, Statement]]] = {}
+    names: dict[str, str] = {}
+    weight = Counter(t.key for article, statements in items for s in _sure(statements)
+                     for t in _topics(article, s) if t.key not in skip)
+    for article, statements in items:
+        for statement in _sure(statements):
+            topic = _main_topic(article, statement, weight, skip)
+            key = topic.key if topic else ""
+            names.setdefault(key, topic.name if topic else "Other statements")
+            buckets.setdefault(key, []).append((article, statement))
+    sections = []
+    for key, pairs in sorted(buckets.items(), key=lambda kv: (kv[0] == "", -len(kv[1]))):
+        pairs.sort(key=lambda p: (p[0].published or "", p[0].id, p[1].start))
+        picked = _surest(pairs, per_section)
+        lines = tuple(_line(a, s, link) for a, s in picked)
+        sections.append(Section(names[key], True, (names[key],) if key else (), lines))
+    n_articles = len({a.id for a, statements in items if _sure(statements)})
+    n_statements = sum(len(_sure(statements)) for _, statements in items)
+    dates = sorted(a.published[:10] for a, statements in items if a.published and _sure(statements))
+    span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
+    top = [names[k] for k, _ in Counter({k: len(v) for k, v in buckets.items() if k}).most_common(3)]
+    context = (f"{n_statements} statement(s) in {n_articles} article(s){span}"
+               + (f"; most about {', '.join(top)}" if top else "") + ".")
+    events = tuple(e for article, _ in items for e in _events(article, link))
+    return Digest(title, context, tuple(sections), events)
+
+
+# -- choosing and grouping -----------------------------------------------------------------------
+
+def _sure(statements: Sequence[Statement]) -> list[Statement]:
+    return [s for s in statements if s.confidence >= MIN_CONFIDENCE]
+
+
+def _by_heading(article: Article, statements: list[Statement]):
+    """Statements under each of the article's headings (those before the first: the lead)."""
+    groups: list[tuple[object, list[Statement]]] = [(None, [])]
+    headings = sorted(article.headings, key=lambda h: h.start)
+    for statement in statements:
+        above = [h for h in headings if h.start < statement.start]
+        heading = above[-1] if above else None
+        if groups[-1][0] is not heading:
+            groups.append((heading, []))
+        groups[-1][1].append(statement)
+    return groups
+
+
+def _topic_runs(article: Article, statements: list[Statement]) -> list[list[Statement]]:
+    """Statements in reading order, cut where the talk turns to other topics: a statement
+    stays with the one before it when it is in the same paragraph, names no topic, or shares
+    one with the last two; a lone statement joins the run before or after it that shares a topic."""
+    runs: list[list[Statement]] = []
+    for statement in statements:
+        keys = _keys(article, statement)
+        if runs and (not keys or _same_paragraph(article.text, runs[-1][-1], statement)
+                     or keys & _run_keys(article, runs[-1][-2:])):
+            runs[-1].append(statement)
+        else:
+            runs.append([statement])
+    merged: list[list[Statement]] = []
+    for n, run in enumerate(runs):
+        lone = _keys(article, run[0]) if len(run) == 1 else set()
+        if merged and lone & _run_keys(article, merged[-1]):
+            merged[-1] += run
+        elif n + 1 < len(runs) and lone & _run_keys(article, runs[n + 1]):
+            runs[n + 1][:0] = run
+        else:
+            merged.append(run)
+    return merged
+
+
+def _run_keys(article: Article, run: list[Statement]) -> set[str]:
+    return set().union(*(_keys(article, s) for s in run))
+
+
+def _keys(article: Article, statement: Statement) -> set[str]:
+    return {t.key for t in _topics(article, statement)}
+
+
+def _same_paragraph(text: str, before: Statement, after: Statement) -> bool:
+    return "\n\n" not in text[before.end:after.start]
+
+
+def _topics(article: Article, statement: Statement):
+    by_id = {t.id: t for t in article.topics}
+    return [by_id[i] for i in statement.topics if i in by_id]
+
+
+def _main_topic(article: Article, statement: Statement, weight: Counter, skip: set[str]):
+    """The topic a statement speaks of most (mentions inside it), then the one most spoken
+    of in the whole selection."""
+    def inside(topic) -> int:
+        return sum(statement.start <= m.start and m.end <= statement.end for m in topic.mentions)
+    candidates = [t for t in _topics(article, statement) if t.key not in skip]
+    return max(candidates, key=lambda t: (inside(t), weight[t.key]), default=None)
+
+
+def _surest(pairs, n: int):
+    """The ``n`` surest statements (direct quotations first among equals), in their order."""
+    ranked = sorted(range(len(pairs)), key=lambda i: (-pairs[i][1].confidence, pairs[i][1].kind != "direct", i))
+    return [pairs[i] for i in sorted(ranked[:n])]
+
+
+def _section(article: Article, heading, statements: list[Statement], link: Linker, n: int) -> Section:
+    counts = Counter(t.name for s in statements for t in _topics(article, s))
+    names = tuple(name for name, _ in counts.most_common(3))
+    picked = [s for _, s in _surest([(article, s) for s in statements], n)]
+    lines = tuple(_line(article, s, link) for s in picked)
+    if heading is not None:
+        return Section(heading.text, False, names, lines)
+    return Section(" · ".join(names[:2]) or "Overall", True, names, lines)
+
+
+def _line(article: Article, statement: Statement, link: Linker) -> Line:
+    amounts = tuple({"text": a.text, "value": a.value, "low": a.low, "high": a.high, "unit": a.unit,
+                     "about": a.about.text if a.about else None}
+                    for a in article.amounts if a.statement == statement.id)
+    dates = tuple({"text": d.text, "value": d.value} for d in article.dates
+                  if statement.start <= d.start and d.end <= statement.end)
+    return Line(statement.speaker.name, statement.cue.text if statement.cue else None, statement.kind,
+                statement.text, tuple(p.text for p in statement.parts) or (statement.text,),
+                link(article, statement), article.id, statement.id, statement.start, statement.end,
+                article.published, article.site, amounts, dates)
+
+
+def _events(article: Article, link: Linker) -> tuple[EventLine, ...]:
+    return tuple(EventLine(e.type, e.participants, e.place.text if e.place else None,
+                           (e.date.value or e.date.text) if e.date else None, e.status, e.text,
+                           link(article, None)) for e in article.events)
+
+
+def _article_context(article: Article, statements: list[Statement]) -> str:
+    speakers = Counter(name for s in statements for name in (s.speakers or (s.speaker.name,)) if name)
+    topics = Counter(t.name for s in statements for t in _topics(article, s))
+    where = ", ".join(x for x in (article.site, (article.published or "")[:10]) if x)
+    who = ", ".join(name for name, _ in speakers.most_common(3))
+    about = ", ".join(name for name, _ in topics.most_common(3))
+    return (f"{len(statements)} statement(s)" + (f" from {where}" if where else "")
+            + (f" by {who}" if who else "") + (f", most about {about}" if about else "") + ".")
+
+
+__all__ = ["Digest", "Section", "Line", "EventLine", "article_digest", "collection_digest", "source_link"]

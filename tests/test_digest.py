@@ -1,0 +1,103 @@
+"""The digest: sections by heading or topic, statements verbatim and linked, generated text
+marked, in Markdown, HTML and JSON."""
+from __future__ import annotations
+
+import json
+
+from onrecord.digest import article_digest, collection_digest
+from onrecord.digest_format import to_html, to_json, to_markdown, words
+from onrecord.model import Amount, Article, Span, Speaker, Statement, Topic
+
+TEXT = (
+    "Harbour talks\n\n"
+    "Mayor Ana Ruiz said the ferry deal was good for the town. "
+    "\"We will sign the Ferry Accord next week,\" Ruiz said.\n\n"
+    "Budget\n\n"
+    "Treasurer Ben Holt said that the council had 40 million euros left. "
+    "\"No cuts <b>now</b>,\" Holt said.\n"
+)
+
+
+def span(words: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(words, start + 1)
+    return start, start + len(words)
+
+
+def statement(sid: str, words: str, kind: str, who: str, topics: tuple[str, ...], confidence: float = 0.9) -> Statement:
+    start, end = span(words)
+    return Statement(sid, kind, words, start, end, Span.of(TEXT, *span("said", min(int(sid[1]), 4) - 1)),
+                     Speaker(who), confidence, (who,), topics=topics)
+
+
+def harbour(headings: bool = True) -> Article:
+    topic_spans = {"t1": ("ferry deal", "Ferry Accord"), "t2": ("council",)}
+    topics = tuple(Topic(tid, name, name.title(), tuple(Span.of(TEXT, *span(w)) for w in found))
+                   for tid, found, name in (("t1", topic_spans["t1"], "ferry accord"), ("t2", topic_spans["t2"], "council")))
+    statements = (
+        statement("s1", "the ferry deal was good for the town", "indirect", "Ana Ruiz", ("t1",)),
+        statement("s2", "We will sign the Ferry Accord next week,", "direct", "Ana Ruiz", ("t1",)),
+        statement("s3", "the council had 40 million euros left", "indirect", "Ben Holt", ("t2",)),
+        statement("s4", "No cuts <b>now</b>,", "direct", "Ben Holt", (), confidence=0.7),
+        statement("s5", "No cuts <b>now</b>,", "direct", "Ben Holt", (), confidence=0.2),   # too unsure
+    )
+    heads = (Span.of(TEXT, *span("Harbour talks")), Span.of(TEXT, *span("Budget"))) if headings else ()
+    amount = Amount("40 million euros", *span("40 million euros"), value=40e6, unit="euros", statement="s3",
+                    about=Span.of(TEXT, *span("council")), claimed_by="Ben Holt")
+    return Article(TEXT, source="https://news.example/harbour", title="Harbour talks", published="2024-03-01",
+                   site="news.example", headings=heads, statements=statements, topics=topics, amounts=(amount,))
+
+
+def test_an_article_with_headings_keeps_its_outline() -> None:
+    digest = article_digest(harbour())
+    assert [(s.title, s.generated) for s in digest.sections] == [("Harbour talks", False), ("Budget", False)]
+    assert [[line.statement_id for line in s.lines] for s in digest.sections] == [["s1", "s2"], ["s3", "s4"]]
+    assert digest.sections[0].topics == ("Ferry Accord",)
+
+
+def test_without_headings_sections_follow_the_topics() -> None:
+    digest = article_digest(harbour(headings=False))
+    assert [(s.title, s.generated) for s in digest.sections] == [("Ferry Accord", True), ("Council", True)]
+    # the topic-less quote goes on with the statement before it
+    assert [line.statement_id for line in digest.sections[1].lines] == ["s3", "s4"]
+
+
+def test_every_line_is_verbatim_and_linked() -> None:
+    article = harbour()
+    for section in article_digest(article).sections:
+        for line in section.lines:
+            assert article.text[line.start:line.end] == line.text
+            assert line.link == f"https://news.example/harbour#{line.statement_id}"
+    (s2,) = [l for s in article_digest(article).sections for l in s.lines if l.statement_id == "s2"]
+    assert words(s2) == "“We will sign the Ferry Accord next week,”"
+
+
+def test_markdown_marks_what_is_generated_and_keeps_quotes_verbatim() -> None:
+    md = to_markdown(article_digest(harbour(headings=False)))
+    assert md.startswith("# Harbour talks\n\n_[generated] 4 statement(s) from news.example, 2024-03-01 by")
+    assert "## Ferry Accord _[generated]_" in md
+    assert "“We will sign the Ferry Accord next week,”" in md
+    assert "“No cuts \\<b\\>now\\</b\\>,”" in md                 # Markdown-escaped, not rendered
+    assert "amount: 40 million euros _[generated] about council_" in md
+    assert "(https://news.example/harbour#s3)" in md
+
+
+def test_html_escapes_the_articles_words() -> None:
+    page = to_html(article_digest(harbour()))
+    assert "<b>now</b>" not in page and "&lt;b&gt;now&lt;/b&gt;" in page
+    assert '<p class="generated">' in page and "<script" not in page
+
+
+def test_json_flags_the_context_as_generated() -> None:
+    data = json.loads(to_json(article_digest(harbour())))
+    assert data["context"]["generated"] is True
+    assert data["sections"][1]["lines"][0]["amounts"][0]["about"] == "council"
+
+
+def test_a_collection_groups_by_topic_and_leaves_out_its_subject() -> None:
+    article = harbour()
+    items = [(article, [s for s in article.statements if s.speaker.name == "Ben Holt"])]
+    digest = collection_digest("Ben Holt", items, subject="Ben Holt")
+    assert [s.title for s in digest.sections] == ["Council", "Other statements"]
+    assert digest.context == "2 statement(s) in 1 article(s), 2024-03-01; most about Council."
