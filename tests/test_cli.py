@@ -372,7 +372,7 @@ def test_subcommand_help_has_examples() -> None:
     for command in ("extract", "ingest", "statements"):
         result = run(command, "--help")
         assert result.exit_code == 0
-        assert "Example:" in result.stdout and f"onrecord {command}" in result.stdout
+        assert ("Example:" in result.stdout or "Examples:" in result.stdout) and f"onrecord {command}" in result.stdout
 
 
 def test_console_script_is_declared() -> None:
@@ -461,3 +461,67 @@ def test_ingest_uses_one_worker_per_core_unless_told(monkeypatch: pytest.MonkeyP
     run("ingest", wind, "--db", tmp_path / "w.db")
     run("ingest", wind, "--db", tmp_path / "w.db", "--workers", "3")
     assert asked == [7, 3]
+
+
+# -- digest ----------------------------------------------------------------------------------------
+
+def test_digest_of_a_file_in_each_format(tmp_path: Path, wind: Path) -> None:
+    md = run("digest", wind)
+    assert md.exit_code == 0, md.stderr
+    assert md.stdout.startswith("# ") and "_[generated]" in md.stdout
+    assert f"]({wind}#s1)" in md.stdout
+    data = json.loads(run("digest", wind, "--format", "json").stdout)
+    text = wind.read_text()
+    lines = [line for section in data["sections"] for line in section["lines"]]
+    assert lines and all(text[l["start"]:l["end"]] == l["text"] for l in lines)
+    out = tmp_path / "digest.html"
+    assert run("digest", wind, "--format", "html", "--out", out).exit_code == 0
+    assert out.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_digest_of_a_stored_article_and_of_a_speaker(examples_db: Path) -> None:
+    from onrecord.store import Store
+
+    with Store(examples_db) as store:
+        row = store.statements(speaker="Okafor")[0]
+    by_id = run("digest", row["article_id"], "--db", examples_db)
+    assert by_id.exit_code == 0 and "Lena Okafor" in by_id.stdout
+    by_speaker = run("digest", "--speaker", "Okafor", "--db", examples_db, "--format", "json")
+    data = json.loads(by_speaker.stdout)
+    assert data["title"] == "Lena Okafor"
+    assert {l["speaker"] for s in data["sections"] for l in s["lines"]} == {"Lena Okafor"}
+
+
+@pytest.mark.parametrize("args, reason", [
+    ([], "digest: give one article, or --speaker NAME"),
+    (["no-such-article-id"], "no-such-article-id: no such file, nor an article of that id in the store"),
+])
+def test_digest_errors_are_one_line(examples_db: Path, args: list[str], reason: str) -> None:
+    result = run("digest", *args, "--db", examples_db)
+    assert result.exit_code == 1 and result.stderr.splitlines() == [f"onrecord: {reason}"]
+
+
+# -- ingest on Dask ---------------------------------------------------------------------------------
+
+def test_ingest_on_a_local_dask_cluster_into_parquet_only(tmp_path: Path, wind: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyarrow.parquet as pq
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "shards"
+    result = run("ingest", wind, "--dask", "local", "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("1 article(s) saved") and result.stderr.rstrip().endswith(f"-> {out}")
+    assert not (tmp_path / "onrecord.db").exists()                  # --out alone: no store
+    statements = pq.read_table(out / "statements").to_pylist()
+    assert statements and {row["speaker_name"] for row in statements} >= {"Lena Okafor"}
+
+
+@pytest.mark.parametrize("args, reason", [
+    (["--out", "shards"], "--out: goes with --dask (a local run writes the store)"),
+    (["--dask", "local", "--workers", "2"], "--workers: not with --dask: the cluster's workers analyse"),
+])
+def test_dask_options_that_do_not_fit(tmp_path: Path, wind: Path, args: list[str], reason: str) -> None:
+    result = run("ingest", wind, "--db", tmp_path / "x.db", *args)
+    assert result.exit_code == 1 and result.stderr.splitlines() == [f"onrecord: {reason}"]
+    assert not (tmp_path / "x.db").exists()

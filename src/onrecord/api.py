@@ -22,6 +22,7 @@ from .model import Article
 from .nlp import Analyzer
 
 if TYPE_CHECKING:
+    from .digest import Digest, Linker
     from .store import Store
 
 # Called with (input name, reason) for every input that cannot be read.
@@ -163,15 +164,16 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
             else:
                 pending.append(article)
                 if len(pending) >= batch_size:
-                    _save_batch(store, pending, report, failed)
+                    save_counted(store, pending, report, failed)
             progress()
-        _save_batch(store, pending, report, failed)
+        save_counted(store, pending, report, failed)
         progress()
     return report
 
 
-def _save_batch(store: "Store", articles: list[Article], report: IngestReport, failed: OnError) -> None:
-    """Save ``articles`` in one transaction and count them; emptied afterwards. If the batch
+def save_counted(store: "Store", articles: list[Article], report: IngestReport, failed: OnError) -> None:
+    """Save ``articles`` in one transaction and count them in ``report``; emptied afterwards
+    (bulk ingest's writer, local or from a cluster's shards). If the batch
     cannot be written, each article is tried alone, so one bad article costs only itself."""
     if not articles:
         return
@@ -261,3 +263,40 @@ def export(db: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str] | N
         raise InputError("--out", f"{fmt} needs a file to write to")
     _existing(db).close()                              # fail before creating any file
     return write(iter_statements(db, **filters), fmt, out, stream)
+
+
+def digest(db: str | os.PathLike[str] = "onrecord.db", article: str | os.PathLike[str] | None = None, *,
+           speaker: str | None = None, published: str | None = None, analyzer: Analyzer | None = None,
+           link: "Linker | None" = None, per_section: int | None = None) -> "Digest":
+    """A digest of one article (a file, analysed now, or the id of a stored one) or of one
+    speaker's stored statements: context, sections by topic, statements verbatim with links."""
+    from .digest import PER_SECTION, article_digest, collection_digest, source_link
+
+    link = link or source_link
+    per_section = per_section or PER_SECTION
+    if (article is None) == (speaker is None):
+        raise InputError("digest", "give one article, or --speaker NAME")
+    if article is not None:
+        return article_digest(_article_for_digest(db, article, published, analyzer), link, per_section)
+    with _existing(db) as store:
+        found = store.speaker(speaker, limit=10_000)
+        if found is None:
+            raise InputError(speaker, "no such speaker in the store (see `onrecord speakers`)")
+        wanted: dict[str, set[str]] = {}
+        for row in found["statements"]:
+            wanted.setdefault(row["article_id"], set()).add(row["sid"])
+        records = [store.get(article_id) for article_id in wanted]
+    items = [(a, [s for s in a.statements if s.id in wanted[a.id]]) for a in records if a is not None]
+    return collection_digest(found["name"], items, subject=found["name"], link=link, per_section=per_section)
+
+
+def _article_for_digest(db: str | os.PathLike[str], article: str | os.PathLike[str], published: str | None,
+                        analyzer: Analyzer | None) -> Article:
+    """A file is analysed; anything else names a stored article by its id (or the start of it)."""
+    if isinstance(article, os.PathLike) or os.path.exists(article) or _looks_like_path(article):
+        return extract(article, published, analyzer)
+    with _existing(db) as store:
+        found = store.get(str(article))
+    if found is None:
+        raise InputError(str(article), "no such file, nor an article of that id in the store")
+    return found

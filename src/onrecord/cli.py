@@ -136,34 +136,56 @@ def failures_path(db: str) -> str | None:
               help="Processes analysing in parallel, each loading the model (default: one per core).")
 @click.option("--failures", "failures_file", default=None, metavar="FILE",
               help="Where to list the inputs that failed, one JSON line each (default: DB's name + -failures.jsonl).")
-def ingest(paths: tuple[str, ...], db: str, published: str | None, model: str | None, reanalyse: bool,
-           workers: int | None, failures_file: str | None) -> None:
+@click.option("--dask", default=None, metavar="ADDRESS",
+              help="Read and analyse on a Dask cluster: 'local', or the scheduler's tcp://HOST:8786.")
+@click.option("--out", default=None, metavar="DIR",
+              help="With --dask: keep the Parquet shards in DIR (and write no store unless --db is given).")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str | None, model: str | None,
+           reanalyse: bool, workers: int | None, failures_file: str | None, dask: str | None,
+           out: str | None) -> None:
     """Analyse PATHS (files, directories, JSONL, WARC; - for JSON lines on stdin) and save
     them in the store. Stored articles are skipped, so an interrupted run resumes where it
     stopped when started again. Inputs that fail are listed in a failures report.
 
     \b
-    Example:
+    Examples:
       onrecord ingest examples/ --db news.db
+      onrecord ingest crawl/*.warc.gz --dask tcp://scheduler:8786 --db news.db
+      onrecord ingest crawl/ --dask local --out shards/
     """
     from .progress import IngestProgress
 
-    workers = workers or default_workers()
+    db_given = ctx.get_parameter_source("db") is not click.core.ParameterSource.DEFAULT
+    store = db if (db_given or not out) else None           # --out alone: Parquet only
+    target = store or out
     started = time.monotonic()
     try:
+        if out and not dask:
+            raise InputError("--out", "goes with --dask (a local run writes the store)")
+        if dask and workers:
+            raise InputError("--workers", "not with --dask: the cluster's workers analyse")
+        workers = workers or default_workers()
         published = api.parse_published(published)
-        analyzer = _analyzer(model) if workers == 1 else None
+        report_file = failures_file or (failures_path(store) if store else str(Path(out, "failures.jsonl")))
         # the bar is gone before anything else is printed: the summary or an error
         with IngestProgress(paths) as bar:
-            problems = Problems(shown=20, report=failures_file or failures_path(db), echo=bar.print)
+            problems = Problems(shown=20, report=report_file, echo=bar.print)
             try:
-                report = api.ingest_paths(paths, db, published, analyzer, on_error=problems, reanalyse=reanalyse,
-                                          workers=workers, rescorer_path=model, on_progress=bar.update)
+                if dask:
+                    from .scale import ingest_dask
+                    report = ingest_dask(paths, dask, db=store, out=out, published=published, on_error=problems,
+                                         reanalyse=reanalyse, rescorer_path=model, on_progress=bar.update)
+                else:
+                    analyzer = _analyzer(model) if workers == 1 else None
+                    report = api.ingest_paths(paths, db, published, analyzer, on_error=problems,
+                                              reanalyse=reanalyse, workers=workers, rescorer_path=model,
+                                              on_progress=bar.update)
             finally:
                 problems.close()
     except OnrecordError as err:
         _fail(err)
-    click.echo(_summary(report, db, problems, time.monotonic() - started), err=True)
+    click.echo(_summary(report, target, problems, time.monotonic() - started), err=True)
     sys.exit(1 if problems.count else 0)
 
 
@@ -263,6 +285,46 @@ def speaker(name: str, limit: int, db: str, fmt: str | None) -> None:
     else:
         _speaker_header(found)
         _statements_table(found["statements"])
+
+
+@main.command("digest")
+@click.argument("article", required=False)
+@click.option("--speaker", default=None, help="A digest of this stored speaker's statements instead.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True,
+              help="Markdown, a standalone HTML page, or JSON.")
+@click.option("--out", default=None, metavar="FILE", help="Write to FILE (default: standard output).")
+@db_option
+@published_option
+def digest_command(article: str | None, speaker: str | None, fmt: str, out: str | None, db: str,
+                   published: str | None) -> None:
+    """What was said, organised: a digest of ARTICLE (a file, or the id of a stored article)
+    or of one speaker, in sections by topic, every statement verbatim and linked to its source.
+    Text onrecord writes itself is marked [generated].
+
+    \b
+    Examples:
+      onrecord digest report.txt --published 2022-02-07
+      onrecord digest --speaker Putin --format html --out putin.html
+    """
+    from . import digest_format
+
+    try:
+        found = api.digest(db, article, speaker=speaker, published=api.parse_published(published))
+        text = {"md": digest_format.to_markdown, "html": digest_format.to_html, "json": digest_format.to_json}[fmt](found)
+        _write_text(text, out)
+    except OnrecordError as err:
+        _fail(err)
+
+
+def _write_text(text: str, out: str | None) -> None:
+    if out is None:
+        click.echo(text)
+        return
+    try:
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as err:
+        raise InputError(out, f"cannot write ({err.strerror or err.__class__.__name__})") from None
 
 
 @main.command("export")

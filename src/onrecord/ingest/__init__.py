@@ -111,5 +111,5 @@ def _suffix(source: str) -> str:
 
 __all__ = [
     "read_path", "read_bytes", "read_text", "read_jsonl", "read_warc", "read_inputs", "iter_inputs",
-    "INPUT_SUFFIXES",
+    "INPUT_SUFFIXES", "JSONL_ENDINGS", "WARC_ENDINGS", "STDIN",
 ]
