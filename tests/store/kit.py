@@ -91,8 +91,9 @@ def _at(text: str, part: str) -> tuple[str, int, int]:
     return s.text, s.start, s.end
 
 
+# Not ``sources``: a copy of a stored article adds a source and nothing else.
 TABLES = ("articles", "statements", "entities", "speakers", "speaker_aliases", "statement_speakers",
-          "mentions", "amounts", "dates")
+          "mentions", "amounts", "dates", "quotes", "minhashes", "minhash_bands")
 
 
 def dump(path: Path | str) -> dict[str, list[tuple]]:

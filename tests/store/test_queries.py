@@ -102,7 +102,8 @@ def test_pages_stay_stable_while_articles_arrive(store: Store) -> None:
 def test_statement_rows_carry_site_and_speakers(store: Store) -> None:
     row = store.statements_page(limit=1)["items"][0]
     assert set(row) == {"article_id", "source", "title", "published", "sid", "kind", "text", "start", "end",
-                        "cue", "speaker_name", "speaker_mention", "confidence", "site", "speaker_id", "speakers"}
+                        "cue", "speaker_name", "speaker_mention", "confidence", "site", "speaker_id", "speakers",
+                        "quote_id", "quote_articles"}
     assert row["speakers"] == [{"id": row["speaker_id"], "name": row["speaker_name"]}]
     assert row["site"] in SITES
 
@@ -214,7 +215,7 @@ def test_article_pages_newest_first(store: Store) -> None:
     dated = [r["published"] for r in rows if r["published"]]
     assert dated == sorted(dated, reverse=True) and rows[-1]["published"] is None
     assert set(rows[0]) == {"id", "source", "title", "published", "site", "authors", "language",
-                            "ingested_at", "statement_count"}
+                            "ingested_at", "statement_count", "source_count"}
     assert rows[0]["statement_count"] == 3 and rows[0]["authors"] == []
     oldest = [r for page in pages(store.articles, limit=5, order="asc") for r in page]
     assert [r["published"] for r in oldest if r["published"]] == sorted(dated)

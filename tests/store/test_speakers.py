@@ -167,8 +167,9 @@ def test_saving_an_unchanged_article_changes_no_row_of_any_table(tmp_path: Path)
         assert s.save(rich()) is False
         assert s.save_many([said("Putin"), rich()]) == 0
         assert s.save(dataclasses.replace(rich(), source="elsewhere.txt")) is False
+        assert [x["source"] for x in s.article(rich().id)["sources"]] == ["rich.txt", "elsewhere.txt"]
     assert dump(path) == before
-    assert all(before[t] for t in before), "every table has rows"
+    assert all(before[t] for t in before if not t.startswith("minhash")), "every table has rows"
 
 
 def test_replacing_a_changed_article_leaves_no_orphans(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from onrecord.serve import views, writing
-from onrecord.serve.params import Limit, article_query, blank, context, statement_query
+from onrecord.serve.params import Limit, article_query, blank, context, quote_query, statement_query
 from onrecord.serve.state import Context
-from onrecord.serve.views import ArticleQuery, StatementQuery
+from onrecord.serve.views import ArticleQuery, QuoteQuery, StatementQuery
 
 router = APIRouter(prefix="/api")
 Ctx = Annotated[Context, Depends(context)]
@@ -40,10 +40,32 @@ def articles(ctx: Ctx, query: Annotated[ArticleQuery, Depends(article_query)]) -
 
 
 @router.get("/articles/{article_id}", tags=["read"], responses=ERRORS,
-            summary="One article: metadata, statements and the full record")
+            summary="One article: metadata, sources, statements and the full record")
 def article(ctx: Ctx, article_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    """`sources` lists every place the article was read, first one first: copies of the same
+    text and near-duplicates folded into it (`text_id` is the id of the copy's own text,
+    `similarity` 1 for the same text). The id of a folded copy answers with this article."""
     with ctx.reader() as store:
         return views.article(store, article_id)
+
+
+@router.get("/quotes", tags=["read"], responses=BAD,
+            summary="Quotes across articles, most reported first, one page at a time")
+def quotes(ctx: Ctx, query: Annotated[QuoteQuery, Depends(quote_query)]) -> dict[str, Any]:
+    """The same quoted words (case, punctuation and quotation marks aside) in several articles
+    are one quote. `{"items": [...], "next_cursor": ...}`; an item has `id`, `text`,
+    `first_seen`, `article_count`, `statement_count` and `speakers`."""
+    with ctx.reader() as store:
+        return views.quotes(store, query)
+
+
+@router.get("/quotes/{quote_id}", tags=["read"], responses=ERRORS,
+            summary="One quote: its occurrences in articles and their speakers")
+def quote(ctx: Ctx, quote_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+    """`occurrences` are statement rows (article, title, site, date, source, speaker, text and
+    offsets), oldest first; `speakers` are the distinct speakers with their counts."""
+    with ctx.reader() as store:
+        return views.quote(store, quote_id)
 
 
 @router.get("/speakers", tags=["read"], responses=BAD, summary="Speakers, most quoted first")
@@ -63,7 +85,8 @@ def speaker(ctx: Ctx, ref: Annotated[str, Path(max_length=500)]) -> dict[str, An
 
 @router.post("/articles", tags=["write"], status_code=201,
              summary="Analyse and save an article (needs the write token)",
-             responses={200: {"description": "Already stored, unchanged"},
+             responses={200: {"description": "Already stored, unchanged, or a copy of a stored article "
+                                             "(`copy_of`), which is kept as one more of its sources"},
                         **BAD, 401: {"description": "Missing or wrong token"},
                         403: {"description": "Writing is off (no token configured)"},
                         413: {"description": "Body too large"}},

@@ -63,7 +63,17 @@ def _label(st: dict[str, Any], speaker_ids: dict[str, int]) -> Markup:
     return Markup('<span class="who">{}</span>').format(name)
 
 
-def _open_mark(n: int, st: dict[str, Any], first: bool, speaker_ids: dict[str, int]) -> Markup:
+def _shared(st: dict[str, Any], shared: dict[str, tuple[int, int]]) -> Markup:
+    """A link to the quote's page when other articles report the same words."""
+    found = shared.get(st.get("id") or "")
+    if found is None:
+        return Markup("")
+    return Markup('<a class="also" href="/quotes/{}" title="the same words in {} articles">{} articles</a>'
+                  ).format(int(found[0]), int(found[1]), int(found[1]))
+
+
+def _open_mark(n: int, st: dict[str, Any], first: bool, speaker_ids: dict[str, int],
+               shared: dict[str, tuple[int, int]]) -> Markup:
     name = (st.get("speaker") or {}).get("name") or "unknown speaker"
     cue = (st.get("cue") or {}).get("text") or ""
     kind = st.get("kind") if st.get("kind") in ("direct", "indirect", "mixed") else "other"
@@ -71,15 +81,18 @@ def _open_mark(n: int, st: dict[str, Any], first: bool, speaker_ids: dict[str, i
     # Anchored by statement id, so a search result can link to its place in the article.
     anchor = Markup(' id="st-{}"').format(st.get("id") or n) if first else Markup("")
     mark = Markup('<mark class="st {}"{} title="{}">').format(kind, anchor, title)
-    return mark + _label(st, speaker_ids) if first else mark
+    return mark + _label(st, speaker_ids) + _shared(st, shared) if first else mark
 
 
-def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None) -> Markup:
+def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
+              shared: dict[str, tuple[int, int]] | None = None) -> Markup:
     """The article text as HTML: ``<mark>`` per statement (labelled with its speaker at its
     first segment), cue, mention, heading and boilerplate spans; the text escaped piecewise.
-    ``speaker_ids`` maps a statement id to its stored speaker's id, for the label's link."""
+    ``speaker_ids`` maps a statement id to its stored speaker's id, for the label's link;
+    ``shared`` maps it to (quote id, articles) when other articles report the same words."""
     text, statements = record.get("text") or "", record.get("statements") or ()
     ids = speaker_ids or {}
+    quotes = shared or {}
     out: list[Markup | str] = []
     current: int | None = None
     labelled: set[int] = set()
@@ -89,7 +102,7 @@ def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None)
                 out.append(Markup("</mark>"))
             if seg.statement is not None:
                 st = statements[seg.statement]
-                out.append(_open_mark(seg.statement, st, seg.statement not in labelled, ids))
+                out.append(_open_mark(seg.statement, st, seg.statement not in labelled, ids, quotes))
                 labelled.add(seg.statement)
             current = seg.statement
         piece = escape(text[seg.start:seg.end])

@@ -11,10 +11,10 @@ from onrecord.errors import InputError
 from onrecord.serve import docs, views
 from onrecord.serve.chart import timeline_chart
 from onrecord.serve.highlight import highlight
-from onrecord.serve.params import Limit, article_query, blank, context, statement_query
+from onrecord.serve.params import Limit, article_query, blank, context, quote_query, statement_query
 from onrecord.serve.state import Context
 from onrecord.serve.templates import path_part, query_string, render
-from onrecord.serve.views import ArticleQuery, StatementQuery
+from onrecord.serve.views import ArticleQuery, QuoteQuery, StatementQuery
 
 router = APIRouter(include_in_schema=False)
 Ctx = Annotated[Context, Depends(context)]
@@ -64,8 +64,12 @@ def article(request: Request, ctx: Ctx, article_id: Annotated[str, Path(max_leng
         data = views.article(store, article_id)
     rows = data["statements"]
     speaker_ids = {r["sid"]: r["speaker_id"] for r in rows if r.get("speaker_id") is not None}
-    return page(request, "article.html", data=data, body=highlight(data["record"], speaker_ids),
+    # Statements whose words other articles report too link to the quote's page.
+    shared = {r["sid"]: (r["quote_id"], r["quote_articles"]) for r in rows
+              if r.get("quote_id") is not None and (r.get("quote_articles") or 0) > 1}
+    return page(request, "article.html", data=data, body=highlight(data["record"], speaker_ids, shared),
                 quoted=quoted(rows), entities=top_entities(data["record"]),
+                shared=[r for r in rows if r["sid"] in shared],
                 json_url=f"/api/articles/{path_part(data['id'])}")
 
 
@@ -97,6 +101,26 @@ def speaker(request: Request, ctx: Ctx, ref: Annotated[str, Path(max_length=500)
         data = views.speaker(store, ref)
     return page(request, "speaker.html", data=data, chart=timeline_chart(data["timeline"]),
                 json_url=f"/api/speakers/{data['id']}")
+
+
+@router.get("/quotes")
+def quote_list(request: Request, ctx: Ctx,
+               query: Annotated[QuoteQuery, Depends(quote_query)]) -> HTMLResponse:
+    try:
+        with ctx.reader() as store:
+            data, error = views.quotes(store, query), None
+    except InputError as err:
+        data, error = {"items": [], "next_cursor": None, "query": query.params()}, str(err)
+    json_url = "/api/quotes" + query_string(query.params())
+    return page(request, "quotes.html", status=400 if error else 200, data=data, query=query,
+                error=error, json_url=json_url)
+
+
+@router.get("/quotes/{quote_id}")
+def quote(request: Request, ctx: Ctx, quote_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
+    with ctx.reader() as store:
+        data = views.quote(store, quote_id)
+    return page(request, "quote.html", data=data, json_url=f"/api/quotes/{data['id']}")
 
 
 @router.get("/docs")

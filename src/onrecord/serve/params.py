@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Query, Request
 
 from onrecord.serve.state import Context
-from onrecord.serve.views import LIMIT_MAX, ArticleQuery, Order, StatementQuery
+from onrecord.serve.views import LIMIT_MAX, ArticleQuery, Order, QuoteQuery, StatementQuery
 
 Text = Annotated[str | None, Query(max_length=500)]
 Date = Annotated[str | None, Query(max_length=40, description="ISO date, YYYY-MM-DD (inclusive)")]
@@ -56,4 +56,15 @@ def article_query(
                         order=order, limit=limit, cursor=blank(cursor))
 
 
-__all__ = ["Limit", "article_query", "blank", "context", "statement_query"]
+def quote_query(
+    q: Annotated[str | None, Query(max_length=500, description="words of the quoted text (all must occur)")] = None,
+    speaker: Annotated[str | None, Query(max_length=500, description="a speaker of any occurrence: name or any word of it")] = None,
+    min_articles: Annotated[int, Query(ge=1, le=10**9, description="reported by at least this many articles")] = 1,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> QuoteQuery:
+    return QuoteQuery(q=blank(q), speaker=blank(speaker), min_articles=min_articles, limit=limit,
+                      cursor=blank(cursor))
+
+
+__all__ = ["Limit", "article_query", "blank", "context", "quote_query", "statement_query"]

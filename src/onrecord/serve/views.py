@@ -2,7 +2,7 @@
 
 A page renders what its JSON twin returns ("one view, two formats"): ``/search`` and
 ``/api/statements`` both call ``statements``, ``/speakers/{ref}`` and ``/api/speakers/{ref}``
-both call ``speaker``, and so on. Bad arguments raise InputError (from the store), unknown
+both call ``speaker``, ``/quotes/{id}`` and ``/api/quotes/{id}`` both call ``quote``, and so on. Bad arguments raise InputError (from the store), unknown
 ids NotFound.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from onrecord.store import Store
 LIMIT_MAX = 200          # the largest page a client may ask for; more is a 400
 RECENT = 8               # statements and speakers on the home page
 SPEAKER_STATEMENTS = 200
+QUOTE_OCCURRENCES = 500
 
 Order = Literal["asc", "desc"]
 
@@ -52,6 +53,19 @@ class ArticleQuery:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteQuery:
+    q: str | None = None             # words of the quoted text
+    speaker: str | None = None
+    min_articles: int = 1
+    limit: int = 50
+    cursor: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items()
+                if v not in (None, "") and not (k == "min_articles" and v == 1)}
+
+
 def overview(store: Store) -> dict[str, Any]:
     """Totals, the newest statements and the most quoted speakers."""
     return {
@@ -76,10 +90,28 @@ def articles(store: Store, query: ArticleQuery) -> dict[str, Any]:
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:
-    """The article's metadata, its statements (text order) and its full record."""
+    """The article's metadata, sources, statements (text order) and full record. The id of a
+    copy folded into a stored article gives that article (its ``id`` says which)."""
     found = store.article(article_id)
     if found is None:
+        home = store.canonical(article_id)
+        found = store.article(home) if home is not None else None
+    if found is None:
         raise NotFound(f"article {article_id}", "not in the store")
+    return found
+
+
+def quotes(store: Store, query: QuoteQuery) -> dict[str, Any]:
+    page = store.quotes(q=query.q, speaker=query.speaker, min_articles=query.min_articles,
+                        limit=query.limit, cursor=query.cursor)
+    return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
+
+
+def quote(store: Store, quote_id: int, limit: int = QUOTE_OCCURRENCES) -> dict[str, Any]:
+    """One quote: its words, counts, speakers and occurrences (oldest first)."""
+    found = store.quote(quote_id, limit=limit)
+    if found is None:
+        raise NotFound(f"quote {quote_id}", "not in the store")
     return found
 
 
@@ -99,5 +131,5 @@ def speaker(store: Store, ref: str, limit: int = SPEAKER_STATEMENTS) -> dict[str
     return found
 
 
-__all__ = ["ArticleQuery", "LIMIT_MAX", "StatementQuery", "article", "articles", "overview",
-           "speaker", "speakers", "statements"]
+__all__ = ["ArticleQuery", "LIMIT_MAX", "QuoteQuery", "StatementQuery", "article", "articles",
+           "overview", "quote", "quotes", "speaker", "speakers", "statements"]

@@ -94,15 +94,21 @@ def to_article(body: IngestRequest) -> Article:
 
 
 def ingest(ctx: Context, body: IngestRequest) -> tuple[dict[str, Any], bool]:
-    """Analyse and save; (the answer, whether the store changed). Runs in a worker thread."""
+    """Analyse and save; (the answer, whether the store changed). Runs in a worker thread.
+    A copy of a stored article (the same or a near-duplicate text) answers with ``copy_of``,
+    the id of that article, and links to it."""
     article = to_article(body)
     with ctx.write_lock:
         analysed = ctx.get_analyzer().analyse(article)
         with ctx.writer() as store:
             saved = store.save(analysed)
+            home = store.canonical(analysed.id)
     answer = {"id": analysed.id, "saved": saved, "statements": len(analysed.statements),
               "title": analysed.title, "api": f"/api/articles/{analysed.id}",
               "page": f"/articles/{analysed.id}"}
+    if home is not None and home != analysed.id:
+        # A copy of a stored article: it is one more source of that article.
+        answer.update(copy_of=home, api=f"/api/articles/{home}", page=f"/articles/{home}")
     return answer, saved
 
 

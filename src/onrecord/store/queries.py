@@ -29,7 +29,8 @@ _STATEMENT_COLUMNS = """
 SELECT a.id AS article_id, a.source, a.title, a.published,
        s.sid, s.kind, s.text, s.start, s."end", s.cue,
        s.speaker_name, s.speaker_mention, s.confidence,
-       a.site, s.speaker_id, s.id AS _rowid,
+       a.site, s.speaker_id, s.quote_id,
+       (SELECT article_count FROM quotes WHERE id = s.quote_id) AS quote_articles, s.id AS _rowid,
        (SELECT json_group_array(json_object('id', x.id, 'name', x.name)) FROM
           (SELECT p.id, p.name FROM statement_speakers AS l JOIN speakers AS p ON p.id = l.speaker_id
            WHERE l.statement_id = s.id ORDER BY l.position) AS x) AS speakers
@@ -37,7 +38,8 @@ SELECT a.id AS article_id, a.source, a.title, a.published,
 
 _ARTICLE_COLUMNS = """
 SELECT a.id, a.source, a.title, a.published, a.site, a.authors, a.language, a.ingested_at,
-       (SELECT count(*) FROM statements AS s WHERE s.article_id = a.id) AS statement_count
+       (SELECT count(*) FROM statements AS s WHERE s.article_id = a.id) AS statement_count,
+       (SELECT count(*) FROM sources AS c WHERE c.article_id = a.id) AS source_count
 """
 
 # Sort keys, undated articles last either way: (flag, date, article, [offset, rowid]).
@@ -67,6 +69,7 @@ class Filters:
     until: str | None = None       # the day after the given one: published < until
     kind: str | None = None
     article_id: str | None = None
+    quote_id: int | None = None
 
 
 def iso_date(subject: str, value: str | dt.date | None) -> str | None:
@@ -139,7 +142,7 @@ def statement_rows(conn: sqlite3.Connection, f: Filters, limit: int, ranked: boo
     """Statements matching ``f``: ranked by relevance (``ranked`` and a word search), else by
     date, article and offset, after ``cursor``. ``limit`` -1 is no limit."""
     ranked = ranked and bool(f.search and f.search.strip())
-    where, params = _statement_where(conn, f, ranked)
+    where, params = statement_where(conn, f, ranked)
     if where is None:
         return []
     source = ("statements_fts JOIN statements AS s ON s.id = statements_fts.rowid" if ranked
@@ -160,7 +163,7 @@ def statement_cursor(row: dict[str, Any], order: str) -> str:
                                                row["start"], row["_rowid"]])
 
 
-def _statement_where(conn: sqlite3.Connection, f: Filters,
+def statement_where(conn: sqlite3.Connection, f: Filters,
                      ranked: bool) -> tuple[list[str] | None, dict[str, Any]]:
     """SQL conditions and parameters for ``f``; None when nothing can match. ``ranked``: the
     query reads ``statements_fts`` itself (to rank by it), so the search matches there."""
@@ -191,6 +194,9 @@ def _statement_where(conn: sqlite3.Connection, f: Filters,
     if f.kind is not None:
         params["kind"] = f.kind
         where.append("s.kind = :kind")
+    if f.quote_id is not None:
+        params["quote_id"] = f.quote_id
+        where.append("s.quote_id = :quote_id")
     _article_where(f, where, params)
     return where, params
 
@@ -282,4 +288,4 @@ def _has_word(text: str) -> bool:
 
 __all__ = ["Filters", "KINDS", "MAX_PAGE", "article_cursor", "article_rows", "check_order",
            "decode_cursor", "encode_cursor", "fts_words", "iso_date", "legacy", "page_size",
-           "public", "statement_cursor", "statement_filters", "statement_rows"]
+           "public", "statement_cursor", "statement_filters", "statement_rows", "statement_where"]

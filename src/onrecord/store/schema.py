@@ -119,6 +119,46 @@ CREATE TABLE dates (
     resolution TEXT                         -- day | month | year
 )"""
 
+# v3. Every place an article was read from, including copies folded into it: the same text
+# (``text_id`` = ``article_id``) or a near-duplicate (its own ``text_id``). See ``dedupe``.
+_SOURCES = """
+CREATE TABLE sources (
+    id         INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text_id    TEXT NOT NULL,               -- sha256 hex of this copy's own text
+    source     TEXT,
+    site       TEXT,
+    title      TEXT,
+    published  TEXT,
+    similarity REAL NOT NULL,               -- 1 for the same text, else estimated Jaccard
+    added_at   TEXT NOT NULL                -- UTC ISO timestamp
+)"""
+
+_MINHASHES = """
+CREATE TABLE minhashes (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    signature  BLOB NOT NULL                -- dedupe.NUM_PERM little-endian uint32
+)"""
+
+# No foreign key: the primary key is the look-up index, and a second one on article_id would
+# double the table. Rows of a deleted article are never candidates (look-ups join minhashes).
+_MINHASH_BANDS = """
+CREATE TABLE minhash_bands (
+    key        INTEGER NOT NULL,            -- 64-bit hash of one band of a signature
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID"""
+
+_QUOTES = """
+CREATE TABLE quotes (
+    id              INTEGER PRIMARY KEY,
+    key             TEXT NOT NULL UNIQUE,   -- the quoted words folded (quotes.quote_key)
+    text            TEXT NOT NULL,          -- the quoted words as first seen
+    first_seen      TEXT,                   -- earliest publication date of an occurrence
+    article_count   INTEGER NOT NULL DEFAULT 0,
+    statement_count INTEGER NOT NULL DEFAULT 0
+)"""
+
 _STATEMENTS_FTS = f"""
 CREATE VIRTUAL TABLE statements_fts USING fts5(
     text, speaker_name, cue,
@@ -186,6 +226,19 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX dates_article ON dates (article_id)",
         "CREATE INDEX articles_site ON articles (site)",
     ),
+    # 3: sources (copies folded into an article), MinHash signatures with their LSH bands, and
+    # quotes across articles. Existing articles are indexed after it (BACKFILL_FROM).
+    (
+        _SOURCES,
+        "CREATE INDEX sources_text ON sources (text_id)",
+        "CREATE UNIQUE INDEX sources_copy ON sources (article_id, text_id, coalesce(source, ''))",
+        _MINHASHES,
+        _MINHASH_BANDS,
+        _QUOTES,
+        "CREATE INDEX quotes_rank ON quotes (article_count DESC, id)",
+        "ALTER TABLE statements ADD COLUMN quote_id INTEGER REFERENCES quotes(id) ON DELETE SET NULL",
+        "CREATE INDEX statements_quote ON statements (quote_id)",
+    ),
 ]
 
 VERSION = len(MIGRATIONS)
@@ -195,6 +248,9 @@ VERSION = len(MIGRATIONS)
 # code of the running onrecord (see ``Store``): migrations stay plain SQL, so an old migration
 # never runs code written for a newer schema.
 REPROJECT_FROM = 2
+# Databases from before v3 get their sources, signatures and quote ids filled in from the
+# records (a lighter pass than re-projecting; speakers stay as they are).
+BACKFILL_FROM = 3
 
 
 class NewerSchema(Exception):
@@ -243,4 +299,4 @@ def migrate(conn: sqlite3.Connection,
     return found
 
 
-__all__ = ["MIGRATIONS", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]
+__all__ = ["BACKFILL_FROM", "MIGRATIONS", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]

@@ -3,8 +3,10 @@
 The full record of each article is kept as JSON (``articles.record``) and is what ``get``
 returns; the other columns and tables are a queryable projection of it, rebuilt whenever the
 record changes (``writing``). Saves are idempotent: the key is the article id (the hash of its
-text), and a record identical to the stored one is not written again. Speakers are matched
-across articles as they are saved (``speakers``).
+text), and a record identical to the stored one is not written again. A copy of a stored
+article (the same text from another source, or a near-duplicate) is kept as one more of its
+sources (``dedupe``). Speakers are matched across articles as they are saved (``speakers``),
+and so are quotes, the same quoted words in several articles (``quotes``).
 
 The query methods return plain dicts and lists of JSON values (``queries``, ``people``), so a
 JSON API and HTML pages can render the same data; their bad arguments (dates, cursors, page
@@ -29,10 +31,16 @@ from onrecord.store.queries import (
     MAX_PAGE, Filters, article_cursor, article_rows, check_order, fts_words, legacy, page_size,
     public, statement_cursor, statement_filters, statement_rows,
 )
-from onrecord.store.schema import REPROJECT_FROM, NewerSchema, migrate
-from onrecord.store.writing import reproject_all, upsert
+from onrecord.store.quotes import quote_detail, quote_rows
+from onrecord.store.schema import BACKFILL_FROM, REPROJECT_FROM, NewerSchema, migrate
+from onrecord.store.writing import backfill, reproject_all, upsert
 
 _MEMORY = {":memory:", ""}
+
+_SOURCES = """
+SELECT source, site, title, published, text_id, similarity, added_at FROM sources
+WHERE article_id = ? ORDER BY id
+"""
 
 _COUNT = """
 SELECT (SELECT count(*) FROM articles)   AS articles,
@@ -133,10 +141,19 @@ class Store:
     # -- reading -----------------------------------------------------------------------------
 
     def has(self, article_id: str) -> bool:
-        """Whether an article with this id (the hash of its text) is stored."""
+        """Whether a text with this id (its hash) is stored: as an article, or as a copy
+        folded into one (so an ingest that meets it again need not analyse it)."""
+        return self.canonical(article_id) is not None
+
+    def canonical(self, article_id: str) -> str | None:
+        """The id of the stored article that holds the text with this id: the id itself,
+        the article a copy of it was folded into, or None."""
         with self._errors():
-            row = self._connection().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row is not None
+            row = self._connection().execute(
+                "SELECT id FROM articles WHERE id = :id UNION ALL "
+                "SELECT * FROM (SELECT article_id FROM sources WHERE text_id = :id ORDER BY id LIMIT 1)",
+                {"id": article_id}).fetchone()
+        return None if row is None else row[0]
 
     def get(self, article_id: str) -> Article | None:
         with self._errors():
@@ -211,18 +228,48 @@ class Store:
                 "next_cursor": article_cursor(rows[size - 1], order) if more else None}
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        """One article: its ``articles`` item, ``statements`` (rows as in ``statements_page``,
-        in text order) and ``record`` (the full ``Article.to_dict()``); None if not stored."""
+        """One article: its ``articles`` item, ``sources`` (every place it was read, first
+        one first: ``{"source", "site", "title", "published", "text_id", "similarity",
+        "added_at"}``, ``text_id`` the id of that copy's own text and ``similarity`` 1 for the
+        same text), ``statements`` (rows as in ``statements_page``, in text order) and
+        ``record`` (the full ``Article.to_dict()``); None if not stored."""
         with self._snapshot() as conn:
             row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
                 return None
             found = article_rows(conn, None, Filters(article_id=article_id), 1, "asc", None)
             rows = statement_rows(conn, Filters(article_id=article_id), -1, ranked=False)
+            sources = conn.execute(_SOURCES, (article_id,)).fetchall()
         out = found[0]
+        out["sources"] = [dict(s) for s in sources]
         out["statements"] = [public(r) for r in rows]
         out["record"] = json.loads(row["record"])
         return out
+
+    def quotes(self, q: str | None = None, speaker: str | None = None, min_articles: int = 1,
+               limit: int = 50, cursor: str | None = None) -> dict[str, Any]:
+        """One page of quotes (the same quoted words across articles), most reported first:
+        ``{"items": [...], "next_cursor": str | None}``. An item has ``id, text, key,
+        first_seen, article_count, statement_count, speakers`` (``[{"id", "name",
+        "statements"}]``, most frequent first). ``q`` is free words of the quoted text,
+        ``speaker`` a name as ``statements`` matches it (a quote any of whose occurrences
+        they are the speaker of); ``min_articles`` keeps quotes reported by that many
+        articles or more. ``limit`` is cut to ``MAX_PAGE``.
+        """
+        with self._snapshot() as conn:
+            items, after = quote_rows(conn, q, speaker, min_articles, limit, cursor)
+        return {"items": items, "next_cursor": after}
+
+    def quote(self, quote_id: int | str, limit: int = MAX_PAGE) -> dict[str, Any] | None:
+        """One quote, or None: the ``quotes`` item plus ``occurrences`` (statement rows as in
+        ``statements_page``, each with its article's id, title, site, date and source, the
+        speaker and the statement's text and offsets; oldest first, at most ``limit``),
+        ``unattributed`` (occurrences without a known speaker) and ``source_count`` (sources
+        of the articles quoting it, copies folded into them included)."""
+        if isinstance(quote_id, str) and quote_id.strip().isdigit():
+            quote_id = int(quote_id.strip())
+        with self._snapshot() as conn:
+            return quote_detail(conn, quote_id, limit)
 
     def speakers(self, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Speakers, most quoted first: ``[{"id", "name", "kind", "statement_count",
@@ -304,8 +351,11 @@ class Store:
 
 def _reproject(conn: sqlite3.Connection, start: int) -> None:
     # A database made before the projection changed gets its rows rebuilt from the records.
-    if 0 < start < REPROJECT_FROM:
+    reprojected = 0 < start < REPROJECT_FROM
+    if reprojected:
         reproject_all(conn)
+    if 0 < start < BACKFILL_FROM:
+        backfill(conn, reprojected)
 
 
 def _reason(exc: sqlite3.Error, path: str, timeout: float) -> str:

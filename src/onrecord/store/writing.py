@@ -1,17 +1,21 @@
 """Writing an article: its record, and the rows that project it for queries.
 
-``articles.record`` (the full ``Article.to_dict()``) is the truth; statements, speaker links,
-entities, mentions, amounts and dates are rebuilt from it whenever it changes, and for every
-stored article when a migration changes what they hold (``reproject_all``).
+``articles.record`` (the full ``Article.to_dict()``) is the truth; statements (with their
+quotes), speaker links, entities, mentions, amounts and dates are rebuilt from it whenever it
+changes, and for every stored article when a migration changes what they hold
+(``reproject_all``). Copies of a stored article become rows of ``sources`` (``dedupe``).
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 from datetime import datetime, timezone
+from collections.abc import Iterator
 from typing import Any
 
 from onrecord.model import Article, Statement
+from onrecord.store import dedupe
+from onrecord.store.quotes import quote_of, quotes_of, refresh
 from onrecord.store.speakers import drop_unused, names_of, resolve, statement_names
 
 _INSERT_ARTICLE = """
@@ -25,10 +29,17 @@ VALUES
 _INSERT_STATEMENT = """
 INSERT INTO statements
     (article_id, sid, kind, text, start, "end", cue, speaker_name, speaker_mention, confidence,
-     speaker_id)
+     speaker_id, quote_id)
 VALUES
     (:article_id, :sid, :kind, :text, :start, :end, :cue, :speaker_name, :speaker_mention,
-     :confidence, :speaker_id)
+     :confidence, :speaker_id, :quote_id)
+"""
+
+_UPDATE_ARTICLE = """
+UPDATE articles SET source = :source, title = :title, published = :published, site = :site,
+    authors = :authors, language = :language, text = :text, boilerplate = :boilerplate,
+    record = :record
+WHERE id = :id
 """
 
 _INSERT_LINK = "INSERT INTO statement_speakers (statement_id, speaker_id, position) VALUES (?, ?, ?)"
@@ -46,39 +57,91 @@ JOIN statements AS s ON s.id = l.statement_id WHERE s.article_id = ?
 """
 
 
-def upsert(conn: sqlite3.Connection, article: Article) -> bool:
-    """Write ``article`` unless the same record is stored; True if anything changed.
+# The fields that say where an article was read; the others are its text and analysis.
+META = ("source", "title", "published", "site", "authors")
 
-    The same text read from another place is the same article: the first source stays.
+
+def upsert(conn: sqlite3.Connection, article: Article) -> bool:
+    """Write ``article`` unless the same record is stored; True if its record is new or changed.
+
+    A copy is not stored as an article of its own but as one more source of the article it
+    copies (``dedupe``), and False is returned: the same text read from another source, or a
+    near-duplicate text (another headline or byline, a changed word). The same text with a new
+    analysis replaces the stored record, whatever its source; the stored article then keeps
+    the metadata of its first source.
     """
     data = article.to_dict()
-    record = to_json(data)
     old = conn.execute(
-        "SELECT record, ingested_at FROM articles WHERE id = ?", (article.id,)
+        "SELECT record, source FROM articles WHERE id = ?", (article.id,)
     ).fetchone()
-    if old is not None and old["record"] == to_json(dict(data, source=json.loads(old["record"])["source"])):
+    if old is None:
+        return _insert(conn, article)
+    stored = json.loads(old["record"])
+    copy = article.source is not None and article.source != old["source"]
+    if copy:
+        dedupe.add_source(conn, article.id, article)
+        data.update((key, stored.get(key)) for key in META)
+    elif article.source is None:
+        data["source"] = stored.get("source")
+    record = to_json(data)
+    if old["record"] == record:
         return False
-    old_speakers: list[int] = []
-    if old is not None:
-        old_speakers = [row[0] for row in conn.execute(_SPEAKERS_OF, (article.id,))]
-        # Replace whole: the cascades and the FTS triggers clear every row projected from it.
-        conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-    ingested_at = old["ingested_at"] if old is not None else _now()
-    conn.execute(_INSERT_ARTICLE, _article_row(article, record, ingested_at))
-    project(conn, article)
-    # Only now, so a speaker the new version still names keeps its id.
-    drop_unused(conn, old_speakers)
+    _replace(conn, Article.from_dict(data), record, old["source"])
     return True
+
+
+def _insert(conn: sqlite3.Connection, article: Article) -> bool:
+    """A text not stored as an article: fold it into the article it copies, or store it."""
+    home = dedupe.folded_into(conn, article.id)          # folded before, from another source
+    signature = None
+    if home is None:
+        signature = dedupe.signature(article)
+        home = dedupe.near_duplicate(conn, signature) if signature is not None else None
+    if home is not None:
+        dedupe.add_source(conn, home[0], article, home[1])
+        return False
+    conn.execute(_INSERT_ARTICLE, _article_row(article, to_json(article.to_dict()), _now()))
+    project(conn, article)
+    dedupe.add_source(conn, article.id, article)
+    dedupe.index(conn, article.id, signature)
+    return True
+
+
+def _replace(conn: sqlite3.Connection, article: Article, record: str, old_source: str | None) -> None:
+    """Rewrite a stored article from a new record: its row in place (so its sources and first
+    ``ingested_at`` stay), every projected row anew."""
+    aid = article.id
+    old_speakers = [row[0] for row in conn.execute(_SPEAKERS_OF, (aid,))]
+    old_quotes = quotes_of(conn, aid)
+    row = _article_row(article, record, "")
+    del row["ingested_at"]
+    conn.execute(_UPDATE_ARTICLE, row)
+    _clear(conn, aid)
+    project(conn, article)
+    # Only now, so a speaker or quote the new version still names keeps its id.
+    drop_unused(conn, old_speakers)
+    refresh(conn, old_quotes)
+    dedupe.update_first_source(conn, old_source, article)
+    dedupe.index(conn, aid, dedupe.signature(article))     # boilerplate may have changed
+
+
+def _clear(conn: sqlite3.Connection, article_id: str) -> None:
+    # Cascades take statement_speakers (with statements) and mentions (with entities).
+    for table in ("statements", "entities", "amounts", "dates"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
 
 def project(conn: sqlite3.Connection, article: Article) -> None:
     """Insert the rows projected from ``article`` (whose ``articles`` row exists)."""
     speaker_ids = {name: resolve(conn, named) for name, named in names_of(article).items()}
+    quote_ids = []
     for statement in article.statements:
         ids = list(dict.fromkeys(speaker_ids[name] for name in statement_names(statement)))
-        row = _statement_row(article.id, statement, ids[0] if ids else None)
+        quote_ids.append(quote_of(conn, statement))
+        row = _statement_row(article.id, statement, ids[0] if ids else None, quote_ids[-1])
         rowid = conn.execute(_INSERT_STATEMENT, row).lastrowid
         conn.executemany(_INSERT_LINK, ((rowid, sid, n) for n, sid in enumerate(ids)))
+    refresh(conn, quote_ids)
     aid = article.id
     conn.executemany(_INSERT_ENTITY, ((aid, e.id, e.name, e.type) for e in article.entities))
     conn.executemany(_INSERT_MENTION, ((aid, e.id, m.text, m.start, m.end)
@@ -94,12 +157,32 @@ def reproject_all(conn: sqlite3.Connection) -> None:
     (so speakers are matched as they would have been had the articles been saved now)."""
     conn.execute("DELETE FROM statement_speakers")
     conn.execute("DELETE FROM speakers")
-    rows = conn.execute("SELECT record FROM articles ORDER BY ingested_at, rowid").fetchall()
-    for row in rows:
-        article = Article.from_dict(json.loads(row[0]))
-        for table in ("statements", "entities", "amounts", "dates"):  # mentions go with entities
-            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
+    conn.execute("DELETE FROM quotes")
+    for article in _saved(conn):
+        _clear(conn, article.id)
         project(conn, article)
+
+
+def backfill(conn: sqlite3.Connection, reprojected: bool) -> None:
+    """Give every stored article (saved before v3) its first source, its MinHash signature
+    and, unless ``reprojected`` did it, its statements' quotes. Articles already stored as
+    separate near-duplicates stay separate: nothing stored is deleted by an upgrade."""
+    for article in _saved(conn):
+        dedupe.add_source(conn, article.id, article)
+        dedupe.index(conn, article.id, dedupe.signature(article))
+        if reprojected:
+            continue
+        found = [(quote_of(conn, st), article.id, st.id) for st in article.statements]
+        conn.executemany("UPDATE statements SET quote_id = ? WHERE article_id = ? AND sid = ?", found)
+        refresh(conn, (qid for qid, _, _ in found))
+
+
+def _saved(conn: sqlite3.Connection) -> Iterator[Article]:
+    """Every stored article, in the order first saved, read one at a time."""
+    ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY ingested_at, rowid")]
+    for aid in ids:
+        row = conn.execute("SELECT record FROM articles WHERE id = ?", (aid,)).fetchone()
+        yield Article.from_dict(json.loads(row[0]))
 
 
 def _article_row(article: Article, record: str, ingested_at: str) -> dict[str, Any]:
@@ -119,7 +202,8 @@ def _article_row(article: Article, record: str, ingested_at: str) -> dict[str, A
     }
 
 
-def _statement_row(article_id: str, statement: Statement, speaker_id: int | None) -> dict[str, Any]:
+def _statement_row(article_id: str, statement: Statement, speaker_id: int | None,
+                   quote_id: int | None) -> dict[str, Any]:
     mention = statement.speaker.mention
     return {
         "article_id": article_id,
@@ -133,6 +217,7 @@ def _statement_row(article_id: str, statement: Statement, speaker_id: int | None
         "speaker_mention": mention.text if mention else None,
         "confidence": statement.confidence,
         "speaker_id": speaker_id,
+        "quote_id": quote_id,
     }
 
 
@@ -145,4 +230,4 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-__all__ = ["project", "reproject_all", "to_json", "upsert"]
+__all__ = ["META", "backfill", "project", "reproject_all", "to_json", "upsert"]
