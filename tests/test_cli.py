@@ -525,3 +525,22 @@ def test_dask_options_that_do_not_fit(tmp_path: Path, wind: Path, args: list[str
     result = run("ingest", wind, "--db", tmp_path / "x.db", *args)
     assert result.exit_code == 1 and result.stderr.splitlines() == [f"onrecord: {reason}"]
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_syndicated_copy_is_stored_once_with_both_sources(tmp_path: Path) -> None:
+    story = ("The harbour board met on Monday and agreed to dredge the inner basin before the winter storms. "
+             "Fishing boats will be moved to the outer pier for the three weeks that the work is expected to take. "
+             "Harbour master Lena Okafor said that the silt had built up faster than in any year she could remember. "
+             "\"We cannot wait for spring,\" Okafor said. The council will pay for the work from its reserve fund, "
+             "and the port's tenants will not see their fees rise this year, the board said in a statement. "
+             "Work starts on the first dry morning after the vote.\n")
+    (tmp_path / "wire.txt").write_text("Harbour to be dredged\n\n" + story)
+    (tmp_path / "copy.txt").write_text("Dredging ahead for the harbour\n\n" + story.replace("Monday", "Tuesday"))
+    db = tmp_path / "news.db"
+    result = run("ingest", tmp_path / "wire.txt", tmp_path / "copy.txt", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("1 article(s) saved") and "1 stored as copies of others" in result.stderr
+    with Store(db) as store:
+        (row,) = store.articles()["items"]
+        sources = {s["source"] for s in store.article(row["id"])["sources"]}
+    assert sources == {str(tmp_path / "wire.txt"), str(tmp_path / "copy.txt")}

@@ -215,3 +215,41 @@ def test_new_commands_have_examples_in_their_help() -> None:
         result = run(command, "--help")
         assert result.exit_code == 0
         assert "Example:" in result.stdout and f"onrecord {command}" in result.stdout
+
+
+# -- quotes -----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def quoted(tmp_path: Path) -> Path:
+    """Two outlets report the same quotation, naming its speaker differently."""
+    path = tmp_path / "quotes.db"
+    words = "We will not give up the harbour to anyone"
+    with Store(path) as store:
+        store.save_many([
+            article(Quote("Ana Ruiz", words, kind="direct"), published="2024-03-01", site="alpha.example"),
+            article(Quote("Ruiz", words + ".", kind="direct"), Quote("Ben Holt", "the budget is tight", kind="direct"),
+                    published="2024-03-02", site="beta.example"),
+        ])
+    return path
+
+
+def test_quotes_lists_the_quote_reported_twice_first(quoted: Path) -> None:
+    rows = jsonl(run("quotes", "--db", quoted, "--format", "jsonl"))
+    assert rows[0]["article_count"] == 2 and rows[0]["text"].startswith("We will not give up the harbour")
+    assert [s["name"] for s in rows[0]["speakers"]] == ["Ana Ruiz"]
+    twice = jsonl(run("quotes", "--db", quoted, "--min-articles", "2", "--format", "jsonl"))
+    assert [r["id"] for r in twice] == [rows[0]["id"]]
+    table = run("quotes", "--db", quoted, "--format", "table")
+    assert table.exit_code == 0 and "Ana Ruiz" in table.stdout
+
+
+def test_quote_shows_every_occurrence(quoted: Path) -> None:
+    first = jsonl(run("quotes", "--db", quoted, "--format", "jsonl"))[0]
+    found = json.loads(run("quote", str(first["id"]), "--db", quoted, "--format", "json").stdout)
+    assert {o["site"] for o in found["occurrences"]} == {"alpha.example", "beta.example"}
+    table = run("quote", str(first["id"]), "--db", quoted, "--format", "table")
+    assert table.stdout.splitlines()[1].startswith("2 statement(s) in 2 article(s), first seen 2024-03-01")
+
+
+def test_an_unknown_quote_is_one_line(quoted: Path) -> None:
+    one_error(run("quote", "999", "--db", quoted), "onrecord: 999: no such quote in the store")

@@ -108,11 +108,12 @@ class IngestReport:
     unchanged: int = 0
     statements: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    copies: int = 0                   # near-duplicates stored as one more source of an article
 
     @property
     def done(self) -> int:
-        """Articles dealt with so far: saved, found stored already, or failed."""
-        return self.saved + self.unchanged + len(self.failed)
+        """Articles dealt with so far: saved, found stored already, folded as copies, or failed."""
+        return self.saved + self.unchanged + self.copies + len(self.failed)
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] = "onrecord.db",
@@ -190,6 +191,8 @@ def save_counted(store: "Store", articles: list[Article], report: IngestReport, 
         if is_new:
             report.saved += 1
             report.statements += len(article.statements)
+        elif store.canonical(article.id) not in (article.id, None):
+            report.copies += 1
         else:
             report.unchanged += 1
     articles.clear()
@@ -235,6 +238,23 @@ def speaker(db: str | os.PathLike[str], name: str, limit: int = 200) -> dict:
         found = store.speaker(name, limit=limit)
     if found is None:
         raise InputError(name, "no such speaker in the store (see `onrecord speakers`)")
+    return found
+
+
+def quotes(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None, speaker: str | None = None,
+           min_articles: int = 1, limit: int = 50, cursor: str | None = None) -> dict:
+    """Quotations grouped across articles (the same words, however each article named the
+    speaker), most reported first: ``{"items": [...], "next_cursor": ...}``."""
+    with _existing(db) as store:
+        return store.quotes(q=search, speaker=speaker, min_articles=min_articles, limit=limit, cursor=cursor)
+
+
+def quote(db: str | os.PathLike[str], quote_id: int | str, limit: int = 500) -> dict:
+    """One quotation with every occurrence and its speakers; InputError if not stored."""
+    with _existing(db) as store:
+        found = store.quote(quote_id, limit=limit)
+    if found is None:
+        raise InputError(str(quote_id), "no such quote in the store (see `onrecord quotes`)")
     return found
 
 

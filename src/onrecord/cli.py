@@ -195,8 +195,9 @@ def _summary(report: "api.IngestReport", db: str, problems: Problems, seconds: f
     if report.failed and problems.report:
         failed += f" (listed in {problems.report})"
     rate = f", {report.done / seconds:.1f} articles/s" if seconds > 0 and report.done else ""
+    copies = f"{report.copies:,} stored as copies of others, " if report.copies else ""
     return (f"{report.saved:,} article(s) saved with {report.statements:,} statement(s), "
-            f"{report.unchanged:,} already stored, {failed} in {seconds:.1f} s{rate} -> {db}")
+            f"{report.unchanged:,} already stored, {copies}{failed} in {seconds:.1f} s{rate} -> {db}")
 
 
 def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
@@ -285,6 +286,57 @@ def speaker(name: str, limit: int, db: str, fmt: str | None) -> None:
     else:
         _speaker_header(found)
         _statements_table(found["statements"])
+
+
+@main.command()
+@click.option("--search", default=None, help="Words of the quoted text.")
+@click.option("--speaker", default=None, help="Only quotes this speaker is reported saying.")
+@click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True,
+              help="Only quotes reported by at least this many articles.")
+@click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True, help="At most this many quotes.")
+@db_option
+@format_option
+def quotes(search: str | None, speaker: str | None, min_articles: int, limit: int, db: str, fmt: str | None) -> None:
+    """Quotations grouped across articles, most reported first: one quote, every article
+    that reports it, and who each says said it.
+
+    \b
+    Example:
+      onrecord quotes --min-articles 2 --format table
+    """
+    try:
+        page = api.quotes(db, search=search, speaker=speaker, min_articles=min_articles, limit=limit)
+    except OnrecordError as err:
+        _fail(err)
+    _print_rows(page["items"], _default_format(fmt), table=_quotes_table)
+
+
+@main.command()
+@click.argument("quote_id")
+@db_option
+@format_option
+def quote(quote_id: str, db: str, fmt: str | None) -> None:
+    """One quotation (an id from `onrecord quotes`) with every article that reports it.
+
+    \b
+    Example:
+      onrecord quote 12 --format table
+    """
+    try:
+        found = api.quote(db, quote_id)
+    except OnrecordError as err:
+        _fail(err)
+    fmt = _default_format(fmt)
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        _print_rows(found["occurrences"], fmt)
+    else:
+        said_by = ", ".join(f"{s['name']} ({s['statements']})" for s in found["speakers"])
+        click.echo(f"“{found['text']}”")
+        click.echo(f"{found['statement_count']} statement(s) in {found['article_count']} article(s), "
+                   f"first seen {found['first_seen'] or 'undated'}" + (f"; said by {said_by}" if said_by else ""))
+        _statements_table(found["occurrences"])
 
 
 @main.command("digest")
@@ -493,6 +545,22 @@ def _speakers_table(rows: list[dict]) -> None:
         others = ", ".join(a for a in row["aliases"] if a != row["name"])
         table.add_row(str(row["id"]), escape(row["name"]), row["kind"] or "", str(row["statement_count"]),
                       str(row["article_count"]), escape(others))
+    Console(soft_wrap=False).print(table)
+
+
+def _quotes_table(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} quotes", expand=True, show_lines=True)
+    for name, style in (("id", "dim"), ("articles", None), ("first seen", "dim"), ("said by", "bold"), ("quote", None)):
+        table.add_column(name, style=style, justify="right" if name in ("id", "articles") else "left",
+                         ratio=6 if name == "quote" else None)
+    for row in rows:
+        said_by = ", ".join(s["name"] for s in row["speakers"]) or "?"
+        table.add_row(str(row["id"]), str(row["article_count"]), row["first_seen"] or "",
+                      escape(said_by), escape(f"“{row['text']}”"))
     Console(soft_wrap=False).print(table)
 
 

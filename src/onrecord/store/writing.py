@@ -96,7 +96,7 @@ def _insert(conn: sqlite3.Connection, article: Article) -> bool:
     signature = None
     if home is None:
         signature = dedupe.signature(article)
-        home = dedupe.near_duplicate(conn, signature) if signature is not None else None
+        home = dedupe.near_duplicate(conn, article, signature) if signature is not None else None
     if home is not None:
         dedupe.add_source(conn, home[0], article, home[1])
         return False
