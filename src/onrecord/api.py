@@ -22,6 +22,7 @@ from .model import Article
 from .nlp import Analyzer
 
 if TYPE_CHECKING:
+    from .claims import Claim, ClaimGroup
     from .digest import Digest, Linker
     from .store import Store
 
@@ -217,11 +218,79 @@ def parse_date(subject: str, value: str | dt.date | None) -> str | None:
 def statements(db: str | os.PathLike[str] = "onrecord.db", speaker: str | None = None,
                search: str | None = None, limit: int | None = None, *, site: str | None = None,
                since: str | dt.date | None = None, until: str | dt.date | None = None,
-               kind: str | None = None) -> list[dict]:
-    """Stored statements, filtered by speaker name, full-text search, site, dates and kind."""
+               kind: str | None = None, topic: str | None = None) -> list[dict]:
+    """Stored statements, filtered by speaker name, full-text search, site, dates, kind and
+    topic (a key or any name of it: "NATO", "the North Atlantic Alliance")."""
     with _existing(db) as store:
         return store.statements(speaker=speaker, search=search, site=site, since=since, until=until,
-                                kind=kind, limit=limit)
+                                kind=kind, limit=limit, topic=topic)
+
+
+def topics(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None, limit: int = 50,
+           cursor: str | None = None) -> dict:
+    """Topics across articles, most discussed first: ``{"items": [...], "next_cursor": ...}``."""
+    with _existing(db) as store:
+        return store.topics(q=search, limit=limit, cursor=cursor)
+
+
+def topic(db: str | os.PathLike[str], key: str, limit: int = 200) -> dict:
+    """One topic by key or any name of it, with its statements, speakers and timeline;
+    InputError if the store has no such topic."""
+    with _existing(db) as store:
+        found = store.topic(key, limit=limit)
+    if found is None:
+        raise InputError(key, "no such topic in the store (see `onrecord topics`)")
+    return found
+
+
+def events(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None, *, type: str | None = None,
+           participant: str | None = None, since: str | dt.date | None = None,
+           until: str | dt.date | None = None, limit: int = 50, cursor: str | None = None) -> dict:
+    """Meetings, visits, calls and talks, one per event however many articles report it,
+    newest first: ``{"items": [...], "next_cursor": ...}``."""
+    with _existing(db) as store:
+        return store.events(q=search, type=type, participant=participant, since=since, until=until,
+                            limit=limit, cursor=cursor)
+
+
+def event(db: str | os.PathLike[str], event_id: int | str, limit: int = 500) -> dict:
+    """One event with every article's report of it; InputError if not stored."""
+    with _existing(db) as store:
+        found = store.event(event_id, limit=limit)
+    if found is None:
+        raise InputError(str(event_id), "no such event in the store (see `onrecord events`)")
+    return found
+
+
+def claims(db: str | os.PathLike[str] = "onrecord.db", about: str | None = None,
+           min_claims: int = 2) -> list["ClaimGroup"]:
+    """The stored amounts as claims, one group per quantity, claims of one subject from
+    different speakers or outlets compared (``onrecord.claims.compare``); ``about`` keeps the
+    claims whose subject or unit it names."""
+    with _existing(db) as store:
+        return claim_groups(store, about, min_claims)
+
+
+def claim_groups(store: "Store", about: str | None = None, min_claims: int = 2) -> list["ClaimGroup"]:
+    """``claims`` over an open store."""
+    from .claims import compare
+
+    # Every counted claim is read, not only those the store's word match finds: comparing
+    # matches units by meaning ("soldiers" are "troops"), which SQL cannot.
+    rows = store.claims(counted=True)
+    about = about.strip() if about and about.strip() else None
+    return compare((claim_of(row) for row in rows), about=about, min_claims=min_claims)
+
+
+def claim_of(row: dict) -> "Claim":
+    """A ``Store.claims`` row as the claims module's ``Claim``."""
+    from .claims import Claim, normalise_unit
+
+    return Claim(article=row["article_id"], source=row["source"], site=row["site"], published=row["published"],
+                 statement=row["statement"], claimed_by=row["claimed_by"], text=row["text"],
+                 value=row["value"], low=row["low"], high=row["high"], unit=row["unit"],
+                 quantity=normalise_unit(row["unit"]), qualifier=row["qualifier"], about=row["about"],
+                 about_key=row["about_key"], start=row["start"], end=row["end"])
 
 
 def speakers(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None,
@@ -285,29 +354,88 @@ def export(db: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str] | N
     return write(iter_statements(db, **filters), fmt, out, stream)
 
 
+# The most statements a collection digest reads (a speaker's, a topic's): the digest shows a
+# handful per section, so the rest would only cost time.
+DIGEST_STATEMENTS = 10_000
+
+
 def digest(db: str | os.PathLike[str] = "onrecord.db", article: str | os.PathLike[str] | None = None, *,
-           speaker: str | None = None, published: str | None = None, analyzer: Analyzer | None = None,
+           speaker: str | None = None, topic: str | None = None, event: int | str | None = None,
+           published: str | None = None, analyzer: Analyzer | None = None,
            link: "Linker | None" = None, per_section: int | None = None) -> "Digest":
-    """A digest of one article (a file, analysed now, or the id of a stored one) or of one
-    speaker's stored statements: context, sections by topic, statements verbatim with links."""
+    """A digest of one article (a file, analysed now, or the id of a stored one), of one
+    speaker's or one topic's stored statements, or of one event (the statements of every
+    article reporting it, the event listed): context, sections by topic, statements verbatim
+    with links."""
+    from .digest import article_digest, source_link
+
+    given = [x for x in (article, speaker, topic, event) if x is not None]
+    if not given:
+        raise InputError("digest", "give one article, or --speaker NAME")
+    if len(given) > 1:
+        raise InputError("digest", "give only one of an article, --speaker, --topic and --event")
+    if article is not None and (isinstance(article, os.PathLike) or os.path.exists(article)
+                                or _looks_like_path(article)):
+        from .digest import PER_SECTION
+        return article_digest(_article_for_digest(db, article, published, analyzer), link or source_link,
+                              per_section or PER_SECTION)
+    with _existing(db) as store:
+        return stored_digest(store, article=None if article is None else str(article), speaker=speaker,
+                             topic=topic, event=event, link=link, per_section=per_section)
+
+
+def stored_digest(store: "Store", *, article: str | None = None, speaker: str | None = None,
+                  topic: str | None = None, event: int | str | None = None, link: "Linker | None" = None,
+                  per_section: int | None = None) -> "Digest":
+    """A digest of what ``store`` holds: one stored article (by id), speaker, topic or event
+    (one of them). Never reads a file, so a server may call it with what a client asks for."""
     from .digest import PER_SECTION, article_digest, collection_digest, source_link
 
     link = link or source_link
     per_section = per_section or PER_SECTION
-    if (article is None) == (speaker is None):
-        raise InputError("digest", "give one article, or --speaker NAME")
+    if sum(x is not None for x in (article, speaker, topic, event)) != 1:
+        raise InputError("digest", "give one article, speaker, topic or event")
     if article is not None:
-        return article_digest(_article_for_digest(db, article, published, analyzer), link, per_section)
-    with _existing(db) as store:
-        found = store.speaker(speaker, limit=10_000)
+        found = store.get(article) or store.get(store.canonical(article) or "")
         if found is None:
+            raise InputError(article, "no such file, nor an article of that id in the store")
+        return article_digest(found, link, per_section)
+    if speaker is not None:
+        who = store.speaker(speaker, limit=DIGEST_STATEMENTS)
+        if who is None:
             raise InputError(speaker, "no such speaker in the store (see `onrecord speakers`)")
-        wanted: dict[str, set[str]] = {}
-        for row in found["statements"]:
-            wanted.setdefault(row["article_id"], set()).add(row["sid"])
-        records = [store.get(article_id) for article_id in wanted]
-    items = [(a, [s for s in a.statements if s.id in wanted[a.id]]) for a in records if a is not None]
-    return collection_digest(found["name"], items, subject=found["name"], link=link, per_section=per_section)
+        items = _chosen(store, who["statements"])
+        return collection_digest(who["name"], items, subject=who["name"], link=link, per_section=per_section)
+    if topic is not None:
+        about = store.topic(topic, limit=1)
+        if about is None:
+            raise InputError(topic, "no such topic in the store (see `onrecord topics`)")
+        rows = store.statements(topic=about["key"], limit=DIGEST_STATEMENTS)
+        return collection_digest(about["name"], _chosen(store, rows), subject=about["name"], link=link,
+                                 per_section=per_section)
+    found = store.event(event)
+    if found is None:
+        raise InputError(str(event), "no such event in the store (see `onrecord events`)")
+    reports = {(r["article_id"], r["vid"]) for r in found["reports"]}
+    records = [a for a in (store.get(aid) for aid in dict.fromkeys(r["article_id"] for r in found["reports"]))
+               if a is not None]
+    # the articles' other events are not this one: only its reports are listed
+    records = [dataclasses.replace(a, events=tuple(e for e in a.events if (a.id, e.id) in reports))
+               for a in records]
+    title = f"{found['type'].capitalize()}: {' and '.join(found['participants']) or 'unnamed participants'}"
+    if found["date"]:
+        title += f", {found['date']}"
+    return collection_digest(title, [(a, list(a.statements)) for a in records], link=link,
+                             per_section=per_section)
+
+
+def _chosen(store: "Store", rows: Iterable[dict]) -> list[tuple[Article, list]]:
+    """The stored articles of statement ``rows``, each with those of its statements."""
+    wanted: dict[str, set[str]] = {}
+    for row in rows:
+        wanted.setdefault(row["article_id"], set()).add(row["sid"])
+    records = [store.get(article_id) for article_id in wanted]
+    return [(a, [s for s in a.statements if s.id in wanted[a.id]]) for a in records if a is not None]
 
 
 def _article_for_digest(db: str | os.PathLike[str], article: str | os.PathLike[str], published: str | None,

@@ -201,7 +201,7 @@ def _summary(report: "api.IngestReport", db: str, problems: Problems, seconds: f
 
 
 def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
-    """--speaker, --search, --site, --since, --until and --kind, shared by the store readers."""
+    """--speaker, --search, --site, --since, --until, --kind and --topic, shared by the store readers."""
     for option in reversed((
         click.option("--speaker", default=None, help="Resolved speaker name, or a word of it (e.g. a surname)."),
         click.option("--search", default=None, help="Words to find in the statements (full-text search)."),
@@ -210,15 +210,17 @@ def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
         click.option("--until", default=None, metavar="DATE", help="Only articles published on or before DATE (YYYY-MM-DD)."),
         click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), default=None,
                      help="Only statements of this kind."),
+        click.option("--topic", default=None,
+                     help="Only statements about this topic: its key or any name (\"NATO\", \"the North Atlantic Alliance\")."),
     )):
         func = option(func)
     return func
 
 
 def _filters(speaker: str | None, search: str | None, site: str | None, since: str | None,
-             until: str | None, kind: str | None) -> dict:
+             until: str | None, kind: str | None, topic: str | None = None) -> dict:
     """The filters as the library takes them, dates checked here so errors name the option."""
-    return {"speaker": speaker, "search": search, "site": site, "kind": kind,
+    return {"speaker": speaker, "search": search, "site": site, "kind": kind, "topic": topic,
             "since": api.parse_date("--since", since), "until": api.parse_date("--until", until)}
 
 
@@ -228,15 +230,17 @@ def _filters(speaker: str | None, search: str | None, site: str | None, since: s
 @db_option
 @format_option
 def statements(speaker: str | None, search: str | None, site: str | None, since: str | None,
-               until: str | None, kind: str | None, limit: int | None, db: str, fmt: str | None) -> None:
-    """Statements from the store, by speaker, words, site, dates and kind.
+               until: str | None, kind: str | None, topic: str | None, limit: int | None, db: str,
+               fmt: str | None) -> None:
+    """Statements from the store, by speaker, words, site, dates, kind and topic.
 
     \b
-    Example:
+    Examples:
       onrecord statements --speaker Putin --search NATO
+      onrecord statements --topic "Minsk agreements" --speaker Putin
     """
     try:
-        filters = _filters(speaker, search, site, since, until, kind)
+        filters = _filters(speaker, search, site, since, until, kind, topic)
         rows = api.statements(db, limit=limit, **filters)
     except OnrecordError as err:
         _fail(err)
@@ -338,30 +342,167 @@ def quote(quote_id: str, db: str, fmt: str | None) -> None:
                    f"first seen {found['first_seen'] or 'undated'}" + (f"; said by {said_by}" if said_by else ""))
         _statements_table(found["occurrences"])
 
+@main.command()
+@click.option("--search", default=None, help="Words of a topic's name, or a whole name (\"the North Atlantic Alliance\").")
+@click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True, help="At most this many topics.")
+@db_option
+@format_option
+def topics(search: str | None, limit: int, db: str, fmt: str | None) -> None:
+    """Topics the stored statements are about (one key across articles and names), most
+    discussed first. Browse one with `onrecord statements --topic KEY`.
+
+    \b
+    Example:
+      onrecord topics --search minsk --format table
+    """
+    try:
+        page = api.topics(db, search=search, limit=limit)
+    except OnrecordError as err:
+        _fail(err)
+    _print_rows(page["items"], _default_format(fmt), table=_topics_table)
+
+
+@main.command()
+@click.argument("key")
+@click.option("--limit", type=click.IntRange(1, 500), default=200, show_default=True, help="At most this many statements.")
+@db_option
+@format_option
+def topic(key: str, limit: int, db: str, fmt: str | None) -> None:
+    """One topic (its key or any name of it): who speaks of it, and its statements, oldest first.
+
+    \b
+    Example:
+      onrecord topic "the North Atlantic Alliance" --format table
+    """
+    try:
+        found = api.topic(db, key, limit=limit)
+    except OnrecordError as err:
+        _fail(err)
+    fmt = _default_format(fmt)
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        _print_rows(found["statements"], fmt)
+    else:
+        others = ", ".join(n for n in found["names"] if n != found["name"])
+        click.echo(f"{found['name']} (key {found['key']})" + (f", also named {others}" if others else ""))
+        click.echo(f"{found['statement_count']} statement(s) in {found['article_count']} article(s)")
+        if found["speakers"]:
+            click.echo("spoken of by: " + ", ".join(f"{p['name']} ({p['statements']})" for p in found["speakers"]))
+        _statements_table(found["statements"])
+
+
+EVENT_TYPES = click.Choice(["meeting", "visit", "call", "talks"])
+
+
+@main.command()
+@click.option("--search", default=None, help="Words of the evidence, the place or the participants.")
+@click.option("--type", "kind", type=EVENT_TYPES, default=None, help="Only events of this type.")
+@click.option("--participant", default=None, help="Only events this person (a name or any word of it) takes part in.")
+@click.option("--since", default=None, metavar="DATE", help="Only events on or after DATE (YYYY-MM-DD).")
+@click.option("--until", default=None, metavar="DATE", help="Only events on or before DATE (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True, help="At most this many events.")
+@db_option
+@format_option
+def events(search: str | None, kind: str | None, participant: str | None, since: str | None, until: str | None,
+           limit: int, db: str, fmt: str | None) -> None:
+    """Meetings, visits, calls and talks, newest first: one per event however many articles
+    report it (the same type, participants and date), with who, where, when and the evidence.
+
+    \b
+    Example:
+      onrecord events --participant Putin --type meeting --format table
+    """
+    try:
+        page = api.events(db, search=search, type=kind, participant=participant,
+                          since=api.parse_date("--since", since), until=api.parse_date("--until", until),
+                          limit=limit)
+    except OnrecordError as err:
+        _fail(err)
+    _print_rows(page["items"], _default_format(fmt), table=_events_table)
+
+
+@main.command()
+@click.argument("event_id", metavar="ID")
+@db_option
+@format_option
+def event(event_id: str, db: str, fmt: str | None) -> None:
+    """One event (an id from `onrecord events`) with every article's report of it.
+
+    \b
+    Example:
+      onrecord event 12 --format table
+    """
+    try:
+        found = api.event(db, event_id)
+    except OnrecordError as err:
+        _fail(err)
+    fmt = _default_format(fmt)
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        _print_rows(found["reports"], fmt)
+    else:
+        from .render import event_table
+        event_table(found)
+
+
+@main.command()
+@click.option("--about", default=None, metavar="WORDS",
+              help="Only claims about this subject or counting this (\"Russia\", \"Ukrainian troops\").")
+@click.option("--all", "show_all", is_flag=True, help="Also quantities only one claim gives.")
+@db_option
+@format_option
+def claims(about: str | None, show_all: bool, db: str, fmt: str | None) -> None:
+    """Amounts as claims, side by side: the same quantity about the same subject from
+    different speakers or outlets, with a verdict; groups that disagree are flagged.
+
+    \b
+    Example:
+      onrecord claims --about "Russian troops" --format table
+    """
+    try:
+        groups = api.claims(db, about=about, min_claims=1 if show_all else 2)
+    except OnrecordError as err:
+        _fail(err)
+    rows = [g.to_dict() for g in groups]
+    fmt = _default_format(fmt)
+    if fmt == "table":
+        from .render import claims_tables
+        claims_tables(groups)
+    else:
+        _print_rows(rows, fmt)
+
 
 @main.command("digest")
 @click.argument("article", required=False)
 @click.option("--speaker", default=None, help="A digest of this stored speaker's statements instead.")
+@click.option("--topic", default=None, help="A digest of the stored statements about this topic instead.")
+@click.option("--event", "event_id", default=None, metavar="ID",
+              help="A digest of the articles reporting this event (an id from `onrecord events`) instead.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True,
               help="Markdown, a standalone HTML page, or JSON.")
 @click.option("--out", default=None, metavar="FILE", help="Write to FILE (default: standard output).")
 @db_option
 @published_option
-def digest_command(article: str | None, speaker: str | None, fmt: str, out: str | None, db: str,
-                   published: str | None) -> None:
-    """What was said, organised: a digest of ARTICLE (a file, or the id of a stored article)
-    or of one speaker, in sections by topic, every statement verbatim and linked to its source.
-    Text onrecord writes itself is marked [generated].
+def digest_command(article: str | None, speaker: str | None, topic: str | None, event_id: str | None, fmt: str,
+                   out: str | None, db: str, published: str | None) -> None:
+    """What was said, organised: a digest of ARTICLE (a file, or the id of a stored article),
+    of one speaker, one topic or one event, in sections by topic, every statement verbatim and
+    linked to its source. Text onrecord writes itself is marked [generated].
 
     \b
     Examples:
       onrecord digest report.txt --published 2022-02-07
       onrecord digest --speaker Putin --format html --out putin.html
+      onrecord digest --topic NATO
+      onrecord digest --event 12 --format json
     """
     from . import digest_format
 
     try:
-        found = api.digest(db, article, speaker=speaker, published=api.parse_published(published))
+        found = api.digest(db, article, speaker=speaker, topic=topic, event=event_id,
+                           published=api.parse_published(published))
         text = {"md": digest_format.to_markdown, "html": digest_format.to_html, "json": digest_format.to_json}[fmt](found)
         _write_text(text, out)
     except OnrecordError as err:
@@ -386,7 +527,7 @@ def _write_text(text: str, out: str | None) -> None:
 @_filter_options
 @db_option
 def export_command(fmt: str, out: str | None, speaker: str | None, search: str | None, site: str | None,
-                   since: str | None, until: str | None, kind: str | None, db: str) -> None:
+                   since: str | None, until: str | None, kind: str | None, topic: str | None, db: str) -> None:
     """Export statements with their article's metadata (id, source, title, date, site).
 
     \b
@@ -394,7 +535,7 @@ def export_command(fmt: str, out: str | None, speaker: str | None, search: str |
       onrecord export --format parquet --out statements.parquet --since 2022-01-01
     """
     try:
-        filters = _filters(speaker, search, site, since, until, kind)
+        filters = _filters(speaker, search, site, since, until, kind, topic)
         count = api.export(db, fmt, out, None if out else sys.stdout, **filters)
     except OnrecordError as err:
         _fail(err)
@@ -530,6 +671,16 @@ def _print_rows(rows: list[dict], fmt: str, table: Callable[[list[dict]], None] 
 def _statements_table(rows: list[dict]) -> None:
     from .render import statements_table
     statements_table(rows)
+
+
+def _topics_table(rows: list[dict]) -> None:
+    from .render import topics_table
+    topics_table(rows)
+
+
+def _events_table(rows: list[dict]) -> None:
+    from .render import events_table
+    events_table(rows)
 
 
 def _speakers_table(rows: list[dict]) -> None:

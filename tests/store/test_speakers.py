@@ -202,7 +202,8 @@ def test_projection_holds_mentions_amounts_and_dates(tmp_path: Path) -> None:
     for _, _, span_text, start, end in rows["mentions"]:
         assert text[start:end] == span_text
     (amount,) = rows["amounts"]
-    assert amount[1:] == ("more than 100,000 troops", 25, 49, None, 100000.0, None, "troops", "more than", "s1")
+    assert amount[1:] == ("more than 100,000 troops", 25, 49, None, 100000.0, None, "troops", "more than", "s1",
+                          None, None, None, None, None)          # no subject, no claimant
     assert sorted((d[1], d[4], d[5]) for d in rows["dates"]) == [
         ("2022", "2022-01-01", "year"), ("February 7", "2022-02-07", "day")]
     check_integrity(path)

@@ -8,9 +8,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from onrecord.serve import views, writing
-from onrecord.serve.params import Limit, article_query, blank, context, quote_query, statement_query
+from onrecord.serve.params import (
+    Cursor, Limit, article_query, blank, context, event_query, quote_query, statement_query,
+)
 from onrecord.serve.state import Context
-from onrecord.serve.views import ArticleQuery, QuoteQuery, StatementQuery
+from onrecord.serve.views import ArticleQuery, EventQuery, QuoteQuery, StatementQuery
 
 router = APIRouter(prefix="/api")
 Ctx = Annotated[Context, Depends(context)]
@@ -81,6 +83,71 @@ def speakers(ctx: Ctx, q: Annotated[str | None, Query(max_length=500)] = None, l
 def speaker(ctx: Ctx, ref: Annotated[str, Path(max_length=500)]) -> dict[str, Any]:
     with ctx.reader() as store:
         return views.speaker(store, ref)
+
+
+@router.get("/topics", tags=["read"], responses=BAD,
+            summary="Topics across articles, most discussed first, one page at a time")
+def topics(ctx: Ctx, q: Annotated[str | None, Query(max_length=500, description="words of any of its names")] = None,
+           limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    """What statements are about, one key across articles and names ("NATO" and "the North
+    Atlantic Alliance" are `nato`). `{"items": [...], "next_cursor": ...}`; an item has `id`,
+    `key`, `name`, `first_seen`, `last_seen`, `article_count` and `statement_count`."""
+    with ctx.reader() as store:
+        return views.topics(store, blank(q), limit, blank(cursor))
+
+
+@router.get("/topics/{key:path}", tags=["read"], responses=ERRORS,
+            summary="One topic by key or any name: names, timeline, speakers, related topics, statements")
+def topic(ctx: Ctx, key: Annotated[str, Path(max_length=500)]) -> dict[str, Any]:
+    """`statements` are statement rows, oldest first; `speakers` who speak of it most;
+    `related` the topics the same statements are about."""
+    with ctx.reader() as store:
+        return views.topic(store, key)
+
+
+@router.get("/events", tags=["read"], responses=BAD,
+            summary="Meetings, visits, calls and talks, newest first, one page at a time")
+def events(ctx: Ctx, query: Annotated[EventQuery, Depends(event_query)]) -> dict[str, Any]:
+    """One item per event however many articles report it (the same type, participants and
+    date): `id`, `type`, `participants`, `date`, `status` (held or planned), `place`, `when`,
+    `article_count` and `first_report` (its evidence and article)."""
+    with ctx.reader() as store:
+        return views.events(store, query)
+
+
+@router.get("/events/{event_id}", tags=["read"], responses=ERRORS,
+            summary="One event with every article's report of it")
+def event(ctx: Ctx, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+    """`reports` are the articles' evidence sentences (`text` with its offsets in the article,
+    `trigger`, `place`, `date`, `status`, `participants`), oldest first."""
+    with ctx.reader() as store:
+        return views.event(store, event_id)
+
+
+@router.get("/claims", tags=["read"], responses=BAD,
+            summary="Amounts as claims: the same quantity from different sources side by side")
+def claims(ctx: Ctx, about: Annotated[str | None, Query(
+        max_length=500, description="words of the subject or the quantity (\"Russia\", \"Ukrainian troops\")")] = None,
+           ) -> dict[str, Any]:
+    """`groups`, one per quantity (a normalised unit), each with its `claims` (who claims
+    what about whom, where and when), the `comparisons` of claims from different sources and a
+    `verdict`: `disagree`, `agree`, `different subjects`, `unknown subject` or `single`."""
+    with ctx.reader() as store:
+        return views.claims(store, blank(about))
+
+
+@router.get("/digest", tags=["read"], responses=ERRORS,
+            summary="A digest of one article, speaker, topic or event (give exactly one)")
+def digest(ctx: Ctx,
+           article: Annotated[str | None, Query(max_length=200, description="a stored article's id")] = None,
+           speaker: Annotated[str | None, Query(max_length=500, description="a speaker's name or id")] = None,
+           topic: Annotated[str | None, Query(max_length=500, description="a topic's key or any name")] = None,
+           event: Annotated[int | None, Query(ge=1, le=2**62, description="an event's id")] = None,
+           ) -> dict[str, Any]:
+    """Context, sections by topic, key statements verbatim (each linked to its place on the
+    article page) and events. Text onrecord writes itself has `"generated": true`."""
+    with ctx.reader() as store:
+        return views.digest(store, blank(article), blank(speaker), blank(topic), event).to_dict()
 
 
 @router.post("/articles", tags=["write"], status_code=201,

@@ -114,4 +114,32 @@ def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
     return Markup("").join(out)
 
 
-__all__ = ["Segment", "highlight", "segments"]
+
+
+
+def evidence(report: dict[str, Any]) -> Markup:
+    """An event's evidence sentence as HTML, its trigger ("met") marked and its place
+    underlined; offsets are the article's, so they are taken relative to the sentence and
+    any that fall outside it are ignored."""
+    text, base = report.get("text") or "", report.get("start")
+    if not isinstance(base, int):
+        return escape(text)
+    spans = []
+    for name, css in (("trigger", "trigger"), ("place", "place")):
+        span = report.get(name) or {}
+        start, end = span.get("start"), span.get("end")
+        if isinstance(start, int) and isinstance(end, int) and base <= start < end <= base + len(text):
+            spans.append((start - base, end - base, css))
+    spans.sort()
+    out: list[Markup | str] = []
+    at = 0
+    for start, end, css in spans:
+        if start < at:
+            continue                          # overlapping spans: the first one wins
+        out.append(escape(text[at:start]))
+        tag = "mark" if css == "trigger" else "span"
+        out.append(Markup('<{0} class="{1}">{2}</{0}>').format(Markup(tag), css, text[start:end]))
+        at = end
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
+__all__ = ["Segment", "evidence", "highlight", "segments"]

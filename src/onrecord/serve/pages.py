@@ -10,13 +10,17 @@ from fastapi.responses import HTMLResponse
 from onrecord.errors import InputError
 from onrecord.serve import docs, views
 from onrecord.serve.chart import timeline_chart
-from onrecord.serve.highlight import highlight
-from onrecord.serve.params import Limit, article_query, blank, context, quote_query, statement_query
+from onrecord.serve.highlight import evidence, highlight
+from onrecord.serve.params import (
+    Cursor, Limit, article_query, blank, context, event_query, quote_query, statement_query,
+)
 from onrecord.serve.state import Context
 from onrecord.serve.templates import path_part, query_string, render
-from onrecord.serve.views import ArticleQuery, QuoteQuery, StatementQuery
+from onrecord.serve.views import ArticleQuery, EventQuery, QuoteQuery, StatementQuery
 
 router = APIRouter(include_in_schema=False)
+DIGEST_LEGEND = ("Text labelled generated is written by onrecord; everything else is the articles' own words, "
+                 "quoted verbatim, each line linked to its place in the article.")
 Ctx = Annotated[Context, Depends(context)]
 
 
@@ -69,8 +73,14 @@ def article(request: Request, ctx: Ctx, article_id: Annotated[str, Path(max_leng
               if r.get("quote_id") is not None and (r.get("quote_articles") or 0) > 1}
     return page(request, "article.html", data=data, body=highlight(data["record"], speaker_ids, shared),
                 quoted=quoted(rows), entities=top_entities(data["record"]),
-                shared=[r for r in rows if r["sid"] in shared],
-                json_url=f"/api/articles/{path_part(data['id'])}")
+                shared=[r for r in rows if r["sid"] in shared], topics=article_topics(data["record"]),
+                events=data.get("events") or [], json_url=f"/api/articles/{path_part(data['id'])}")
+
+
+def article_topics(record: dict[str, Any], limit: int = 12) -> list[dict[str, Any]]:
+    """The article's topics, most mentioned first."""
+    topics = sorted(record.get("topics") or (), key=lambda t: -len(t.get("mentions") or ()))
+    return [{"key": t.get("key"), "name": t.get("name")} for t in topics[:limit] if t.get("key")]
 
 
 def quoted(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -121,6 +131,69 @@ def quote(request: Request, ctx: Ctx, quote_id: Annotated[int, Path(ge=1, le=2**
     with ctx.reader() as store:
         data = views.quote(store, quote_id)
     return page(request, "quote.html", data=data, json_url=f"/api/quotes/{data['id']}")
+
+
+@router.get("/topics")
+def topic_list(request: Request, ctx: Ctx, q: Annotated[str | None, Query(max_length=500)] = None,
+               limit: Limit = 50, cursor: Cursor = None) -> HTMLResponse:
+    try:
+        with ctx.reader() as store:
+            data, error = views.topics(store, blank(q), limit, blank(cursor)), None
+    except InputError as err:
+        data, error = {"items": [], "next_cursor": None, "query": {"q": blank(q)}}, str(err)
+    return page(request, "topics.html", status=400 if error else 200, data=data, q=blank(q) or "",
+                cursor=blank(cursor), error=error, json_url="/api/topics" + query_string(data["query"]))
+
+
+@router.get("/topics/{key:path}")
+def topic(request: Request, ctx: Ctx, key: Annotated[str, Path(max_length=500)]) -> HTMLResponse:
+    with ctx.reader() as store:
+        data = views.topic(store, key)
+    return page(request, "topic.html", data=data, chart=timeline_chart(data["timeline"]),
+                json_url=f"/api/topics/{path_part(data['key'])}")
+
+
+@router.get("/events")
+def event_list(request: Request, ctx: Ctx,
+               query: Annotated[EventQuery, Depends(event_query)]) -> HTMLResponse:
+    try:
+        with ctx.reader() as store:
+            data, error = views.events(store, query), None
+    except InputError as err:
+        data, error = {"items": [], "next_cursor": None, "query": query.params()}, str(err)
+    return page(request, "events.html", status=400 if error else 200, data=data, query=query, error=error,
+                json_url="/api/events" + query_string(query.params()))
+
+
+@router.get("/events/{event_id}")
+def event(request: Request, ctx: Ctx, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
+    with ctx.reader() as store:
+        data = views.event(store, event_id)
+    marked = [evidence(r) for r in data["reports"]]
+    return page(request, "event.html", data=data, reports=list(zip(data["reports"], marked)),
+                json_url=f"/api/events/{data['id']}")
+
+
+@router.get("/claims")
+def claim_list(request: Request, ctx: Ctx,
+               about: Annotated[str | None, Query(max_length=500)] = None) -> HTMLResponse:
+    with ctx.reader() as store:
+        data = views.claims(store, blank(about))
+    return page(request, "claims.html", data=data, about=blank(about) or "",
+                json_url="/api/claims" + query_string(data["query"]))
+
+
+@router.get("/digest")
+def digest(request: Request, ctx: Ctx,
+           article: Annotated[str | None, Query(max_length=200)] = None,
+           speaker: Annotated[str | None, Query(max_length=500)] = None,
+           topic: Annotated[str | None, Query(max_length=500)] = None,
+           event: Annotated[int | None, Query(ge=1, le=2**62)] = None) -> HTMLResponse:
+    params = {"article": blank(article), "speaker": blank(speaker), "topic": blank(topic), "event": event}
+    with ctx.reader() as store:
+        found = views.digest(store, **params)
+    return page(request, "digest.html", digest=found, legend=DIGEST_LEGEND,
+                json_url="/api/digest" + query_string(params))
 
 
 @router.get("/docs")

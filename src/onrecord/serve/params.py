@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Query, Request
 
 from onrecord.serve.state import Context
-from onrecord.serve.views import LIMIT_MAX, ArticleQuery, Order, QuoteQuery, StatementQuery
+from onrecord.serve.views import LIMIT_MAX, ArticleQuery, EventQuery, Order, QuoteQuery, StatementQuery
 
 Text = Annotated[str | None, Query(max_length=500)]
 Date = Annotated[str | None, Query(max_length=40, description="ISO date, YYYY-MM-DD (inclusive)")]
@@ -37,10 +37,11 @@ def statement_query(
     order: Annotated[Order, Query(description="by publication date")] = "desc",
     limit: Limit = 50,
     cursor: Cursor = None,
+    topic: Annotated[str | None, Query(max_length=500, description="a topic's key or any name of it (see /api/topics)")] = None,
 ) -> StatementQuery:
     return StatementQuery(q=blank(q), speaker=blank(speaker), speaker_id=speaker_id, site=blank(site),
                           since=blank(since), until=blank(until), kind=blank(kind), order=order,
-                          limit=limit, cursor=blank(cursor))
+                          limit=limit, cursor=blank(cursor), topic=blank(topic))
 
 
 def article_query(
@@ -67,4 +68,17 @@ def quote_query(
                       cursor=blank(cursor))
 
 
-__all__ = ["Limit", "article_query", "blank", "context", "quote_query", "statement_query"]
+def event_query(
+    q: Annotated[str | None, Query(max_length=500, description="words of the evidence, place or participants")] = None,
+    type: Annotated[str | None, Query(max_length=20, description="meeting, visit, call or talks")] = None,
+    participant: Annotated[str | None, Query(max_length=500, description="a participant's name or any word of it")] = None,
+    since: Date = None,
+    until: Date = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> EventQuery:
+    return EventQuery(q=blank(q), type=blank(type), participant=blank(participant), since=blank(since),
+                      until=blank(until), limit=limit, cursor=blank(cursor))
+
+
+__all__ = ["event_query", "Limit", "article_query", "blank", "context", "quote_query", "statement_query"]

@@ -44,7 +44,9 @@ def environment() -> Environment:
         undefined=StrictUndefined,    # a typo in a template fails loudly in the tests
         trim_blocks=True, lstrip_blocks=True,
     )
-    env.filters.update(safe_url=safe_url, short_date=short_date, path_part=path_part, code_spans=code_spans,
+    from onrecord.digest_format import words
+
+    env.filters.update(words=words, safe_url=safe_url, short_date=short_date, path_part=path_part, code_spans=code_spans,
                        kind_label=lambda k: KIND_LABELS.get(k, k or ""))
     env.globals.update(query_string=query_string, version=__version__)
     return env

@@ -8,15 +8,24 @@ ids NotFound.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote as url_quote
 
+from onrecord import api
+from onrecord.errors import InputError
 from onrecord.serve.errors import NotFound
 from onrecord.store import Store
+
+if TYPE_CHECKING:
+    from onrecord.digest import Digest
+    from onrecord.model import Article, Statement
 
 LIMIT_MAX = 200          # the largest page a client may ask for; more is a 400
 RECENT = 8               # statements and speakers on the home page
 SPEAKER_STATEMENTS = 200
 QUOTE_OCCURRENCES = 500
+TOPIC_STATEMENTS = 200
+EVENT_REPORTS = 500
 
 Order = Literal["asc", "desc"]
 
@@ -33,6 +42,7 @@ class StatementQuery:
     order: Order = "desc"
     limit: int = 50
     cursor: str | None = None
+    topic: str | None = None         # a topic's key or any name of it
 
     def params(self) -> dict[str, Any]:
         """The query as URL parameters (for links to other pages of the same search)."""
@@ -66,6 +76,20 @@ class QuoteQuery:
                 if v not in (None, "") and not (k == "min_articles" and v == 1)}
 
 
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    q: str | None = None             # words of the evidence, place or participants
+    type: str | None = None
+    participant: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int = 50
+    cursor: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+
+
 def overview(store: Store) -> dict[str, Any]:
     """Totals, the newest statements and the most quoted speakers."""
     return {
@@ -79,7 +103,7 @@ def statements(store: Store, query: StatementQuery) -> dict[str, Any]:
     page = store.statements_page(
         speaker=query.speaker, search=query.q, site=query.site, since=query.since,
         until=query.until, kind=query.kind, limit=query.limit, cursor=query.cursor,
-        speaker_id=query.speaker_id, order=query.order)
+        speaker_id=query.speaker_id, order=query.order, topic=query.topic)
     return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
 
 
@@ -131,5 +155,62 @@ def speaker(store: Store, ref: str, limit: int = SPEAKER_STATEMENTS) -> dict[str
     return found
 
 
-__all__ = ["ArticleQuery", "LIMIT_MAX", "QuoteQuery", "StatementQuery", "article", "articles",
+def topics(store: Store, q: str | None, limit: int, cursor: str | None) -> dict[str, Any]:
+    page = store.topics(q=q, limit=limit, cursor=cursor)
+    return {"items": page["items"], "next_cursor": page["next_cursor"],
+            "query": {k: v for k, v in {"q": q, "limit": limit if limit != 50 else None}.items() if v}}
+
+
+def topic(store: Store, key: str, limit: int = TOPIC_STATEMENTS) -> dict[str, Any]:
+    """One topic by key or name: names, counts, timeline, speakers, related topics, statements."""
+    found = store.topic(key, limit=limit)
+    if found is None:
+        raise NotFound(f"topic {key}", "not in the store")
+    return found
+
+
+def events(store: Store, query: EventQuery) -> dict[str, Any]:
+    page = store.events(q=query.q, type=query.type, participant=query.participant, since=query.since,
+                        until=query.until, limit=query.limit, cursor=query.cursor)
+    return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
+
+
+def event(store: Store, event_id: int, limit: int = EVENT_REPORTS) -> dict[str, Any]:
+    """One event with every article's report of it (evidence, trigger, place, date)."""
+    found = store.event(event_id, limit=limit)
+    if found is None:
+        raise NotFound(f"event {event_id}", "not in the store")
+    return found
+
+
+def claims(store: Store, about: str | None) -> dict[str, Any]:
+    """Claims of one quantity side by side, disagreeing groups first among equals."""
+    groups = api.claim_groups(store, about)
+    return {"groups": [g.to_dict() for g in groups], "query": {"about": about} if about else {}}
+
+
+def web_link(article: "Article", statement: "Statement | None") -> str:
+    """Where a digest line links on the web: the statement's place in the article page."""
+    base = f"/articles/{url_quote(article.id, safe='')}"
+    return f"{base}#st-{url_quote(statement.id, safe='')}" if statement is not None else base
+
+
+def digest(store: Store, article: str | None = None, speaker: str | None = None, topic: str | None = None,
+           event: int | None = None) -> "Digest":
+    """The digest of one stored article, speaker, topic or event, linked to the web pages.
+    Only what the store holds: a name the store lacks is NotFound, never a file read."""
+    given = {k: v for k, v in {"article": article, "speaker": speaker, "topic": topic, "event": event}.items()
+             if v is not None}
+    if len(given) != 1:
+        raise InputError("digest", "give one of article, speaker, topic or event")
+    try:
+        return api.stored_digest(store, **given, link=web_link)
+    except InputError as err:
+        if "no such" in err.reason:
+            (kind, value), = given.items()
+            raise NotFound(f"{kind} {value}", "not in the store") from None
+        raise
+
+
+__all__ = ["ArticleQuery", "EventQuery", "claims", "digest", "event", "events", "topic", "topics", "web_link", "LIMIT_MAX", "QuoteQuery", "StatementQuery", "article", "articles",
            "overview", "quote", "quotes", "speaker", "speakers", "statements"]

@@ -70,6 +70,8 @@ class Filters:
     kind: str | None = None
     article_id: str | None = None
     quote_id: int | None = None
+    topic: str | None = None       # a topic's key or any name of it
+    topic_id: int | None = None
 
 
 def iso_date(subject: str, value: str | dt.date | None) -> str | None:
@@ -88,7 +90,8 @@ def iso_date(subject: str, value: str | dt.date | None) -> str | None:
 
 def statement_filters(speaker: str | None = None, search: str | None = None, site: str | None = None,
                       since: str | dt.date | None = None, until: str | dt.date | None = None,
-                      kind: str | None = None, speaker_id: int | None = None) -> Filters:
+                      kind: str | None = None, speaker_id: int | None = None,
+                      topic: str | None = None) -> Filters:
     first, last = iso_date("since", since), iso_date("until", until)
     if first and last and first > last:
         raise InputError("since", f"{first} is after until {last}")
@@ -97,7 +100,10 @@ def statement_filters(speaker: str | None = None, search: str | None = None, sit
     if speaker_id is not None and (isinstance(speaker_id, bool) or not isinstance(speaker_id, int)):
         raise InputError("speaker_id", f"not a speaker id: {speaker_id!r}")
     after = (dt.date.fromisoformat(last) + dt.timedelta(days=1)).isoformat() if last else None
-    return Filters(speaker, speaker_id, search, site or None, first, after, kind)
+    if topic is not None and not isinstance(topic, str):
+        raise InputError("topic", f"not a topic key or name: {topic!r}")
+    return Filters(speaker, speaker_id, search, site or None, first, after, kind,
+                   topic=topic if topic and topic.strip() else None)
 
 
 def page_size(limit: Any) -> int:
@@ -197,6 +203,18 @@ def statement_where(conn: sqlite3.Connection, f: Filters,
     if f.quote_id is not None:
         params["quote_id"] = f.quote_id
         where.append("s.quote_id = :quote_id")
+    topic_id = f.topic_id
+    if f.topic is not None:
+        from onrecord.store.topics import find_topic   # topics reads statements through this module
+
+        topic_id = find_topic(conn, f.topic)
+        if topic_id is None:
+            return None, params
+        if f.topic_id is not None and f.topic_id != topic_id:
+            return None, params
+    if topic_id is not None:
+        params["topic_id"] = topic_id
+        where.append("s.id IN (SELECT statement_id FROM statement_topics WHERE topic_id = :topic_id)")
     _article_where(f, where, params)
     return where, params
 

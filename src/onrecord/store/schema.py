@@ -159,6 +159,84 @@ CREATE TABLE quotes (
     statement_count INTEGER NOT NULL DEFAULT 0
 )"""
 
+# v4. Topics across articles: one row per topic key (``Topic.key``, the same for every name
+# of a topic), with the articles and statements about it; counts are kept on the row, as for
+# quotes, so listing the most discussed topics reads one index.
+_TOPICS = """
+CREATE TABLE topics (
+    id              INTEGER PRIMARY KEY,
+    key             TEXT NOT NULL UNIQUE,   -- Topic.key: "nato" for NATO and the North Atlantic Alliance
+    name            TEXT NOT NULL,          -- display name as first seen
+    first_seen      TEXT,                   -- earliest publication date of an article about it
+    last_seen       TEXT,
+    article_count   INTEGER NOT NULL DEFAULT 0,
+    statement_count INTEGER NOT NULL DEFAULT 0
+)"""
+
+_ARTICLE_TOPICS = """
+CREATE TABLE article_topics (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tid        TEXT NOT NULL,               -- Topic.id within the article (t1, t2, ...)
+    topic_id   INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,               -- the name this article shows it by
+    mentions   INTEGER NOT NULL,
+    PRIMARY KEY (article_id, tid)
+)"""
+
+_STATEMENT_TOPICS = """
+CREATE TABLE statement_topics (
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    topic_id     INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    PRIMARY KEY (statement_id, topic_id)
+) WITHOUT ROWID"""
+
+# An event across articles: reports of the same type, participant set and date value are one
+# group (see ``events.group_key``); ``events`` holds each article's report of it.
+_EVENT_GROUPS = """
+CREATE TABLE event_groups (
+    id            INTEGER PRIMARY KEY,
+    key           TEXT NOT NULL UNIQUE,     -- type, participant keys and date value
+    type          TEXT NOT NULL,            -- meeting | visit | call | talks
+    participants  TEXT NOT NULL,            -- JSON array of names as first seen
+    date          TEXT,                     -- ISO date value the reports share, or null
+    status        TEXT,                     -- held if any report says so, else planned
+    first_seen    TEXT,                     -- earliest publication date of a report
+    article_count INTEGER NOT NULL DEFAULT 0
+)"""
+
+_EVENTS = """
+CREATE TABLE events (
+    id              INTEGER PRIMARY KEY,
+    article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    vid             TEXT NOT NULL,          -- Event.id within the article (v1, v2, ...)
+    group_id        INTEGER REFERENCES event_groups(id) ON DELETE SET NULL,
+    type            TEXT NOT NULL,
+    status          TEXT NOT NULL,          -- held | planned
+    text            TEXT NOT NULL,          -- the evidence sentence; offsets into articles.text
+    start           INTEGER NOT NULL,
+    "end"           INTEGER NOT NULL,
+    trigger         TEXT,
+    trigger_start   INTEGER,
+    trigger_end     INTEGER,
+    place           TEXT,
+    place_start     INTEGER,
+    place_end       INTEGER,
+    date_text       TEXT,
+    date_value      TEXT,
+    date_resolution TEXT,
+    participants    TEXT NOT NULL DEFAULT '[]',  -- JSON array of resolved names
+    UNIQUE (article_id, vid)
+)"""
+
+_EVENT_PARTICIPANTS = """
+CREATE TABLE event_participants (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    key      TEXT NOT NULL,                 -- name_key(name)
+    PRIMARY KEY (event_id, position)
+)"""
+
 _STATEMENTS_FTS = f"""
 CREATE VIRTUAL TABLE statements_fts USING fts5(
     text, speaker_name, cue,
@@ -239,6 +317,30 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE statements ADD COLUMN quote_id INTEGER REFERENCES quotes(id) ON DELETE SET NULL",
         "CREATE INDEX statements_quote ON statements (quote_id)",
     ),
+    # 4: topics (with article and statement links), events with their groups across articles,
+    # and claims: an amount's subject and claimant. Existing articles are filled in after it
+    # (TOPICS_FROM).
+    (
+        _TOPICS,
+        "CREATE INDEX topics_rank ON topics (statement_count DESC, article_count DESC, id)",
+        _ARTICLE_TOPICS,
+        "CREATE INDEX article_topics_topic ON article_topics (topic_id)",
+        _STATEMENT_TOPICS,
+        "CREATE INDEX statement_topics_topic ON statement_topics (topic_id, statement_id)",
+        _EVENT_GROUPS,
+        "CREATE INDEX event_groups_date ON event_groups (coalesce(date, first_seen), id)",
+        _EVENTS,
+        "CREATE INDEX events_article ON events (article_id)",
+        "CREATE INDEX events_group ON events (group_id)",
+        _EVENT_PARTICIPANTS,
+        "CREATE INDEX event_participants_key ON event_participants (key)",
+        "ALTER TABLE amounts ADD COLUMN about TEXT",
+        "ALTER TABLE amounts ADD COLUMN about_start INTEGER",
+        "ALTER TABLE amounts ADD COLUMN about_end INTEGER",
+        "ALTER TABLE amounts ADD COLUMN about_key TEXT",
+        "ALTER TABLE amounts ADD COLUMN claimed_by TEXT",
+        "CREATE INDEX amounts_about ON amounts (about_key)",
+    ),
 ]
 
 VERSION = len(MIGRATIONS)
@@ -251,6 +353,9 @@ REPROJECT_FROM = 2
 # Databases from before v3 get their sources, signatures and quote ids filled in from the
 # records (a lighter pass than re-projecting; speakers stay as they are).
 BACKFILL_FROM = 3
+# Databases from before v4 get their topics, events and claim fields projected from the
+# records (speakers and quotes stay as they are).
+TOPICS_FROM = 4
 
 
 class NewerSchema(Exception):
@@ -299,4 +404,4 @@ def migrate(conn: sqlite3.Connection,
     return found
 
 
-__all__ = ["BACKFILL_FROM", "MIGRATIONS", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]
+__all__ = ["BACKFILL_FROM", "MIGRATIONS", "TOPICS_FROM", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]

@@ -31,15 +31,23 @@ from onrecord.store.queries import (
     MAX_PAGE, Filters, article_cursor, article_rows, check_order, fts_words, legacy, page_size,
     public, statement_cursor, statement_filters, statement_rows,
 )
+from onrecord.store.claims import claim_rows
+from onrecord.store.events import event_detail, event_rows
 from onrecord.store.quotes import quote_detail, quote_rows
-from onrecord.store.schema import BACKFILL_FROM, REPROJECT_FROM, NewerSchema, migrate
-from onrecord.store.writing import backfill, reproject_all, upsert
+from onrecord.store.topics import find_topic, topic_detail, topic_rows
+from onrecord.store.schema import BACKFILL_FROM, REPROJECT_FROM, TOPICS_FROM, NewerSchema, migrate
+from onrecord.store.writing import backfill, backfill_subjects, reproject_all, upsert
 
 _MEMORY = {":memory:", ""}
 
 _SOURCES = """
 SELECT source, site, title, published, text_id, similarity, added_at FROM sources
 WHERE article_id = ? ORDER BY id
+"""
+
+_EVENTS = """
+SELECT vid, group_id, type, status, participants, date_value AS date FROM events
+WHERE article_id = ? ORDER BY start, id
 """
 
 _COUNT = """
@@ -166,6 +174,7 @@ class Store:
         self, speaker: str | None = None, search: str | None = None, site: str | None = None,
         since: str | date | None = None, until: str | date | None = None, kind: str | None = None,
         limit: int | None = 50, cursor: str | None = None, *, speaker_id: int | None = None,
+        topic: str | None = None,
     ) -> list[dict[str, Any]]:
         """Statements with their article's id, source, title and date (``LEGACY_COLUMNS``).
 
@@ -177,9 +186,11 @@ class Store:
         (and always after a ``cursor``) ordered by date, article and offset. A blank
         ``speaker`` or ``search`` is no filter; one with no words matches nothing. ``site`` is
         the article's site, ``since``/``until`` ISO dates (inclusive) of its publication,
-        ``kind`` direct, indirect or mixed. ``limit`` None is no limit.
+        ``kind`` direct, indirect or mixed. ``topic`` is a topic's key or any name of it (as
+        ``topic`` resolves it): only the statements about it; one not stored matches nothing.
+        ``limit`` None is no limit.
         """
-        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id)
+        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic)
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
             raise InputError("limit", f"not a whole number: {limit!r}")
         size = -1 if limit is None else max(limit, 0)
@@ -191,7 +202,7 @@ class Store:
         self, speaker: str | None = None, search: str | None = None, site: str | None = None,
         since: str | date | None = None, until: str | date | None = None, kind: str | None = None,
         limit: int = 50, cursor: str | None = None, *, speaker_id: int | None = None,
-        order: str = "asc",
+        order: str = "asc", topic: str | None = None,
     ) -> dict[str, Any]:
         """One page of statements, filtered as ``statements`` and ordered by date, article and
         offset (``order`` "desc" for newest first; undated articles come last either way):
@@ -201,7 +212,7 @@ class Store:
         A row has the ``statements`` columns plus ``site``, ``speaker_id`` (the first speaker)
         and ``speakers`` (``[{"id", "name"}]``, every speaker, in order).
         """
-        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id)
+        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic)
         size, order = page_size(limit), check_order(order)
         with self._snapshot() as conn:
             rows = statement_rows(conn, filters, size + 1, ranked=False, order=order, cursor=cursor)
@@ -231,7 +242,9 @@ class Store:
         """One article: its ``articles`` item, ``sources`` (every place it was read, first
         one first: ``{"source", "site", "title", "published", "text_id", "similarity",
         "added_at"}``, ``text_id`` the id of that copy's own text and ``similarity`` 1 for the
-        same text), ``statements`` (rows as in ``statements_page``, in text order) and
+        same text), ``statements`` (rows as in ``statements_page``, in text order), ``events``
+        (``{"vid", "group_id", "type", "status", "participants", "date"}``: ``group_id`` is the
+        event's id across articles, as ``event`` takes it) and
         ``record`` (the full ``Article.to_dict()``); None if not stored."""
         with self._snapshot() as conn:
             row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -240,9 +253,11 @@ class Store:
             found = article_rows(conn, None, Filters(article_id=article_id), 1, "asc", None)
             rows = statement_rows(conn, Filters(article_id=article_id), -1, ranked=False)
             sources = conn.execute(_SOURCES, (article_id,)).fetchall()
+            events = conn.execute(_EVENTS, (article_id,)).fetchall()
         out = found[0]
         out["sources"] = [dict(s) for s in sources]
         out["statements"] = [public(r) for r in rows]
+        out["events"] = [dict(e, participants=json.loads(e["participants"])) for e in events]
         out["record"] = json.loads(row["record"])
         return out
 
@@ -289,6 +304,61 @@ class Store:
         with self._snapshot() as conn:
             sid = find_speaker(conn, name_or_id)
             return None if sid is None else speaker_detail(conn, sid, limit)
+
+    def topics(self, q: str | None = None, limit: int = 50, cursor: str | None = None) -> dict[str, Any]:
+        """One page of topics (what statements are about, one key across articles), most
+        discussed first: ``{"items": [...], "next_cursor": str | None}``. An item has ``id, key,
+        name, first_seen, last_seen, article_count, statement_count``. ``q`` is words of any of
+        their names ("alliance" finds NATO), or a whole name keyed as the analysis keys it
+        ("the North Atlantic Alliance" → nato). ``limit`` is cut to ``MAX_PAGE``."""
+        with self._snapshot() as conn:
+            items, after = topic_rows(conn, q, limit, cursor)
+        return {"items": items, "next_cursor": after}
+
+    def topic(self, key_or_words: str, limit: int = 200) -> dict[str, Any] | None:
+        """One topic by key ("nato") or any name of it ("the North Atlantic Alliance"), or None:
+        the ``topics`` item plus ``names`` (as articles show it, most used first),
+        ``timeline`` (``[{"period": "YYYY-MM", "statements": n}]``), ``speakers`` (``[{"id",
+        "name", "statements"}]``), ``related`` (``[{"key", "name", "statements"}]``: topics
+        the same statements are about) and ``statements`` (rows as in ``statements_page``,
+        oldest first, at most ``limit``)."""
+        with self._snapshot() as conn:
+            tid = find_topic(conn, key_or_words)
+            return None if tid is None else topic_detail(conn, tid, limit)
+
+    def events(self, q: str | None = None, type: str | None = None, participant: str | None = None,
+               since: str | date | None = None, until: str | date | None = None, limit: int = 50,
+               cursor: str | None = None) -> dict[str, Any]:
+        """One page of events (one per meeting, visit, call or talks, however many articles
+        report it), newest first by their date (else their first report's): ``{"items": [...],
+        "next_cursor": ...}``. An item has ``id, type, participants, date, status, first_seen,
+        article_count, when, place`` and ``first_report`` (``{"article_id", "vid", "text",
+        "title", "site", "published"}``). ``q`` is words of the evidence, place or participants;
+        ``type`` meeting, visit, call or talks; ``participant`` a name or any word of it;
+        ``since``/``until`` ISO dates (inclusive) of ``when``."""
+        with self._snapshot() as conn:
+            items, after = event_rows(conn, q, type, participant, since, until, limit, cursor)
+        return {"items": items, "next_cursor": after}
+
+    def event(self, event_id: int | str, limit: int = MAX_PAGE) -> dict[str, Any] | None:
+        """One event, or None: the ``events`` item plus ``reports`` (every article's report of
+        it, oldest first: its article's id, title, site, date and source, the evidence ``text``
+        with its offsets, ``trigger``, ``place`` and ``date`` spans, ``status`` and
+        ``participants``)."""
+        if isinstance(event_id, str) and event_id.strip().isdigit():
+            event_id = int(event_id.strip())
+        with self._snapshot() as conn:
+            return event_detail(conn, event_id, limit)
+
+    def claims(self, about: str | None = None, limit: int | None = None, *,
+               counted: bool = False) -> list[dict[str, Any]]:
+        """Every amount as a claim, in date order: ``article_id, source, title, site,
+        published, statement`` (its statement's id; null: the outlet's own words),
+        ``claimed_by, text, start, end, value, low, high, unit, qualifier, about, about_key``.
+        ``about`` keeps those whose subject is what these words name, or whose subject or unit
+        has every word; ``counted`` those with a unit. ``limit`` None is no limit."""
+        with self._snapshot() as conn:
+            return claim_rows(conn, about, limit, counted)
 
     def counts(self) -> dict[str, int]:
         """Totals for a home page: articles, statements, speakers and sites."""
@@ -356,6 +426,8 @@ def _reproject(conn: sqlite3.Connection, start: int) -> None:
         reproject_all(conn)
     if 0 < start < BACKFILL_FROM:
         backfill(conn, reprojected)
+    if not reprojected and 0 < start < TOPICS_FROM:
+        backfill_subjects(conn)
 
 
 def _reason(exc: sqlite3.Error, path: str, timeout: float) -> str:

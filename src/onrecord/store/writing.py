@@ -1,7 +1,8 @@
 """Writing an article: its record, and the rows that project it for queries.
 
 ``articles.record`` (the full ``Article.to_dict()``) is the truth; statements (with their
-quotes), speaker links, entities, mentions, amounts and dates are rebuilt from it whenever it
+quotes), speaker links, entities, mentions, amounts (claims), dates, topics and events are
+rebuilt from it whenever it
 changes, and for every stored article when a migration changes what they hold
 (``reproject_all``). Copies of a stored article become rows of ``sources`` (``dedupe``).
 """
@@ -13,8 +14,8 @@ from datetime import datetime, timezone
 from collections.abc import Iterator
 from typing import Any
 
-from onrecord.model import Article, Statement
-from onrecord.store import dedupe
+from onrecord.model import Article, Span, Statement
+from onrecord.store import dedupe, events, topics
 from onrecord.store.quotes import quote_of, quotes_of, refresh
 from onrecord.store.speakers import drop_unused, names_of, resolve, statement_names
 
@@ -46,8 +47,9 @@ _INSERT_LINK = "INSERT INTO statement_speakers (statement_id, speaker_id, positi
 _INSERT_ENTITY = "INSERT INTO entities (article_id, eid, name, type) VALUES (?, ?, ?, ?)"
 _INSERT_MENTION = 'INSERT INTO mentions (article_id, eid, text, start, "end") VALUES (?, ?, ?, ?, ?)'
 _INSERT_AMOUNT = """
-INSERT INTO amounts (article_id, text, start, "end", value, low, high, unit, qualifier, sid)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO amounts (article_id, text, start, "end", value, low, high, unit, qualifier, sid,
+                     about, about_start, about_end, about_key, claimed_by)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _INSERT_DATE = 'INSERT INTO dates (article_id, text, start, "end", value, resolution) VALUES (?, ?, ?, ?, ?, ?)'
 
@@ -113,6 +115,7 @@ def _replace(conn: sqlite3.Connection, article: Article, record: str, old_source
     aid = article.id
     old_speakers = [row[0] for row in conn.execute(_SPEAKERS_OF, (aid,))]
     old_quotes = quotes_of(conn, aid)
+    old_topics, old_events = topics.topics_of(conn, aid), events.groups_of(conn, aid)
     row = _article_row(article, record, "")
     del row["ingested_at"]
     conn.execute(_UPDATE_ARTICLE, row)
@@ -121,13 +124,16 @@ def _replace(conn: sqlite3.Connection, article: Article, record: str, old_source
     # Only now, so a speaker or quote the new version still names keeps its id.
     drop_unused(conn, old_speakers)
     refresh(conn, old_quotes)
+    topics.refresh(conn, old_topics)
+    events.refresh(conn, old_events)
     dedupe.update_first_source(conn, old_source, article)
     dedupe.index(conn, aid, dedupe.signature(article))     # boilerplate may have changed
 
 
 def _clear(conn: sqlite3.Connection, article_id: str) -> None:
-    # Cascades take statement_speakers (with statements) and mentions (with entities).
-    for table in ("statements", "entities", "amounts", "dates"):
+    # Cascades take statement_speakers and statement_topics (with statements), mentions (with
+    # entities) and event_participants (with events).
+    for table in ("statements", "entities", "amounts", "dates", "article_topics", "events"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
 
@@ -135,21 +141,38 @@ def project(conn: sqlite3.Connection, article: Article) -> None:
     """Insert the rows projected from ``article`` (whose ``articles`` row exists)."""
     speaker_ids = {name: resolve(conn, named) for name, named in names_of(article).items()}
     quote_ids = []
+    rowids: dict[str, int] = {}
     for statement in article.statements:
         ids = list(dict.fromkeys(speaker_ids[name] for name in statement_names(statement)))
         quote_ids.append(quote_of(conn, statement))
         row = _statement_row(article.id, statement, ids[0] if ids else None, quote_ids[-1])
-        rowid = conn.execute(_INSERT_STATEMENT, row).lastrowid
+        rowid = rowids[statement.id] = conn.execute(_INSERT_STATEMENT, row).lastrowid
         conn.executemany(_INSERT_LINK, ((rowid, sid, n) for n, sid in enumerate(ids)))
     refresh(conn, quote_ids)
     aid = article.id
     conn.executemany(_INSERT_ENTITY, ((aid, e.id, e.name, e.type) for e in article.entities))
     conn.executemany(_INSERT_MENTION, ((aid, e.id, m.text, m.start, m.end)
                                        for e in article.entities for m in e.mentions))
-    conn.executemany(_INSERT_AMOUNT, ((aid, a.text, a.start, a.end, a.value, a.low, a.high, a.unit,
-                                       a.qualifier, a.statement) for a in article.amounts))
     conn.executemany(_INSERT_DATE, ((aid, d.text, d.start, d.end, d.value, d.resolution)
                                     for d in article.dates))
+    project_subjects(conn, article, rowids)
+
+
+def project_subjects(conn: sqlite3.Connection, article: Article, rowids: dict[str, int]) -> None:
+    """The rows added in v4: amounts as claims, topics and events (``rowids``: the article's
+    statement ids → their rows)."""
+    aid = article.id
+    conn.executemany(_INSERT_AMOUNT, ((aid, a.text, a.start, a.end, a.value, a.low, a.high, a.unit,
+                                       a.qualifier, a.statement, *_about(a.about), a.claimed_by)
+                                      for a in article.amounts))
+    topics.refresh(conn, topics.project_topics(conn, article, rowids))
+    events.refresh(conn, events.project_events(conn, article))
+
+
+def _about(about: Span | None) -> tuple[str | None, int | None, int | None, str | None]:
+    if about is None:
+        return None, None, None, None
+    return about.text, about.start, about.end, topics.topic_key(about.text) or None
 
 
 def reproject_all(conn: sqlite3.Connection) -> None:
@@ -158,6 +181,10 @@ def reproject_all(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM statement_speakers")
     conn.execute("DELETE FROM speakers")
     conn.execute("DELETE FROM quotes")
+    conn.execute("DELETE FROM statement_topics")
+    conn.execute("DELETE FROM topics")
+    conn.execute("DELETE FROM events")
+    conn.execute("DELETE FROM event_groups")
     for article in _saved(conn):
         _clear(conn, article.id)
         project(conn, article)
@@ -175,6 +202,16 @@ def backfill(conn: sqlite3.Connection, reprojected: bool) -> None:
         found = [(quote_of(conn, st), article.id, st.id) for st in article.statements]
         conn.executemany("UPDATE statements SET quote_id = ? WHERE article_id = ? AND sid = ?", found)
         refresh(conn, (qid for qid, _, _ in found))
+
+
+def backfill_subjects(conn: sqlite3.Connection) -> None:
+    """Give every stored article (saved before v4) its topics, events and claim fields from
+    its record; statements, speakers and quotes stay as they are."""
+    for article in _saved(conn):
+        conn.execute("DELETE FROM amounts WHERE article_id = ?", (article.id,))
+        rowids = {sid: rowid for rowid, sid in conn.execute(
+            "SELECT id, sid FROM statements WHERE article_id = ?", (article.id,))}
+        project_subjects(conn, article, rowids)
 
 
 def _saved(conn: sqlite3.Connection) -> Iterator[Article]:
@@ -230,4 +267,4 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-__all__ = ["META", "backfill", "project", "reproject_all", "to_json", "upsert"]
+__all__ = ["META", "backfill", "backfill_subjects", "project", "reproject_all", "to_json", "upsert"]

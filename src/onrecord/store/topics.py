@@ -1,0 +1,189 @@
+"""Topics across articles: what statements are about, one row per topic key.
+
+An article record names its topics (``Topic``: a key that is the same across articles, and
+the name the article shows); each is stored once per key in ``topics``, linked to the
+articles that mention it (``article_topics``) and the statements about it
+(``statement_topics``). Counts and first/last dates are kept on the row and refreshed when an
+article is written or replaced, as for quotes; a topic no article mentions any more is deleted.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from onrecord.errors import InputError
+from onrecord.model import Article
+from onrecord.store.queries import Filters, decode_cursor, encode_cursor, page_size, public, statement_rows
+from onrecord.store.speakers import name_key
+
+TOP_SPEAKERS = 10
+TOP_RELATED = 10
+
+
+def topic_key(words: str) -> str:
+    """The key of the topic ``words`` name, as the analysis keys them ("the North Atlantic
+    Alliance" → "nato"). Imported on first use: the topic lexicon comes with the NLP package."""
+    from onrecord.nlp.topics import topic_key as key
+
+    return key(words)
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+def topic_of(conn: sqlite3.Connection, key: str, name: str) -> int:
+    row = conn.execute("SELECT id FROM topics WHERE key = ?", (key,)).fetchone()
+    if row is not None:
+        return row[0]
+    return conn.execute("INSERT INTO topics (key, name) VALUES (?, ?)", (key, name)).lastrowid
+
+
+def project_topics(conn: sqlite3.Connection, article: Article, rowids: Mapping[str, int]) -> list[int]:
+    """Link ``article`` and its statements (``rowids``: statement id → row id) to their
+    topics; the topic ids touched, for ``refresh``."""
+    ids: dict[str, int] = {}
+    for topic in article.topics:
+        if not topic.key:
+            continue
+        ids[topic.id] = topic_of(conn, topic.key, topic.name or topic.key)
+        conn.execute("INSERT OR IGNORE INTO article_topics (article_id, tid, topic_id, name, mentions) "
+                     "VALUES (?, ?, ?, ?, ?)",
+                     (article.id, topic.id, ids[topic.id], topic.name or topic.key, len(topic.mentions)))
+    links = {(rowids[s.id], ids[t]) for s in article.statements if s.id in rowids
+             for t in s.topics if t in ids}
+    conn.executemany("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?, ?)",
+                     sorted(links))
+    return list(ids.values())
+
+
+_REFRESH = """
+UPDATE topics SET
+    statement_count = (SELECT count(*) FROM statement_topics WHERE topic_id = topics.id),
+    article_count = (SELECT count(DISTINCT article_id) FROM article_topics WHERE topic_id = topics.id),
+    first_seen = (SELECT min(a.published) FROM article_topics AS t JOIN articles AS a ON a.id = t.article_id
+                  WHERE t.topic_id = topics.id),
+    last_seen = (SELECT max(a.published) FROM article_topics AS t JOIN articles AS a ON a.id = t.article_id
+                 WHERE t.topic_id = topics.id)
+WHERE id = ?
+"""
+
+
+def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
+    """Recount the topics ``ids``; those no article mentions any more are deleted."""
+    wanted = [(tid,) for tid in dict.fromkeys(ids) if tid is not None]
+    conn.executemany(_REFRESH, wanted)
+    conn.executemany("DELETE FROM topics WHERE id = ? AND article_count = 0", wanted)
+
+
+def topics_of(conn: sqlite3.Connection, article_id: str) -> list[int]:
+    return [row[0] for row in conn.execute(
+        "SELECT DISTINCT topic_id FROM article_topics WHERE article_id = ?", (article_id,))]
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+_TOPIC_COLUMNS = """
+SELECT t.id, t.key, t.name, t.first_seen, t.last_seen, t.article_count, t.statement_count
+FROM topics AS t
+"""
+
+_NAMES = """
+SELECT name, count(*) AS articles FROM article_topics WHERE topic_id = ?
+GROUP BY name ORDER BY articles DESC, name
+"""
+
+_TIMELINE = """
+SELECT substr(a.published, 1, 7) AS period, count(*) AS statements
+FROM statement_topics AS l
+JOIN statements AS s ON s.id = l.statement_id
+JOIN articles AS a ON a.id = s.article_id
+WHERE l.topic_id = ? AND a.published IS NOT NULL
+GROUP BY period ORDER BY period
+"""
+
+_SPEAKERS = """
+SELECT p.id, p.name, count(*) AS statements
+FROM statement_topics AS l
+JOIN statement_speakers AS x ON x.statement_id = l.statement_id
+JOIN speakers AS p ON p.id = x.speaker_id
+WHERE l.topic_id = ?
+GROUP BY p.id ORDER BY statements DESC, p.name LIMIT ?
+"""
+
+# Topics the same statements are about too, by how many statements they share.
+_RELATED = """
+SELECT t.key, t.name, count(*) AS statements
+FROM statement_topics AS l
+JOIN statement_topics AS o ON o.statement_id = l.statement_id AND o.topic_id != l.topic_id
+JOIN topics AS t ON t.id = o.topic_id
+WHERE l.topic_id = ?
+GROUP BY t.id ORDER BY statements DESC, t.name LIMIT ?
+"""
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%"
+
+
+def topic_rows(conn: sqlite3.Connection, q: str | None, limit: int,
+               cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of topics, most discussed (statements, then articles) first; ``q`` is words of
+    any of their names ("alliance" finds NATO, as does "the North Atlantic Alliance")."""
+    size = page_size(limit)
+    params: dict[str, Any] = {"limit": size + 1}
+    where: list[str] = []
+    if q is not None and q.strip():
+        words = name_key(q).split()
+        if not words:
+            return [], None
+        each = []
+        for n, word in enumerate(words):
+            params[f"w{n}"] = _like(word)
+            each.append(f"(t.key LIKE :w{n} ESCAPE '\\' OR t.id IN (SELECT topic_id FROM article_topics "
+                        f"WHERE name LIKE :w{n} ESCAPE '\\'))")
+        params["exact"] = topic_key(q)
+        where.append(f"(t.key = :exact OR ({' AND '.join(each)}))")
+    if cursor is not None:
+        count, articles, last = decode_cursor(cursor, "topics", "desc", (int, int, int))
+        where.append("(t.statement_count < :c0 OR (t.statement_count = :c0 AND (t.article_count < :c1 "
+                     "OR (t.article_count = :c1 AND t.id > :c2))))")
+        params.update(c0=count, c1=articles, c2=last)
+    sql = (f"{_TOPIC_COLUMNS} WHERE {' AND '.join(where) or '1'} "
+           "ORDER BY t.statement_count DESC, t.article_count DESC, t.id LIMIT :limit")
+    rows = [dict(row) for row in conn.execute(sql, params)]
+    more = len(rows) > size
+    rows = rows[:size]
+    after = (encode_cursor("topics", "desc", [rows[-1]["statement_count"], rows[-1]["article_count"],
+                                              rows[-1]["id"]]) if more else None)
+    return rows, after
+
+
+def find_topic(conn: sqlite3.Connection, ref: str) -> int | None:
+    """The id of the topic ``ref`` denotes: its key as stored, or any name of it (keyed as the
+    analysis keys names); None if no stored topic."""
+    if not isinstance(ref, str):
+        raise InputError("topic", f"not a topic key or name: {ref!r}")
+    if not ref.strip():
+        return None
+    for key in dict.fromkeys((ref.strip(), ref.strip().lower(), topic_key(ref))):
+        row = conn.execute("SELECT id FROM topics WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            return row[0]
+    return None
+
+
+def topic_detail(conn: sqlite3.Connection, tid: int, limit: int) -> dict[str, Any]:
+    """One topic: its names, counts, statements over time, who speaks of it, the topics spoken
+    of with it, and its statements (oldest first, at most ``limit``)."""
+    out = dict(conn.execute(f"{_TOPIC_COLUMNS} WHERE t.id = ?", (tid,)).fetchone())
+    out["names"] = [row["name"] for row in conn.execute(_NAMES, (tid,))]
+    out["timeline"] = [dict(r) for r in conn.execute(_TIMELINE, (tid,))]
+    out["speakers"] = [dict(r) for r in conn.execute(_SPEAKERS, (tid, TOP_SPEAKERS))]
+    out["related"] = [dict(r) for r in conn.execute(_RELATED, (tid, TOP_RELATED))]
+    rows = statement_rows(conn, Filters(topic_id=tid), page_size(limit), ranked=False)
+    out["statements"] = [public(r) for r in rows]
+    return out
+
+
+__all__ = ["find_topic", "project_topics", "refresh", "topic_detail", "topic_key", "topic_of",
+           "topic_rows", "topics_of"]
