@@ -35,3 +35,33 @@ def test_errors_cross_process_boundaries():
     for err in (InputError("a.txt", "empty file"), StoreError("x.db", "locked")):
         back = pickle.loads(pickle.dumps(err))
         assert type(back) is type(err) and (back.subject, back.reason) == (err.subject, err.reason)
+
+
+def test_input_is_read_only_a_window_ahead_and_order_is_kept(analyzer):
+    from onrecord.scale import pool
+
+    taken = []
+
+    def articles():
+        for n in range(40):
+            taken.append(n)
+            yield onrecord.read(f"Officials said that pier {n} would close.")
+
+    results = analyse_parallel(articles(), workers=2, chunksize=3)
+    first = next(results)
+    assert len(taken) <= 2 * pool.WINDOW * 3 < 40           # not the whole input
+    rest = [first, *results]
+    assert len(taken) == 40
+    assert [a.statements[0].text for a in rest] == [f"pier {n} would close" for n in range(40)]
+
+
+def test_a_failing_article_is_reported_in_its_place_and_its_batch_still_analysed():
+    from onrecord.model import Article, Span
+
+    good = [onrecord.read(t) for t in TEXTS[:3]]
+    bad = Article("Too short.", source="bad.txt", boilerplate=(Span("x", 5, 500),))
+    out = list(analyse_parallel([good[0], bad, good[1], good[2]], workers=2, chunksize=2))
+    assert [type(a).__name__ for a in out] == ["Article", "tuple", "Article", "Article"]
+    assert out[1][0] == "bad.txt" and out[1][1].startswith("analysis failed (IndexError")
+    assert [a.statements[0].text for a in (out[0], out[2], out[3])] == [
+        f"the ferry to {p} would run all winter" for p in ("Vigo", "Kiel", "Cork")]
