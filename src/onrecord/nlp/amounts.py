@@ -94,17 +94,18 @@ def find_amounts(doc: Doc, skip: Sequence[tuple[int, int]] = ()) -> list[Amount]
     """Every numeric claim in ``doc``, in text order; numbers inside ``skip`` ranges are not."""
     number, _ = _patterns()
     found = []
-    for match in number.finditer(doc.text):
+    text = doc.text              # spaCy joins the whole text again on every read of doc.text
+    for match in number.finditer(text):
         start = match.start("a") if match.start("sa") < 0 else match.start("sa")
         if any(s < match.end() and start < e for s, e in skip):
             continue
-        amount = _amount(doc, match)
+        amount = _amount(doc, text, match)
         if amount is not None:
             found.append(amount)
     return found
 
 
-def _amount(doc: Doc, match: re.Match[str]) -> Amount | None:
+def _amount(doc: Doc, text: str, match: re.Match[str]) -> Amount | None:
     """The Amount for one number match, or None when the parse says it is no amount."""
     lex = lexicon()
     nums = doc.char_span(match.start("a"), match.end(), alignment_mode="expand")
@@ -114,7 +115,7 @@ def _amount(doc: Doc, match: re.Match[str]) -> Amount | None:
     values = _values(match, bool(sign))
     if values is None:
         return None
-    unit, end = _unit(doc, match, nums, sign)
+    unit, end = _unit(text, match, nums, sign)
     if not _vetted_by_dates(match, nums, unit, bool(sign)):
         return None
     start = match.start()
@@ -122,7 +123,7 @@ def _amount(doc: Doc, match: re.Match[str]) -> Amount | None:
     qual = " ".join(written.lower().split()) if written else None     # "More  than" -> "more than"
     bound = lex.qualifiers.get(qual, "") if qual else ""
     low, high, value = _bounds(values, bound)
-    return Amount(doc.text[start:end], start, end, value, low, high, unit, qual, None)
+    return Amount(text[start:end], start, end, value, low, high, unit, qual, None)
 
 
 def _is_amount(match: re.Match[str], nums: Span) -> bool:
@@ -194,14 +195,14 @@ def _bounds(values: tuple[float, float | None], bound: str) -> tuple[float | Non
     return a, a, a
 
 
-def _unit(doc: Doc, match: re.Match[str], nums: Span, sign: str | None) -> tuple[str | None, int]:
+def _unit(text: str, match: re.Match[str], nums: Span, sign: str | None) -> tuple[str | None, int]:
     """(unit, end of the amount): a currency sign, a unit word after the number, else the noun
     it counts ("$5 million aid package" is money, not packages)."""
     lex = lexicon()
     if sign:
         return lex.signs[sign.lower()], match.end()
     _, after = _patterns()
-    word = after.match(doc.text, match.end())
+    word = after.match(text, match.end())
     if word:
         return lex.unit_words[" ".join(word.group("unit").lower().split())], word.end()
     noun = _counted_noun(nums)

@@ -50,6 +50,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateRef]:
     """Every date the text names, in text order, resolved against ``published`` if given."""
     resolver = _Resolver(_published(published))
     found: dict[tuple[int, int], DateRef] = {}
+    text = doc.text              # spaCy joins the whole text again on every read of doc.text
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -60,7 +61,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateRef]:
             continue
         value, resolution = resolver.resolve(span.text)
         key = (span.start_char, span.end_char)
-        found[key] = DateRef(doc.text[key[0]:key[1]], key[0], key[1], value, resolution)
+        found[key] = DateRef(text[key[0]:key[1]], key[0], key[1], value, resolution)
     return [found[k] for k in sorted(found)]
 
 

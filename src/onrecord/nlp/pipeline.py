@@ -10,12 +10,15 @@ from spacy.tokens import Doc
 from ..model import Amount, Article, Speaker, Span, Statement
 from .amounts import find_amounts
 from .dates import find_dates
+from .claims import attach_claims
 from .entities import find_entities
+from .events import find_events
 from .model_loader import load_model
 from .quotes import find_quotes, normalise_marks, paragraphs
 from .speakers import SpeakerResolver
 from .candidates import Rescorer, find_candidates
 from .statements import RULE_CONFIDENCE, Candidate, Parse
+from .topics import find_topics
 
 def parse_text(article: Article) -> str:
     """The text the parser sees: boilerplate blanked out, two-apostrophe quotation marks
@@ -90,9 +93,15 @@ def extract(doc: Doc, article: Article, rescorer: Rescorer | None = None) -> Art
     dates = find_dates(doc, article.published)
     amounts = find_amounts(doc, [(d.start, d.end) for d in dates])
     candidates = find_candidates(parse_of(doc, article), paragraphs(doc.text), rescorer)
-    statements = resolve_speakers(candidates, SpeakerResolver(doc, entities), article.text)
+    resolver = SpeakerResolver(doc, entities)
+    statements = resolve_speakers(candidates, resolver, article.text)
+    # after the speakers: resolving them teaches the resolver names the tagger missed
+    events = find_events(doc, entities, dates, resolver, skip, text=article.text)
+    topics, statements = find_topics(doc, entities, statements, skip)
+    amounts = attach_claims(doc, link_amounts(amounts, statements), statements)
     return dataclasses.replace(article, statements=tuple(statements), entities=tuple(entities),
-                               amounts=tuple(link_amounts(amounts, statements)), dates=tuple(dates))
+                               amounts=tuple(amounts), dates=tuple(dates), topics=tuple(topics),
+                               events=tuple(events))
 
 
 def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, text: str) -> list[Statement]:
