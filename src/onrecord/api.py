@@ -146,7 +146,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
             on_error(subject, reason)
 
     def fresh() -> Iterator[Article]:
-        # its own connection: with workers, this runs on the pool's feeder thread
+        # its own connection, kept apart from the writer's batch transactions
         with Store(db) as seen:
             for article in read_all(paths, failed, published):
                 if reanalyse or not seen.has(article.id):
