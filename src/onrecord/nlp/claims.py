@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Amount, Span, Statement
 from .dates import date_words
+from .doctext import text_of
 
 # The amount is the verb's own complement: its object, an attribute, a measure ("lasted six hours").
 _COMPLEMENTS = frozenset({"dobj", "attr", "npadvmod", "oprd", "dative", "acomp"})
@@ -76,7 +77,7 @@ def _about(doc: Doc, amount: Amount) -> Span | None:
     start, end = _phrase(owner)
     if start >= amount.start and end <= amount.end:
         return None                    # the amount's own words name nothing else
-    return Span.of(doc.text, start, end)
+    return Span.of(text_of(doc), start, end)
 
 
 def _is_duration(amount: Amount, root: Token) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from ..datafiles import data_lines
 from ..model import DateRef
+from .doctext import text_of
 
 _PROBES = (datetime(9000, 1, 15), datetime(9000, 7, 20))   # no article is dated near these
 _PROBE_YEAR = 9000
@@ -50,7 +51,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateRef]:
     """Every date the text names, in text order, resolved against ``published`` if given."""
     resolver = _Resolver(_published(published))
     found: dict[tuple[int, int], DateRef] = {}
-    text = doc.text              # spaCy joins the whole text again on every read of doc.text
+    text = text_of(doc)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue

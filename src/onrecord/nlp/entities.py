@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Entity, Span
 from . import lexicon
+from .doctext import text_of
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
@@ -47,7 +48,7 @@ def name_key(name: str) -> str:
 
 def find_entities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Entity]:
     """Entities of the wanted types, in order of first mention, ids e1, e2, ..."""
-    text = doc.text
+    text = text_of(doc)
     mentions: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         label = label_of(ent)

@@ -42,6 +42,7 @@ from ..model import DateRef, Entity, Event, Span
 from . import lexicon
 from .entities import clean_name
 from .speakers import SpeakerResolver
+from .doctext import text_of
 
 EVENT_TYPES = ("meeting", "visit", "call", "talks")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -129,7 +130,7 @@ def find_events(doc: Doc, entities: list[Entity], dates: list[DateRef], resolver
 
     ``text`` is the article's text when it differs from the parse's (normalised quotation
     marks): the evidence is cut from it. Offsets are the same in both."""
-    return _Finder(doc, entities, dates, resolver, skip).events(text if text is not None else doc.text)
+    return _Finder(doc, entities, dates, resolver, skip).events(text if text is not None else text_of(doc))
 
 
 class _Finder:

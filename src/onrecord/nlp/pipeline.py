@@ -19,6 +19,7 @@ from .speakers import SpeakerResolver
 from .candidates import Rescorer, find_candidates
 from .statements import RULE_CONFIDENCE, Candidate, Parse
 from .topics import find_topics
+from .doctext import text_of
 
 def parse_text(article: Article) -> str:
     """The text the parser sees: boilerplate blanked out, two-apostrophe quotation marks
@@ -83,7 +84,7 @@ class Analyzer:
 
 
 def parse_of(doc: Doc, article: Article) -> Parse:
-    return Parse(doc, find_quotes(doc.text), [(h.start, h.end) for h in article.headings])
+    return Parse(doc, find_quotes(text_of(doc)), [(h.start, h.end) for h in article.headings])
 
 
 def extract(doc: Doc, article: Article, rescorer: Rescorer | None = None) -> Article:
@@ -92,7 +93,7 @@ def extract(doc: Doc, article: Article, rescorer: Rescorer | None = None) -> Art
     entities = find_entities(doc, skip)
     dates = find_dates(doc, article.published)
     amounts = find_amounts(doc, [(d.start, d.end) for d in dates])
-    candidates = find_candidates(parse_of(doc, article), paragraphs(doc.text), rescorer)
+    candidates = find_candidates(parse_of(doc, article), paragraphs(text_of(doc)), rescorer)
     resolver = SpeakerResolver(doc, entities)
     statements = resolve_speakers(candidates, resolver, article.text)
     # after the speakers: resolving them teaches the resolver names the tagger missed

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon
 from .quotes import OPENING, CLOSING, Quote
+from .doctext import text_of
 
 # How likely each form of statement is an attribution: its precision (ggt@0.3) on PolNeAR
 # train, rounded. A statement's confidence is this, lowered when its speaker is unresolved.
@@ -63,7 +64,7 @@ class Parse:
 
     def __init__(self, doc: Doc, quotes: list[Quote], blocked: list[tuple[int, int]]):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.quotes = quotes
         self.blocked = blocked                      # headings: no cue-less quotations there
         self.starts = [t.idx for t in doc]

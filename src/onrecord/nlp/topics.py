@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..model import Entity, Span, Statement, Topic
 from . import lexicon
 from .entities import name_key
+from .doctext import text_of
 
 
 def topic_key(name: str) -> str:
@@ -45,7 +46,7 @@ def find_topics(doc: Doc, entities: list[Entity], statements: list[Statement],
                 skip: list[tuple[int, int]] = ()) -> tuple[list[Topic], list[Statement]]:
     """The article's topics (ids t1, t2, … by first mention) and its statements with the
     ids of the topics each is about."""
-    text = doc.text
+    text = text_of(doc)
     # a person is named as the entity merged them ("Putin" is Vladimir Putin); other
     # mentions by their own words, so that "the North Atlantic Alliance" finds its alias
     named = {(m.start, m.end): e.name if e.type == "PERSON" else m.text for e in entities for m in e.mentions}
