@@ -493,7 +493,7 @@ def test_digest_of_a_stored_article_and_of_a_speaker(examples_db: Path) -> None:
 
 
 @pytest.mark.parametrize("args, reason", [
-    ([], "digest: give one article, or --speaker NAME"),
+    ([], "digest: give one article, or --speaker NAME, --topic T or --event ID"),
     (["no-such-article-id"], "no-such-article-id: no such file, nor an article of that id in the store"),
 ])
 def test_digest_errors_are_one_line(examples_db: Path, args: list[str], reason: str) -> None:

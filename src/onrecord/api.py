@@ -371,7 +371,7 @@ def digest(db: str | os.PathLike[str] = "onrecord.db", article: str | os.PathLik
 
     given = [x for x in (article, speaker, topic, event) if x is not None]
     if not given:
-        raise InputError("digest", "give one article, or --speaker NAME")
+        raise InputError("digest", "give one article, or --speaker NAME, --topic T or --event ID")
     if len(given) > 1:
         raise InputError("digest", "give only one of an article, --speaker, --topic and --event")
     if article is not None and (isinstance(article, os.PathLike) or os.path.exists(article)
