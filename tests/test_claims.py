@@ -135,3 +135,16 @@ def test_founding_example_puts_both_troop_counts_side_by_side(analyzer, founding
     (group,) = compare(claims_of(record), about="troops")
     assert {c.text for c in group.claims} == {"100,000—125,000 troops", "more than 100,000 troops"}
     assert group.verdict == DIFFERENT
+
+
+def test_a_common_quantity_is_bounded_and_only_one_subjects_claims_are_paired() -> None:
+    base = claims_of(herald())[0]
+    many = [dataclasses.replace(base, article=f"a{n:03d}", published=f"2031-03-{n % 28 + 1:02d}",
+                                about_key=f"country {n % 3}", about=f"Country {n % 3}")
+            for n in range(250)]
+    (group,) = compare(many, per_group=30)
+    assert group.total == 250 and len(group.claims) == 30
+    assert max(c.published for c in many) == max(c.published for c in group.claims)   # the latest kept
+    assert all(group.claims[c.first].about_key == group.claims[c.second].about_key for c in group.comparisons)
+    assert group.verdict == AGREE                # same numbers within each subject; subjects differ too
+    assert group.to_dict()["total"] == 250

@@ -544,3 +544,23 @@ def test_a_syndicated_copy_is_stored_once_with_both_sources(tmp_path: Path) -> N
         (row,) = store.articles()["items"]
         sources = {s["source"] for s in store.article(row["id"])["sources"]}
     assert sources == {str(tmp_path / "wire.txt"), str(tmp_path / "copy.txt")}
+
+
+def test_an_unwritable_failures_report_is_refused_before_the_run(tmp_path: Path, wind: Path) -> None:
+    report = tmp_path / "no" / "such" / "dir" / "f.jsonl"
+    result = run("ingest", wind, "--db", tmp_path / "x.db", "--failures", report)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"onrecord: {report}: cannot write the failures report: directory {report.parent} does not exist"]
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_a_failures_report_that_breaks_mid_run_is_given_up_not_the_run(tmp_path: Path) -> None:
+    lines: list[str] = []
+    problems = cli.Problems(report=str(tmp_path), echo=lines.append)      # a directory: cannot be opened
+    problems("a.txt", "empty file")
+    problems("b.txt", "empty file")
+    assert problems.count == 2 and problems.report is None
+    assert lines[0] == "onrecord: a.txt: empty file"
+    assert lines[1].startswith(f"onrecord: {tmp_path}: cannot write the failures report")
+    assert lines[2] == "onrecord: b.txt: empty file"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from onrecord.digest import article_digest, collection_digest
 from onrecord.digest_format import to_html, to_json, to_markdown, words
 from onrecord.model import Amount, Article, Span, Speaker, Statement, Topic
@@ -101,3 +103,24 @@ def test_a_collection_groups_by_topic_and_leaves_out_its_subject() -> None:
     digest = collection_digest("Ben Holt", items, subject="Ben Holt")
     assert [s.title for s in digest.sections] == ["Council", "Other statements"]
     assert digest.context == "2 statement(s) in 1 article(s), 2024-03-01; most about Council."
+
+
+@pytest.mark.parametrize("source", ["javascript:alert(document.domain)//x", "data:text/html,<script>x</script>",
+                                    "java\tscript:alert(1)"])
+def test_a_hostile_source_is_never_a_link(source: str) -> None:
+    import dataclasses
+
+    article = dataclasses.replace(harbour(), source=source)
+    digest = article_digest(article)
+    assert all(line.link == "" for s in digest.sections for line in s.lines)
+    page, md = to_html(digest), to_markdown(digest)
+    assert "href=" not in page                  # the page links to nothing at all
+    assert "](" not in md and "(s1)" in md
+
+
+@pytest.mark.parametrize("source", ["https://news.example/a", "reports/a.txt", "C:\\news\\a.txt", "file:///n/a.txt"])
+def test_urls_and_paths_are_links(source: str) -> None:
+    import dataclasses
+
+    digest = article_digest(dataclasses.replace(harbour(), source=source))
+    assert digest.sections[0].lines[0].link == f"{source}#s1"

@@ -81,7 +81,7 @@ class Claim:
 class Comparison:
     first: int                       # indices into the group's claims
     second: int
-    verdict: str                     # agree | disagree | different subjects | unknown subject
+    verdict: str                     # agree | disagree (or unknown subject: bounds missing)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -91,8 +91,9 @@ class Comparison:
 class ClaimGroup:
     quantity: str                    # the normalised unit every claim counts
     claims: tuple[Claim, ...]        # by subject, then date
-    comparisons: tuple[Comparison, ...]
+    comparisons: tuple[Comparison, ...]   # pairs about one subject from different sources
     verdict: str                     # disagree | agree | different subjects | unknown subject | single
+    total: int = 0                   # claims of this quantity, those beyond ``claims`` included
 
     @property
     def claimants(self) -> tuple[str, ...]:
@@ -103,7 +104,8 @@ class ClaimGroup:
         return tuple(dict.fromkeys(c.about_key for c in self.claims if c.about_key))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"quantity": self.quantity, "verdict": self.verdict, "claimants": list(self.claimants),
+        return {"quantity": self.quantity, "verdict": self.verdict, "total": self.total or len(self.claims),
+                "claimants": list(self.claimants),
                 "subjects": list(self.subjects), "claims": [c.to_dict() for c in self.claims],
                 "comparisons": [c.to_dict() for c in self.comparisons]}
 
@@ -156,16 +158,22 @@ def _singular(word: str) -> str:
     return word
 
 
-def compare(claims: Iterable[Claim], about: str | None = None, min_claims: int = 2) -> list[ClaimGroup]:
+PER_GROUP = 100         # claims a group shows: the latest; the rest are counted, not compared
+
+
+def compare(claims: Iterable[Claim], about: str | None = None, min_claims: int = 2,
+            per_group: int = PER_GROUP) -> list[ClaimGroup]:
     """Claims of one quantity side by side, with what every two from different sources say
-    to each other; ``about`` keeps the claims whose subject or unit matches all its words.
-    Groups with fewer than ``min_claims`` claims are left out; most claimants come first."""
+    about one subject; ``about`` keeps the claims whose subject or unit matches all its words.
+    Groups with fewer than ``min_claims`` claims are left out; most claimants come first. A
+    group keeps its ``per_group`` latest claims (``total`` counts them all), so a quantity as
+    common as "percent" cannot make the comparison quadratic in the store."""
     groups: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.quantity is not None and (about is None or matches(claim, about)):
             groups.setdefault(claim.quantity, []).append(claim)
-    out = [_group(q, cs) for q, cs in groups.items() if len(cs) >= max(min_claims, 1)]
-    out.sort(key=lambda g: (-len(g.claimants), -len(g.claims), _rank(g.verdict), g.quantity))
+    out = [_group(q, cs, per_group) for q, cs in groups.items() if len(cs) >= max(min_claims, 1)]
+    out.sort(key=lambda g: (-len(g.claimants), -g.total, _rank(g.verdict), g.quantity))
     return out
 
 
@@ -173,19 +181,29 @@ def _rank(verdict: str) -> int:
     return _STRENGTH.index(verdict) if verdict in _STRENGTH else len(_STRENGTH)
 
 
-def _group(quantity: str, claims: list[Claim]) -> ClaimGroup:
-    claims = sorted(claims, key=lambda c: (c.about_key is None, c.about_key or "", c.published or "",
+def _group(quantity: str, claims: list[Claim], per_group: int = PER_GROUP) -> ClaimGroup:
+    total = len(claims)
+    latest = sorted(claims, key=lambda c: (c.published or "", c.article, c.start))[-per_group:]
+    claims = sorted(latest, key=lambda c: (c.about_key is None, c.about_key or "", c.published or "",
                                            c.article, c.start))
+    # Only claims about one subject can agree or disagree: pairs are made within a subject
+    # (claims sorted by it), and the rest of the verdict follows from the subjects present.
     comparisons = []
     for i, first in enumerate(claims):
         for j in range(i + 1, len(claims)):
             second = claims[j]
+            if first.about_key is None or second.about_key != first.about_key:
+                break
             if first.article == second.article and _source_of(first) == _source_of(second):
                 continue               # one source repeating itself (a headline and its body)
             comparisons.append(Comparison(i, j, verdict(first, second)))
     found = {c.verdict for c in comparisons}
+    if len({c.about_key for c in claims if c.about_key}) > 1:
+        found.add(DIFFERENT)
+    if len(claims) > 1 and any(c.about_key is None for c in claims):
+        found.add(UNKNOWN)
     overall = next((v for v in _STRENGTH if v in found), SINGLE)
-    return ClaimGroup(quantity, tuple(claims), tuple(comparisons), overall)
+    return ClaimGroup(quantity, tuple(claims), tuple(comparisons), overall, total)
 
 
 def _source_of(claim: Claim) -> str:

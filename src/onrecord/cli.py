@@ -49,11 +49,27 @@ class Problems:
         elif self.count == self.shown + 1:
             self._echo(f"onrecord: more failures{f' are listed in {self.report}' if self.report else ''}")
         if self.report:
-            if self._file is None:
-                self._file = open(self.report, "w", encoding="utf-8")
-            # flushed line by line: a killed run keeps the report of what it met
-            self._file.write(json.dumps({"input": subject, "reason": reason}, ensure_ascii=False) + "\n")
-            self._file.flush()
+            try:
+                if self._file is None:
+                    self._file = open(self.report, "w", encoding="utf-8")
+                # flushed line by line: a killed run keeps the report of what it met
+                self._file.write(json.dumps({"input": subject, "reason": reason}, ensure_ascii=False) + "\n")
+                self._file.flush()
+            except OSError as err:            # the run matters more than its report: go on without it
+                self._echo(f"onrecord: {self.report}: cannot write the failures report "
+                           f"({err.strerror or err.__class__.__name__}); failures are only printed now")
+                self.report, self.shown = None, None
+
+    @staticmethod
+    def check(report: str | None) -> None:
+        """Refuse a failures report that cannot be written before a long run starts."""
+        if report is None:
+            return
+        folder = os.path.dirname(os.path.abspath(report))
+        if not os.path.isdir(folder):
+            raise InputError(report, f"cannot write the failures report: directory {folder} does not exist")
+        if not os.access(folder, os.W_OK) or (os.path.exists(report) and not os.access(report, os.W_OK)):
+            raise InputError(report, "cannot write the failures report: permission denied")
 
     def close(self) -> None:
         if self._file is not None:
@@ -168,6 +184,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str |
         workers = workers or default_workers()
         published = api.parse_published(published)
         report_file = failures_file or (failures_path(store) if store else str(Path(out, "failures.jsonl")))
+        Problems.check(failures_file)         # the default sits beside the store, checked with it
         # the bar is gone before anything else is printed: the summary or an error
         with IngestProgress(paths) as bar:
             problems = Problems(shown=20, report=report_file, echo=bar.print)
@@ -295,7 +312,7 @@ def speaker(name: str, limit: int, db: str, fmt: str | None) -> None:
 @main.command()
 @click.option("--search", default=None, help="Words of the quoted text.")
 @click.option("--speaker", default=None, help="Only quotes this speaker is reported saying.")
-@click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True,
+@click.option("--min-articles", type=click.IntRange(1, 1_000_000_000), default=1, show_default=True,
               help="Only quotes reported by at least this many articles.")
 @click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True, help="At most this many quotes.")
 @db_option

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from urllib.parse import urlsplit
 
 from .model import Article, Statement
 from .nlp.topics import topic_key
@@ -23,9 +24,25 @@ Linker = Callable[[Article, Statement | None], str]
 
 
 def source_link(article: Article, statement: Statement | None) -> str:
-    """The article's own address (its URL or file), the statement's id as fragment."""
-    base = article.source or f"article:{article.id}"
+    """The article's own address, the statement's id as fragment, or "" when the source is
+    not one to follow (see ``linkable``)."""
+    base = article.source or ""
+    if not linkable(base):
+        return ""
     return f"{base}#{statement.id}" if statement else base
+
+
+def linkable(source: str) -> bool:
+    """An http(s) or file URL, or a plain path (a one-letter scheme is a Windows drive). A
+    source is whatever the input said, and a digest is opened in browsers: ``javascript:``
+    or ``data:`` must never become a link."""
+    if not source or any(ch.isspace() or ord(ch) < 32 for ch in source):
+        return False
+    try:
+        scheme = urlsplit(source).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in ("", "http", "https", "file") or len(scheme) == 1
 
 
 @dataclass(frozen=True)
@@ -241,4 +258,4 @@ def _article_context(article: Article, statements: list[Statement]) -> str:
             + (f" by {who}" if who else "") + (f", most about {about}" if about else "") + ".")
 
 
-__all__ = ["Digest", "Section", "Line", "EventLine", "article_digest", "collection_digest", "source_link"]
+__all__ = ["Digest", "Section", "Line", "EventLine", "article_digest", "collection_digest", "source_link", "linkable"]

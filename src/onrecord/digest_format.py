@@ -23,7 +23,7 @@ def to_markdown(digest: Digest) -> str:
         out += ["**Events**", ""]
         for e in digest.events:
             facts = " · ".join(x for x in (e.type, ", ".join(e.participants), e.place, e.date, e.status) if x)
-            out.append(f"- _[generated] {_md(facts)}_ — {_md(e.evidence)} ([source]({_url(e.link)}))")
+            out.append(f"- _[generated] {_md(facts)}_ — {_md(e.evidence)} {_ref('source', e.link)}")
         out.append("")
     for section in digest.sections:
         title = _md(section.title) + (" _[generated]_" if section.generated else "")
@@ -40,7 +40,7 @@ def to_markdown(digest: Digest) -> str:
 def _md_line(line: Line) -> list[str]:
     said = f" — {_md(line.cue)}" if line.cue else ""
     rows = [f"- **{_md(line.speaker or 'unknown speaker')}**{said}: {_md(words(line))} "
-            f"([{line.statement_id}]({_url(line.link)}))"]
+            f"{_ref(line.statement_id, line.link)}"]
     for amount in line.amounts:
         about = f" _[generated] about {_md(amount['about'])}_" if amount.get("about") else ""
         rows.append(f"  - amount: {_md(amount['text'])}{about}")
@@ -60,6 +60,11 @@ def words(line: Line) -> str:
 
 def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _ref(label: str, link: str) -> str:
+    """``([label](link))``, or ``(label)`` when there is nothing safe to link to."""
+    return f"([{label}]({_url(link)}))" if link else f"({label})"
 
 
 def _url(link: str) -> str:
