@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,21 @@ def test_founding_example(nlp):
     assert ("more than 100,000 troops", 100000, 100000, None, "troops", "more than") in found
     assert ("almost six hours", 6, None, 6, "hours", "almost") in found
     assert not any("years" in a[0] or a[0] in ("5", "one") for a in found)
+
+
+HUGE = "1" + "0" * 400              # too long for a float: it parses to inf
+
+
+@pytest.mark.parametrize("sentence", [
+    f"The debt reached {HUGE} dollars.",
+    f"More than {HUGE} troops were counted.",
+    f"They counted {'9' * 300} billion stars.",   # finite digits, overflowed by the scale
+])
+def test_a_number_too_large_for_a_float_is_no_amount(nlp, sentence):
+    assert amounts(nlp, sentence) == []
+
+
+def test_a_range_keeps_its_finite_end(nlp):
+    (found,) = amounts(nlp, f"Between 5 and {HUGE} people died.")
+    assert found == (f"Between 5 and {HUGE} people", None, 5, None, "people", "between")
+    json.dumps(found, allow_nan=False)          # no Infinity in the output

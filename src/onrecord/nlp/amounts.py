@@ -7,6 +7,7 @@ a pronoun) and names its unit: a sign or unit word next to it, else the noun it 
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -123,7 +124,11 @@ def _amount(doc: Doc, text: str, match: re.Match[str]) -> Amount | None:
     written = match.group("qual") or match.group("between")
     qual = " ".join(written.lower().split()) if written else None     # "More  than" -> "more than"
     bound = lex.qualifiers.get(qual, "") if qual else ""
-    low, high, value = _bounds(values, bound)
+    # a number too long for a float ("1" and 400 zeros) parses to inf, which JSON cannot hold:
+    # such a bound is unknown, and an amount with no finite number left claims nothing to compare
+    low, high, value = (v if v is not None and math.isfinite(v) else None for v in _bounds(values, bound))
+    if value is None and low is None and high is None:
+        return None
     return Amount(text[start:end], start, end, value, low, high, unit, qual, None)
 
 

@@ -27,7 +27,8 @@ and "she visited the idea" are none. Precision comes first:
   call", "is to", "is going to") or adjective ("the upcoming summit"); negated or
   cancelled triggers ("refused to meet", "did not call") are no events;
 - a report that adds nothing to another event of the same type and status (its
-  participants among the other's, no other date or place) is the same event.
+  participants among the other's, no other date or place, places compared by name) is
+  the same event.
 """
 from __future__ import annotations
 
@@ -156,7 +157,7 @@ class _Finder:
                     found.append(event)
                     if len(event.participants) > 1:
                         self.groups[n].append(_Mention(head.idx, event.participants, False, False))
-        return _records(_merge(found), self.sents, text)
+        return _records(_merge(found, text), self.sents, text)
 
     def _skipped(self, at: int) -> bool:
         return any(a <= at < b for a, b in self.skip)
@@ -746,23 +747,60 @@ def _name_bounds(doc: Doc, labels: tuple[str, ...]) -> dict[int, tuple[int, int]
     return out
 
 
-def _merge(found: list[_Found]) -> list[_Found]:
-    """Drop reports that add nothing to another report of the same event."""
-    def covers(a: _Found, b: _Found) -> bool:
-        if a.type != b.type or a.status != b.status or not set(b.participants) <= set(a.participants):
-            return False
-        if b.date is not None and (a.date is None or _date_key(a.date) != _date_key(b.date)):
-            return False
-        if b.places and (not a.places or a.places[0] != b.places[0]):
-            return False
-        return True
+def _merge(found: list[_Found], text: str) -> list[_Found]:
+    """Drop reports that add nothing to another report of the same event.
 
-    kept = []
-    for k, b in enumerate(found):
-        # b goes when another report covers it and says more, or says the same and comes first
-        if not any(j != k and covers(a, b) and (j < k or not covers(b, a)) for j, a in enumerate(found)):
-            kept.append(b)
-    return kept
+    Report a covers report b when both have the same type and status, b's participants are
+    among a's, and b names no date or place that a does not (places compared by their
+    words: each report of "in Moscow" has its own offsets). b goes when another report
+    covers it and says more, or says the same and comes first. Reports are bucketed by
+    what they say, so an article repeating one sentence thousands of times costs no more
+    than a pass over its reports."""
+    # (type, status) -> participants -> (date, place) -> indexes of the reports saying so
+    buckets: dict[tuple[str, str], dict[frozenset[str], dict[tuple, list[int]]]] = {}
+    for k, event in enumerate(found):
+        place = " ".join(text[slice(*event.places[0])].split()).casefold() if event.places else None
+        date = _date_key(event.date) if event.date is not None else None
+        group = buckets.setdefault((event.type, event.status), {})
+        group.setdefault(frozenset(event.participants), {}).setdefault((date, place), []).append(k)
+
+    kept: list[int] = []
+    for group in buckets.values():
+        said = {who: _Said(claims) for who, claims in group.items()}
+        holders: dict[str, list[frozenset[str]]] = {}      # participant -> the sets naming them
+        for who in group:
+            for name in who:
+                holders.setdefault(name, []).append(who)
+        for who, claims in group.items():
+            # the sets that include who: among those naming its least frequent participant
+            pool = min((holders[name] for name in who), key=len) if who else list(group)
+            wider = [said[other] for other in pool if other != who and who <= other]
+            for (date, place), reports in claims.items():
+                if said[who].covering(date, place) > 1 or any(s.covering(date, place) for s in wider):
+                    continue               # another report of the event says more
+                kept.append(reports[0])    # the first of those that say the same
+    return [found[k] for k in sorted(kept)]
+
+
+class _Said:
+    """The (date, place) pairs the reports with one set of participants name; None: none named."""
+    def __init__(self, claims: Iterable[tuple[str | None, str | None]]):
+        self.pairs = set(claims)
+        self.places_on: dict[str | None, set] = {}
+        self.dates_at: dict[str | None, set] = {}
+        for date, place in self.pairs:
+            self.places_on.setdefault(date, set()).add(place)
+            self.dates_at.setdefault(place, set()).add(date)
+
+    def covering(self, date: str | None, place: str | None) -> int:
+        """How many of the pairs name this date and place, or more where they are None."""
+        if date is not None and place is not None:
+            return int((date, place) in self.pairs)
+        if date is not None:
+            return len(self.places_on.get(date, ()))
+        if place is not None:
+            return len(self.dates_at.get(place, ()))
+        return len(self.pairs)
 
 
 def _date_key(date: DateRef) -> str:
