@@ -9,6 +9,7 @@ import sqlite3
 from typing import Any
 
 from onrecord.errors import InputError
+from onrecord.store.queries import MAX_INTEGER
 
 _COLUMNS = """
 SELECT a.id AS article_id, a.source, a.title, a.site, a.published, m.sid AS statement, m.claimed_by,
@@ -29,7 +30,7 @@ def claim_rows(conn: sqlite3.Connection, about: str | None, limit: int | None,
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         raise InputError("limit", f"not a whole number ≥ 1: {limit!r}")
     where: list[str] = []
-    params: dict[str, Any] = {"limit": -1 if limit is None else limit}
+    params: dict[str, Any] = {"limit": -1 if limit is None else min(limit, MAX_INTEGER)}   # more: all
     if counted:
         where.append("m.unit IS NOT NULL AND trim(m.unit) != ''")
     if about is not None and about.strip():

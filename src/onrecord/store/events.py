@@ -17,7 +17,7 @@ from typing import Any
 
 from onrecord.errors import InputError
 from onrecord.model import Article, Event
-from onrecord.store.queries import decode_cursor, encode_cursor, iso_date, page_size
+from onrecord.store.queries import decode_cursor, encode_cursor, iso_date, page_size, storable
 from onrecord.store.speakers import name_key
 
 TYPES = ("meeting", "visit", "call", "talks")
@@ -75,11 +75,37 @@ WHERE id = ?
 """
 
 
+# One newly projected article's reports counted into their groups, as _REFRESH would count them.
+_ADD = """
+UPDATE event_groups SET
+    article_count = article_count + 1,
+    first_seen = CASE WHEN :published IS NULL THEN first_seen
+                      WHEN first_seen IS NULL OR :published < first_seen THEN :published
+                      ELSE first_seen END,
+    status = CASE WHEN status = 'held' OR :held THEN 'held' ELSE 'planned' END
+WHERE id = :id
+"""
+
+
 def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
-    """Recount the groups ``ids``; those no article reports any more are deleted."""
+    """Recount the groups ``ids``; those no article reports any more are deleted.
+
+    Reads every report of each group: for an article replaced, not for one added (``add``)."""
     wanted = [(gid,) for gid in dict.fromkeys(ids) if gid is not None]
     conn.executemany(_REFRESH, wanted)
     conn.executemany("DELETE FROM event_groups WHERE id = ? AND article_count = 0", wanted)
+
+
+def add(conn: sqlite3.Connection, article_id: str) -> None:
+    """Count the newly projected article ``article_id`` (none of whose reports were counted
+    before) into its groups, as ``refresh`` would, without reading the groups' other reports."""
+    held: dict[int, bool] = {}
+    for gid, status in conn.execute("SELECT group_id, status FROM events WHERE article_id = ? "
+                                    "AND group_id IS NOT NULL", (article_id,)).fetchall():
+        held[gid] = held.get(gid, False) or status == "held"
+    published = conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    conn.executemany(_ADD, [{"id": gid, "held": is_held, "published": published}
+                            for gid, is_held in held.items()])
 
 
 def groups_of(conn: sqlite3.Connection, article_id: str) -> list[int]:
@@ -150,6 +176,7 @@ def event_rows(conn: sqlite3.Connection, q: str | None, type: str | None, partic
     if last:
         params["until"] = last
         where.append(f"substr({when}, 1, 10) <= :until")
+    # As the index event_groups_date has it (schema v4): change one, change the other.
     order = f"({when} IS NOT NULL) DESC, coalesce({when}, '') DESC, g.id DESC"
     if cursor is not None:
         flag, at, gid = decode_cursor(cursor, "events", "desc", (int, str, int))
@@ -170,6 +197,8 @@ def event_detail(conn: sqlite3.Connection, gid: int, limit: int) -> dict[str, An
     """One event with its reports (oldest first, at most ``limit``), each with its article."""
     if isinstance(gid, bool) or not isinstance(gid, int):
         raise InputError("event", f"not an event id: {gid!r}")
+    if not storable(gid):
+        return None
     row = conn.execute(f"{_GROUP_COLUMNS} WHERE g.id = ?", (gid,)).fetchone()
     if row is None:
         return None
@@ -208,4 +237,4 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-__all__ = ["TYPES", "event_detail", "event_rows", "group_key", "groups_of", "project_events", "refresh"]
+__all__ = ["TYPES", "add", "event_detail", "event_rows", "group_key", "groups_of", "project_events", "refresh"]

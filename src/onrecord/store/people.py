@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any
 
 from onrecord.errors import InputError
-from onrecord.store.queries import Filters, page_size, public, statement_rows
+from onrecord.store.queries import MAX_INTEGER, Filters, as_id, page_size, public, statement_rows, storable
 from onrecord.store.speakers import lookup, name_key
 
 _SPEAKER_COLUMNS = """
@@ -67,7 +67,7 @@ def speaker_rows(conn: sqlite3.Connection, q: str | None, limit: int, offset: in
     anywhere in any of their names, case and accents folded ("put" finds Vladimir Putin)."""
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise InputError("offset", f"not a whole number ≥ 0: {offset!r}")
-    params: dict[str, Any] = {"limit": page_size(limit), "offset": offset}
+    params: dict[str, Any] = {"limit": page_size(limit), "offset": min(offset, MAX_INTEGER)}  # past the end
     where = ""
     if q is not None and q.strip():
         key = name_key(q)
@@ -83,10 +83,11 @@ def speaker_rows(conn: sqlite3.Connection, q: str | None, limit: int, offset: in
 def find_speaker(conn: sqlite3.Connection, ref: int | str) -> int | None:
     """The id ``ref`` denotes (an id, or a name as `speakers.lookup` matches it); None if no
     speaker; InputError when the name fits several."""
+    ref = as_id(ref)
     if isinstance(ref, int) and not isinstance(ref, bool):
+        if not storable(ref):
+            return None
         ids = [ref]
-    elif isinstance(ref, str) and ref.strip().isdigit():
-        ids = [int(ref.strip())]
     elif isinstance(ref, str):
         ids = lookup(conn, ref)
     else:

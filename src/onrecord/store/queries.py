@@ -18,6 +18,8 @@ from onrecord.errors import InputError
 from onrecord.store.speakers import lookup
 
 MAX_PAGE = 500
+# SQLite integers are signed 64-bit: a larger Python int cannot even be bound as a parameter.
+MIN_INTEGER, MAX_INTEGER = -2 ** 63, 2 ** 63 - 1
 KINDS = ("direct", "indirect", "mixed")
 ORDERS = ("asc", "desc")
 
@@ -88,6 +90,20 @@ def iso_date(subject: str, value: str | dt.date | None) -> str | None:
         raise InputError(subject, f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
+def storable(value: int) -> bool:
+    """Whether SQLite can hold ``value``; no row has an id it cannot hold."""
+    return MIN_INTEGER <= value <= MAX_INTEGER
+
+
+def as_id(value: Any) -> Any:
+    """A row id given as text ("12", as on a command line or in a URL) as an int; any other
+    value as it is, for the caller to check. Only ASCII digits: str.isdigit also takes "²",
+    which int() refuses."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value.strip())
+    return value
+
+
 def statement_filters(speaker: str | None = None, search: str | None = None, site: str | None = None,
                       since: str | dt.date | None = None, until: str | dt.date | None = None,
                       kind: str | None = None, speaker_id: int | None = None,
@@ -136,7 +152,8 @@ def decode_cursor(cursor: str, listing: str, order: str, types: tuple[type, ...]
     except (TypeError, ValueError, binascii.Error, UnicodeDecodeError):
         data = None
     if (not isinstance(data, list) or data[:2] != [listing, order] or len(data) != 2 + len(types)
-            or not all(type(v) is t for v, t in zip(data[2:], types))):
+            or not all(type(v) is t for v, t in zip(data[2:], types))
+            or not all(storable(v) for v in data[2:] if type(v) is int)):
         raise InputError("cursor", "not a cursor of this list (start again without one)")
     return data[2:]
 
@@ -195,6 +212,8 @@ def statement_where(conn: sqlite3.Connection, f: Filters,
         where.append("statements_fts MATCH :search" if ranked else
                      "s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :search)")
     if f.speaker_id is not None:
+        if not storable(f.speaker_id):
+            return None, params
         params["speaker_id"] = f.speaker_id
         where.append("s.id IN (SELECT statement_id FROM statement_speakers WHERE speaker_id = :speaker_id)")
     if f.kind is not None:

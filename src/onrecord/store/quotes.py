@@ -5,7 +5,7 @@ accents, punctuation, whitespace and the kind of quotation marks folded away (``
 so "“We will not accept this,”" and "\"we will not accept this\"" are one quote. The quotes
 table holds one row per key with the words as first seen; each statement row points at its
 quote. Counts (statements, articles) and the earliest publication date are kept on the row,
-refreshed whenever a statement of the quote is written or removed, so listing the most
+added to when an article is written and recounted when one is replaced, so listing the most
 reported quotes reads one index.
 
 Only exact keys group: a quotation contained in a longer one stays a quote of its own.
@@ -22,7 +22,8 @@ from typing import Any
 from onrecord.errors import InputError
 from onrecord.model import Statement
 from onrecord.store.queries import (
-    Filters, decode_cursor, encode_cursor, fts_words, page_size, public, statement_rows, statement_where,
+    MAX_INTEGER, Filters, decode_cursor, encode_cursor, fts_words, page_size, public, statement_rows,
+    statement_where, storable,
 )
 from onrecord.store.speakers import name_key
 
@@ -81,11 +82,34 @@ WHERE id = ?
 """
 
 
+# One newly projected article's statements counted into their quotes, as _REFRESH would.
+_ADD = """
+UPDATE quotes SET
+    statement_count = statement_count + :statements,
+    article_count = article_count + 1,
+    first_seen = CASE WHEN :published IS NULL THEN first_seen
+                      WHEN first_seen IS NULL OR :published < first_seen THEN :published
+                      ELSE first_seen END
+WHERE id = :id
+"""
+
+
 def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
-    """Recount the quotes ``ids``; those no statement reports any more are deleted."""
+    """Recount the quotes ``ids``; those no statement reports any more are deleted.
+
+    Reads every occurrence of each quote: for an article replaced, not for one added (``add``)."""
     wanted = [(qid,) for qid in dict.fromkeys(ids) if qid is not None]
     conn.executemany(_REFRESH, wanted)
     conn.executemany("DELETE FROM quotes WHERE id = ? AND statement_count = 0", wanted)
+
+
+def add(conn: sqlite3.Connection, article_id: str) -> None:
+    """Count the newly projected article ``article_id`` (none of whose statements were counted
+    before) into its quotes, as ``refresh`` would, without reading their other occurrences."""
+    published = conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    found = conn.execute("SELECT quote_id, count(*) FROM statements "
+                         "WHERE article_id = ? AND quote_id IS NOT NULL GROUP BY quote_id", (article_id,)).fetchall()
+    conn.executemany(_ADD, [{"id": qid, "statements": n, "published": published} for qid, n in found])
 
 
 def quotes_of(conn: sqlite3.Connection, article_id: str) -> list[int]:
@@ -111,7 +135,8 @@ def quote_rows(conn: sqlite3.Connection, q: str | None, speaker: str | None, min
     size = page_size(limit)
     if isinstance(min_articles, bool) or not isinstance(min_articles, int) or min_articles < 1:
         raise InputError("min_articles", f"must be a whole number ≥ 1, not {min_articles!r}")
-    params: dict[str, Any] = {"min_articles": min_articles, "limit": size + 1}
+    # No quote is reported by more articles than SQLite can count.
+    params: dict[str, Any] = {"min_articles": min(min_articles, MAX_INTEGER), "limit": size + 1}
     where = ["q.article_count >= :min_articles"]
     search = q if q is not None and q.strip() else None
     who = speaker if speaker is not None and speaker.strip() else None
@@ -146,6 +171,8 @@ def quote_detail(conn: sqlite3.Connection, quote_id: int, limit: int) -> dict[st
     """One quote with its occurrences (oldest first, at most ``limit``) and its speakers."""
     if isinstance(quote_id, bool) or not isinstance(quote_id, int):
         raise InputError("quote", f"not a quote id: {quote_id!r}")
+    if not storable(quote_id):
+        return None
     row = conn.execute(f"{_QUOTE_COLUMNS} WHERE q.id = ?", (quote_id,)).fetchone()
     if row is None:
         return None
@@ -173,5 +200,5 @@ def _quote(row: sqlite3.Row) -> dict[str, Any]:
     return out
 
 
-__all__ = ["MIN_WORDS", "quote_detail", "quote_key", "quote_of", "quote_rows", "quoted_words",
+__all__ = ["MIN_WORDS", "add", "quote_detail", "quote_key", "quote_of", "quote_rows", "quoted_words",
            "quotes_of", "refresh"]

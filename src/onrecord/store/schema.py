@@ -328,7 +328,10 @@ MIGRATIONS: list[tuple[str, ...]] = [
         _STATEMENT_TOPICS,
         "CREATE INDEX statement_topics_topic ON statement_topics (topic_id, statement_id)",
         _EVENT_GROUPS,
-        "CREATE INDEX event_groups_date ON event_groups (coalesce(date, first_seen), id)",
+        # The sort key of ``events.event_rows``, expression for expression, so a page of
+        # events reads the index backwards instead of sorting every group.
+        "CREATE INDEX event_groups_date ON event_groups ((coalesce(date, substr(first_seen, 1, 10)) IS NOT NULL), "
+        "coalesce(coalesce(date, substr(first_seen, 1, 10)), ''), id)",
         _EVENTS,
         "CREATE INDEX events_article ON events (article_id)",
         "CREATE INDEX events_group ON events (group_id)",

@@ -28,9 +28,10 @@ from onrecord.errors import InputError, StoreError
 from onrecord.model import Article
 from onrecord.store.people import counts, find_speaker, speaker_detail, speaker_rows
 from onrecord.store.queries import (
-    MAX_PAGE, Filters, article_cursor, article_rows, check_order, fts_words, legacy, page_size,
+    MAX_INTEGER, MAX_PAGE, Filters, article_cursor, as_id, article_rows, check_order, fts_words, legacy, page_size,
     public, statement_cursor, statement_filters, statement_rows,
 )
+from onrecord.store import dedupe
 from onrecord.store.claims import claim_rows
 from onrecord.store.events import event_detail, event_rows
 from onrecord.store.quotes import quote_detail, quote_rows
@@ -146,6 +147,23 @@ class Store:
         with self._transaction() as conn:
             return [upsert(conn, article) for article in articles]
 
+    def add_source(self, article: Article) -> bool:
+        """List where ``article`` was read (its source, site, title and published) as one more
+        source of the stored article that holds its text: the article itself, or the one a
+        copy of it was folded into. The analysis is not read nor touched, so an ingest that
+        skips a text it holds (``has``) still records every place it met it.
+
+        True if a source row was added; False if this source was listed already, the text is
+        not stored, or ``article`` has no source (a save of it would add none either).
+        """
+        if article.source is None:
+            return False
+        with self._transaction() as conn:
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone() is not None:
+                return dedupe.add_source(conn, article.id, article)
+            home = dedupe.folded_into(conn, article.id)
+            return home is not None and dedupe.add_source(conn, home[0], article, home[1])
+
     # -- reading -----------------------------------------------------------------------------
 
     def has(self, article_id: str) -> bool:
@@ -193,7 +211,7 @@ class Store:
         filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic)
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
             raise InputError("limit", f"not a whole number: {limit!r}")
-        size = -1 if limit is None else max(limit, 0)
+        size = -1 if limit is None else min(max(limit, 0), MAX_INTEGER)    # more than SQLite counts: all
         with self._snapshot() as conn:
             rows = statement_rows(conn, filters, size, ranked=cursor is None, cursor=cursor)
         return [legacy(row) for row in rows]
@@ -281,10 +299,8 @@ class Store:
         speaker and the statement's text and offsets; oldest first, at most ``limit``),
         ``unattributed`` (occurrences without a known speaker) and ``source_count`` (sources
         of the articles quoting it, copies folded into them included)."""
-        if isinstance(quote_id, str) and quote_id.strip().isdigit():
-            quote_id = int(quote_id.strip())
         with self._snapshot() as conn:
-            return quote_detail(conn, quote_id, limit)
+            return quote_detail(conn, as_id(quote_id), limit)
 
     def speakers(self, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Speakers, most quoted first: ``[{"id", "name", "kind", "statement_count",
@@ -345,10 +361,8 @@ class Store:
         it, oldest first: its article's id, title, site, date and source, the evidence ``text``
         with its offsets, ``trigger``, ``place`` and ``date`` spans, ``status`` and
         ``participants``)."""
-        if isinstance(event_id, str) and event_id.strip().isdigit():
-            event_id = int(event_id.strip())
         with self._snapshot() as conn:
-            return event_detail(conn, event_id, limit)
+            return event_detail(conn, as_id(event_id), limit)
 
     def claims(self, about: str | None = None, limit: int | None = None, *,
                counted: bool = False) -> list[dict[str, Any]]:

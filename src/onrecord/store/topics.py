@@ -3,8 +3,9 @@
 An article record names its topics (``Topic``: a key that is the same across articles, and
 the name the article shows); each is stored once per key in ``topics``, linked to the
 articles that mention it (``article_topics``) and the statements about it
-(``statement_topics``). Counts and first/last dates are kept on the row and refreshed when an
-article is written or replaced, as for quotes; a topic no article mentions any more is deleted.
+(``statement_topics``). Counts and first/last dates are kept on the row, as for quotes: added
+to when an article is written, recounted when one is replaced; a topic no article mentions any
+more is deleted.
 """
 from __future__ import annotations
 
@@ -42,10 +43,14 @@ def project_topics(conn: sqlite3.Connection, article: Article, rowids: Mapping[s
     """Link ``article`` and its statements (``rowids``: statement id → row id) to their
     topics; the topic ids touched, for ``refresh``."""
     ids: dict[str, int] = {}
+    touched: list[int] = []
     for topic in article.topics:
         if not topic.key:
             continue
+        # A topic id repeated in the record: the first is linked to the article, the last to
+        # its statements; both are touched.
         ids[topic.id] = topic_of(conn, topic.key, topic.name or topic.key)
+        touched.append(ids[topic.id])
         conn.execute("INSERT OR IGNORE INTO article_topics (article_id, tid, topic_id, name, mentions) "
                      "VALUES (?, ?, ?, ?, ?)",
                      (article.id, topic.id, ids[topic.id], topic.name or topic.key, len(topic.mentions)))
@@ -53,7 +58,7 @@ def project_topics(conn: sqlite3.Connection, article: Article, rowids: Mapping[s
              for t in s.topics if t in ids}
     conn.executemany("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?, ?)",
                      sorted(links))
-    return list(ids.values())
+    return list(dict.fromkeys(touched))
 
 
 _REFRESH = """
@@ -67,11 +72,53 @@ UPDATE topics SET
 WHERE id = ?
 """
 
+# What one newly projected article adds to each of its topics: as _REFRESH would count them,
+# but reading only that article's rows.
+_ADDED = """
+SELECT topic_id, sum(statements) AS statements, max(linked) AS linked FROM (
+    SELECT l.topic_id, count(*) AS statements, 0 AS linked
+    FROM statements AS s JOIN statement_topics AS l ON l.statement_id = s.id
+    WHERE s.article_id = :aid GROUP BY l.topic_id
+    UNION ALL
+    SELECT DISTINCT topic_id, 0, 1 FROM article_topics WHERE article_id = :aid)
+GROUP BY topic_id
+"""
+
+# min()/max() over the linked articles' dates, which skip nulls, kept up one date at a time.
+_ADD = """
+UPDATE topics SET
+    statement_count = statement_count + :statements,
+    article_count = article_count + :linked,
+    first_seen = CASE WHEN :linked = 0 OR :published IS NULL THEN first_seen
+                      WHEN first_seen IS NULL OR :published < first_seen THEN :published
+                      ELSE first_seen END,
+    last_seen = CASE WHEN :linked = 0 OR :published IS NULL THEN last_seen
+                     WHEN last_seen IS NULL OR :published > last_seen THEN :published
+                     ELSE last_seen END
+WHERE id = :id
+"""
+
 
 def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
-    """Recount the topics ``ids``; those no article mentions any more are deleted."""
+    """Recount the topics ``ids``; those no article mentions any more are deleted.
+
+    Reads every row of each topic: for an article replaced, not for one added (``add``)."""
     wanted = [(tid,) for tid in dict.fromkeys(ids) if tid is not None]
     conn.executemany(_REFRESH, wanted)
+    conn.executemany("DELETE FROM topics WHERE id = ? AND article_count = 0", wanted)
+
+
+def add(conn: sqlite3.Connection, article_id: str, ids: Iterable[int | None]) -> None:
+    """Count the newly projected article ``article_id`` (none of whose rows were counted before) into its
+    topics ``ids``, as ``refresh`` would, without reading the topics' other articles: a
+    recount of a topic costs as many rows as the topic has, and saving would slow down as
+    the store grows."""
+    published = conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    added = conn.execute(_ADDED, {"aid": article_id}).fetchall()
+    conn.executemany(_ADD, [{"id": tid, "statements": statements, "linked": linked, "published": published}
+                            for tid, statements, linked in added])
+    # A topic made for the article but left unlinked (a repeated topic id) goes, as in refresh.
+    wanted = [(tid,) for tid in dict.fromkeys(ids) if tid is not None]
     conn.executemany("DELETE FROM topics WHERE id = ? AND article_count = 0", wanted)
 
 
@@ -185,5 +232,5 @@ def topic_detail(conn: sqlite3.Connection, tid: int, limit: int) -> dict[str, An
     return out
 
 
-__all__ = ["find_topic", "project_topics", "refresh", "topic_detail", "topic_key", "topic_of",
+__all__ = ["add", "find_topic", "project_topics", "refresh", "topic_detail", "topic_key", "topic_of",
            "topic_rows", "topics_of"]

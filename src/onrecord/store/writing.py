@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from onrecord.model import Article, Span, Statement
-from onrecord.store import dedupe, events, topics
+from onrecord.store import dedupe, events, quotes, topics
 from onrecord.store.quotes import quote_of, quotes_of, refresh
 from onrecord.store.speakers import drop_unused, names_of, resolve, statement_names
 
@@ -120,12 +120,13 @@ def _replace(conn: sqlite3.Connection, article: Article, record: str, old_source
     del row["ingested_at"]
     conn.execute(_UPDATE_ARTICLE, row)
     _clear(conn, aid)
-    project(conn, article)
-    # Only now, so a speaker or quote the new version still names keeps its id.
+    new_quotes, new_topics, new_events = project(conn, article, added=False)
+    # Only now, so a speaker or quote the new version still names keeps its id. Only the
+    # quotes, topics and events the article named before or names now are recounted.
     drop_unused(conn, old_speakers)
-    refresh(conn, old_quotes)
-    topics.refresh(conn, old_topics)
-    events.refresh(conn, old_events)
+    refresh(conn, old_quotes + new_quotes)
+    topics.refresh(conn, old_topics + new_topics)
+    events.refresh(conn, old_events + new_events)
     dedupe.update_first_source(conn, old_source, article)
     dedupe.index(conn, aid, dedupe.signature(article))     # boilerplate may have changed
 
@@ -137,8 +138,14 @@ def _clear(conn: sqlite3.Connection, article_id: str) -> None:
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
 
-def project(conn: sqlite3.Connection, article: Article) -> None:
-    """Insert the rows projected from ``article`` (whose ``articles`` row exists)."""
+def project(conn: sqlite3.Connection, article: Article,
+            added: bool = True) -> tuple[list[int | None], list[int], list[int]]:
+    """Insert the rows projected from ``article`` (whose ``articles`` row exists); the quote,
+    topic and event group ids it names.
+
+    ``added``: none of its rows were counted into quotes, topics and events before (they are
+    new, or were all cleared with the counters), so the counters are added to; otherwise the
+    caller recounts the ids returned."""
     speaker_ids = {name: resolve(conn, named) for name, named in names_of(article).items()}
     quote_ids = []
     rowids: dict[str, int] = {}
@@ -148,25 +155,31 @@ def project(conn: sqlite3.Connection, article: Article) -> None:
         row = _statement_row(article.id, statement, ids[0] if ids else None, quote_ids[-1])
         rowid = rowids[statement.id] = conn.execute(_INSERT_STATEMENT, row).lastrowid
         conn.executemany(_INSERT_LINK, ((rowid, sid, n) for n, sid in enumerate(ids)))
-    refresh(conn, quote_ids)
+    if added:
+        quotes.add(conn, article.id)
     aid = article.id
     conn.executemany(_INSERT_ENTITY, ((aid, e.id, e.name, e.type) for e in article.entities))
     conn.executemany(_INSERT_MENTION, ((aid, e.id, m.text, m.start, m.end)
                                        for e in article.entities for m in e.mentions))
     conn.executemany(_INSERT_DATE, ((aid, d.text, d.start, d.end, d.value, d.resolution)
                                     for d in article.dates))
-    project_subjects(conn, article, rowids)
+    return (quote_ids, *project_subjects(conn, article, rowids, added))
 
 
-def project_subjects(conn: sqlite3.Connection, article: Article, rowids: dict[str, int]) -> None:
+def project_subjects(conn: sqlite3.Connection, article: Article, rowids: dict[str, int],
+                     added: bool = True) -> tuple[list[int], list[int]]:
     """The rows added in v4: amounts as claims, topics and events (``rowids``: the article's
-    statement ids → their rows)."""
+    statement ids → their rows; ``added`` as for ``project``); the topic and event group ids."""
     aid = article.id
     conn.executemany(_INSERT_AMOUNT, ((aid, a.text, a.start, a.end, a.value, a.low, a.high, a.unit,
                                        a.qualifier, a.statement, *_about(a.about), a.claimed_by)
                                       for a in article.amounts))
-    topics.refresh(conn, topics.project_topics(conn, article, rowids))
-    events.refresh(conn, events.project_events(conn, article))
+    topic_ids = topics.project_topics(conn, article, rowids)
+    group_ids = events.project_events(conn, article)
+    if added:
+        topics.add(conn, aid, topic_ids)
+        events.add(conn, aid)
+    return topic_ids, group_ids
 
 
 def _about(about: Span | None) -> tuple[str | None, int | None, int | None, str | None]:
