@@ -564,3 +564,16 @@ def test_a_failures_report_that_breaks_mid_run_is_given_up_not_the_run(tmp_path:
     assert lines[0] == "onrecord: a.txt: empty file"
     assert lines[1].startswith(f"onrecord: {tmp_path}: cannot write the failures report")
     assert lines[2] == "onrecord: b.txt: empty file"
+
+
+def test_the_same_text_from_another_place_in_a_later_run_adds_its_source(tmp_path: Path, wind: Path) -> None:
+    other = tmp_path / "mirror" / "wind.txt"
+    other.parent.mkdir()
+    other.write_text(wind.read_text())
+    db = tmp_path / "w.db"
+    assert run("ingest", wind, "--db", db).exit_code == 0
+    again = run("ingest", wind, other, "--db", db)
+    assert again.stderr.startswith("0 article(s) saved") and "1 already stored, 1 stored as copies of others" in again.stderr
+    with Store(db) as store:
+        (row,) = store.articles()["items"]
+        assert {s["source"] for s in store.article(row["id"])["sources"]} == {str(wind), str(other)}

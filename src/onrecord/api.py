@@ -152,7 +152,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
                 if reanalyse or not seen.has(article.id):
                     yield article
                 else:
-                    report.unchanged += 1
+                    count_stored(seen, article, report)
 
     with Store(db) as store:
         if workers > 1:
@@ -171,6 +171,15 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
         save_counted(store, pending, report, failed)
         progress()
     return report
+
+
+def count_stored(store: "Store", article: Article, report: IngestReport) -> None:
+    """An article whose text is stored already: not analysed again, but a new source of it
+    (the same text from another place) is listed, and counted as a copy."""
+    if store.add_source(article):
+        report.copies += 1
+    else:
+        report.unchanged += 1
 
 
 def save_counted(store: "Store", articles: list[Article], report: IngestReport, failed: OnError) -> None:

@@ -429,6 +429,7 @@ class _Merger:
             self.on_error(subject, reason)
 
     def _merge(self, summary, reused: bool) -> None:
+        from ..api import count_stored
         from .shards import is_complete, read_articles
 
         if not is_complete(self.folder, summary.key):     # a task that failed as a whole
@@ -443,7 +444,7 @@ class _Merger:
         pending: list[Article] = []
         for article in read_articles(self.folder, summary.key):
             if not self.reanalyse and self.store.has(article.id):
-                self.report.unchanged += 1
+                count_stored(self.store, article, self.report)
                 continue
             pending.append(article)
             if len(pending) >= self.batch_size:
