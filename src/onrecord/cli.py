@@ -299,14 +299,7 @@ def speaker(name: str, limit: int, db: str, fmt: str | None) -> None:
         found = api.speaker(db, name, limit=limit)
     except OnrecordError as err:
         _fail(err)
-    fmt = _default_format(fmt)
-    if fmt == "json":
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        _print_rows(found["statements"], fmt)
-    else:
-        _speaker_header(found)
-        _statements_table(found["statements"])
+    _print_one(found, fmt, "statements", _speaker_view)
 
 
 @main.command()
@@ -347,17 +340,7 @@ def quote(quote_id: str, db: str, fmt: str | None) -> None:
         found = api.quote(db, quote_id)
     except OnrecordError as err:
         _fail(err)
-    fmt = _default_format(fmt)
-    if fmt == "json":
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        _print_rows(found["occurrences"], fmt)
-    else:
-        said_by = ", ".join(f"{s['name']} ({s['statements']})" for s in found["speakers"])
-        click.echo(f"“{found['text']}”")
-        click.echo(f"{found['statement_count']} statement(s) in {found['article_count']} article(s), "
-                   f"first seen {found['first_seen'] or 'undated'}" + (f"; said by {said_by}" if said_by else ""))
-        _statements_table(found["occurrences"])
+    _print_one(found, fmt, "occurrences", _quote_view)
 
 @main.command()
 @click.option("--search", default=None, help="Words of a topic's name, or a whole name (\"the North Atlantic Alliance\").")
@@ -395,18 +378,7 @@ def topic(key: str, limit: int, db: str, fmt: str | None) -> None:
         found = api.topic(db, key, limit=limit)
     except OnrecordError as err:
         _fail(err)
-    fmt = _default_format(fmt)
-    if fmt == "json":
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        _print_rows(found["statements"], fmt)
-    else:
-        others = ", ".join(n for n in found["names"] if n != found["name"])
-        click.echo(f"{found['name']} (key {found['key']})" + (f", also named {others}" if others else ""))
-        click.echo(f"{found['statement_count']} statement(s) in {found['article_count']} article(s)")
-        if found["speakers"]:
-            click.echo("spoken of by: " + ", ".join(f"{p['name']} ({p['statements']})" for p in found["speakers"]))
-        _statements_table(found["statements"])
+    _print_one(found, fmt, "statements", _topic_view)
 
 
 EVENT_TYPES = click.Choice(["meeting", "visit", "call", "talks"])
@@ -454,14 +426,7 @@ def event(event_id: str, db: str, fmt: str | None) -> None:
         found = api.event(db, event_id)
     except OnrecordError as err:
         _fail(err)
-    fmt = _default_format(fmt)
-    if fmt == "json":
-        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        _print_rows(found["reports"], fmt)
-    else:
-        from .render import event_table
-        event_table(found)
+    _print_one(found, fmt, "reports", _event_view)
 
 
 @main.command()
@@ -683,6 +648,45 @@ def _print_rows(rows: list[dict], fmt: str, table: Callable[[list[dict]], None] 
     else:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
+
+
+def _print_one(found: dict, fmt: str | None, rows: str, view: Callable[[dict], None]) -> None:
+    """One stored thing (a speaker, quote, topic, event): whole as JSON, its ``rows`` as JSON
+    lines, or ``view`` for people."""
+    fmt = _default_format(fmt)
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        _print_rows(found[rows], fmt)
+    else:
+        view(found)
+
+
+def _speaker_view(found: dict) -> None:
+    _speaker_header(found)
+    _statements_table(found["statements"])
+
+
+def _quote_view(found: dict) -> None:
+    said_by = ", ".join(f"{s['name']} ({s['statements']})" for s in found["speakers"])
+    click.echo(f"“{found['text']}”")
+    click.echo(f"{found['statement_count']} statement(s) in {found['article_count']} article(s), "
+               f"first seen {found['first_seen'] or 'undated'}" + (f"; said by {said_by}" if said_by else ""))
+    _statements_table(found["occurrences"])
+
+
+def _topic_view(found: dict) -> None:
+    others = ", ".join(n for n in found["names"] if n != found["name"])
+    click.echo(f"{found['name']} (key {found['key']})" + (f", also named {others}" if others else ""))
+    click.echo(f"{found['statement_count']} statement(s) in {found['article_count']} article(s)")
+    if found["speakers"]:
+        click.echo("spoken of by: " + ", ".join(f"{p['name']} ({p['statements']})" for p in found["speakers"]))
+    _statements_table(found["statements"])
+
+
+def _event_view(found: dict) -> None:
+    from .render import event_table
+    event_table(found)
 
 
 def _statements_table(rows: list[dict]) -> None:
