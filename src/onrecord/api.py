@@ -383,10 +383,9 @@ def digest(db: str | os.PathLike[str] = "onrecord.db", article: str | os.PathLik
         raise InputError("digest", "give one article, or --speaker NAME, --topic T or --event ID")
     if len(given) > 1:
         raise InputError("digest", "give only one of an article, --speaker, --topic and --event")
-    if article is not None and (isinstance(article, os.PathLike) or os.path.exists(article)
-                                or _looks_like_path(article)):
+    if article is not None and (isinstance(article, os.PathLike) or _looks_like_path(article)):
         from .digest import PER_SECTION
-        return article_digest(_article_for_digest(db, article, published, analyzer), link or source_link,
+        return article_digest(extract(article, published, analyzer), link or source_link,
                               per_section or PER_SECTION)
     with _existing(db) as store:
         return stored_digest(store, article=None if article is None else str(article), speaker=speaker,
@@ -405,7 +404,8 @@ def stored_digest(store: "Store", *, article: str | None = None, speaker: str | 
     if sum(x is not None for x in (article, speaker, topic, event)) != 1:
         raise InputError("digest", "give one article, speaker, topic or event")
     if article is not None:
-        found = store.get(article) or store.get(store.canonical(article) or "")
+        home = store.canonical(article)            # the id itself, or the article a copy folded into
+        found = store.get(home) if home else None
         if found is None:
             raise InputError(article, "no such file, nor an article of that id in the store")
         return article_digest(found, link, per_section)
@@ -445,15 +445,3 @@ def _chosen(store: "Store", rows: Iterable[dict]) -> list[tuple[Article, list]]:
         wanted.setdefault(row["article_id"], set()).add(row["sid"])
     records = [store.get(article_id) for article_id in wanted]
     return [(a, [s for s in a.statements if s.id in wanted[a.id]]) for a in records if a is not None]
-
-
-def _article_for_digest(db: str | os.PathLike[str], article: str | os.PathLike[str], published: str | None,
-                        analyzer: Analyzer | None) -> Article:
-    """A file is analysed; anything else names a stored article by its id (or the start of it)."""
-    if isinstance(article, os.PathLike) or os.path.exists(article) or _looks_like_path(article):
-        return extract(article, published, analyzer)
-    with _existing(db) as store:
-        found = store.get(str(article))
-    if found is None:
-        raise InputError(str(article), "no such file, nor an article of that id in the store")
-    return found
