@@ -18,6 +18,7 @@ from typing import Any
 from onrecord.errors import InputError
 from onrecord.model import Article, Event
 from onrecord.store.queries import decode_cursor, encode_cursor, iso_date, page_size, storable
+from onrecord.store.counters import recount
 from onrecord.store.speakers import name_key
 
 TYPES = ("meeting", "visit", "call", "talks")
@@ -91,19 +92,17 @@ def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
     """Recount the groups ``ids``; those no article reports any more are deleted.
 
     Reads every report of each group: for an article replaced, not for one added (``add``)."""
-    wanted = [(gid,) for gid in dict.fromkeys(ids) if gid is not None]
-    conn.executemany(_REFRESH, wanted)
-    conn.executemany("DELETE FROM event_groups WHERE id = ? AND article_count = 0", wanted)
+    recount(conn, _REFRESH, "event_groups", "article_count", ids)
 
 
-def add(conn: sqlite3.Connection, article_id: str) -> None:
+def add(conn: sqlite3.Connection, article_id: str, published: str | None) -> None:
     """Count the newly projected article ``article_id`` (none of whose reports were counted
-    before) into its groups, as ``refresh`` would, without reading the groups' other reports."""
+    before; ``published``: its stored date) into its groups, as ``refresh`` would, without
+    reading the groups' other reports."""
     held: dict[int, bool] = {}
     for gid, status in conn.execute("SELECT group_id, status FROM events WHERE article_id = ? "
                                     "AND group_id IS NOT NULL", (article_id,)).fetchall():
         held[gid] = held.get(gid, False) or status == "held"
-    published = conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
     conn.executemany(_ADD, [{"id": gid, "held": is_held, "published": published}
                             for gid, is_held in held.items()])
 

@@ -216,12 +216,8 @@ def statement_where(conn: sqlite3.Connection, f: Filters,
             return None, params
         params["speaker_id"] = f.speaker_id
         where.append("s.id IN (SELECT statement_id FROM statement_speakers WHERE speaker_id = :speaker_id)")
-    if f.kind is not None:
-        params["kind"] = f.kind
-        where.append("s.kind = :kind")
-    if f.quote_id is not None:
-        params["quote_id"] = f.quote_id
-        where.append("s.quote_id = :quote_id")
+    _bind(where, params, "kind", f.kind, "s.kind = :kind")
+    _bind(where, params, "quote_id", f.quote_id, "s.quote_id = :quote_id")
     topic_id = f.topic_id
     if f.topic is not None:
         from onrecord.store.topics import find_topic   # topics reads statements through this module
@@ -238,19 +234,18 @@ def statement_where(conn: sqlite3.Connection, f: Filters,
     return where, params
 
 
+def _bind(where: list[str], params: dict[str, Any], name: str, value: Any, condition: str) -> None:
+    """Add ``condition`` on the parameter ``name`` bound to ``value``, unless ``value`` is None."""
+    if value is not None:
+        params[name] = value
+        where.append(condition)
+
+
 def _article_where(f: Filters, where: list[str], params: dict[str, Any]) -> None:
-    if f.article_id is not None:
-        params["article_id"] = f.article_id
-        where.append("a.id = :article_id")
-    if f.site is not None:
-        params["site"] = f.site
-        where.append("a.site = :site COLLATE NOCASE")
-    if f.since is not None:
-        params["since"] = f.since
-        where.append("a.published >= :since")
-    if f.until is not None:
-        params["until"] = f.until
-        where.append("a.published < :until")
+    _bind(where, params, "article_id", f.article_id, "a.id = :article_id")
+    _bind(where, params, "site", f.site, "a.site = :site COLLATE NOCASE")
+    _bind(where, params, "since", f.since, "a.published >= :since")
+    _bind(where, params, "until", f.until, "a.published < :until")
 
 
 def _statement(row: sqlite3.Row) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from onrecord.store.queries import (
     MAX_INTEGER, Filters, decode_cursor, encode_cursor, fts_words, page_size, public, statement_rows,
     statement_where, storable,
 )
+from onrecord.store.counters import recount
 from onrecord.store.speakers import name_key
 
 MIN_WORDS = 3
@@ -98,15 +99,13 @@ def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
     """Recount the quotes ``ids``; those no statement reports any more are deleted.
 
     Reads every occurrence of each quote: for an article replaced, not for one added (``add``)."""
-    wanted = [(qid,) for qid in dict.fromkeys(ids) if qid is not None]
-    conn.executemany(_REFRESH, wanted)
-    conn.executemany("DELETE FROM quotes WHERE id = ? AND statement_count = 0", wanted)
+    recount(conn, _REFRESH, "quotes", "statement_count", ids)
 
 
-def add(conn: sqlite3.Connection, article_id: str) -> None:
+def add(conn: sqlite3.Connection, article_id: str, published: str | None) -> None:
     """Count the newly projected article ``article_id`` (none of whose statements were counted
-    before) into its quotes, as ``refresh`` would, without reading their other occurrences."""
-    published = conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    before; ``published``: its stored date) into its quotes, as ``refresh`` would, without
+    reading their other occurrences."""
     found = conn.execute("SELECT quote_id, count(*) FROM statements "
                          "WHERE article_id = ? AND quote_id IS NOT NULL GROUP BY quote_id", (article_id,)).fetchall()
     conn.executemany(_ADD, [{"id": qid, "statements": n, "published": published} for qid, n in found])

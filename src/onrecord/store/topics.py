@@ -16,6 +16,7 @@ from typing import Any
 from onrecord.errors import InputError
 from onrecord.model import Article
 from onrecord.store.queries import Filters, decode_cursor, encode_cursor, page_size, public, statement_rows
+from onrecord.store.counters import drop_empty, recount
 from onrecord.store.speakers import name_key
 
 TOP_SPEAKERS = 10
@@ -103,23 +104,19 @@ def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
     """Recount the topics ``ids``; those no article mentions any more are deleted.
 
     Reads every row of each topic: for an article replaced, not for one added (``add``)."""
-    wanted = [(tid,) for tid in dict.fromkeys(ids) if tid is not None]
-    conn.executemany(_REFRESH, wanted)
-    conn.executemany("DELETE FROM topics WHERE id = ? AND article_count = 0", wanted)
+    recount(conn, _REFRESH, "topics", "article_count", ids)
 
 
-def add(conn: sqlite3.Connection, article_id: str, ids: Iterable[int | None]) -> None:
-    """Count the newly projected article ``article_id`` (none of whose rows were counted before) into its
-    topics ``ids``, as ``refresh`` would, without reading the topics' other articles: a
-    recount of a topic costs as many rows as the topic has, and saving would slow down as
-    the store grows."""
-    published = conn.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+def add(conn: sqlite3.Connection, article_id: str, ids: Iterable[int | None], published: str | None) -> None:
+    """Count the newly projected article ``article_id`` (none of whose rows were counted before;
+    ``published``: its stored date) into its topics ``ids``, as ``refresh`` would, without
+    reading the topics' other articles: a recount of a topic costs as many rows as the topic
+    has, and saving would slow down as the store grows."""
     added = conn.execute(_ADDED, {"aid": article_id}).fetchall()
     conn.executemany(_ADD, [{"id": tid, "statements": statements, "linked": linked, "published": published}
                             for tid, statements, linked in added])
     # A topic made for the article but left unlinked (a repeated topic id) goes, as in refresh.
-    wanted = [(tid,) for tid in dict.fromkeys(ids) if tid is not None]
-    conn.executemany("DELETE FROM topics WHERE id = ? AND article_count = 0", wanted)
+    drop_empty(conn, "topics", "article_count", ids)
 
 
 def topics_of(conn: sqlite3.Connection, article_id: str) -> list[int]:

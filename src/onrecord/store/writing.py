@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from onrecord.model import Article, Span, Statement
-from onrecord.store import dedupe, events, quotes, topics
+from onrecord.store import counters, dedupe, events, quotes, topics
 from onrecord.store.quotes import quote_of, quotes_of, refresh
 from onrecord.store.speakers import drop_unused, names_of, resolve, statement_names
 
@@ -77,7 +77,7 @@ def upsert(conn: sqlite3.Connection, article: Article) -> bool:
         "SELECT record, source FROM articles WHERE id = ?", (article.id,)
     ).fetchone()
     if old is None:
-        return _insert(conn, article)
+        return _insert(conn, article, data)
     stored = json.loads(old["record"])
     copy = article.source is not None and article.source != old["source"]
     if copy:
@@ -92,8 +92,9 @@ def upsert(conn: sqlite3.Connection, article: Article) -> bool:
     return True
 
 
-def _insert(conn: sqlite3.Connection, article: Article) -> bool:
-    """A text not stored as an article: fold it into the article it copies, or store it."""
+def _insert(conn: sqlite3.Connection, article: Article, data: dict[str, Any]) -> bool:
+    """A text not stored as an article (``data``: its ``to_dict()``): fold it into the article
+    it copies, or store it."""
     home = dedupe.folded_into(conn, article.id)          # folded before, from another source
     signature = None
     if home is None:
@@ -102,7 +103,7 @@ def _insert(conn: sqlite3.Connection, article: Article) -> bool:
     if home is not None:
         dedupe.add_source(conn, home[0], article, home[1])
         return False
-    conn.execute(_INSERT_ARTICLE, _article_row(article, to_json(article.to_dict()), _now()))
+    conn.execute(_INSERT_ARTICLE, _article_row(article, to_json(data), _now()))
     project(conn, article)
     dedupe.add_source(conn, article.id, article)
     dedupe.index(conn, article.id, signature)
@@ -155,21 +156,26 @@ def project(conn: sqlite3.Connection, article: Article,
         row = _statement_row(article.id, statement, ids[0] if ids else None, quote_ids[-1])
         rowid = rowids[statement.id] = conn.execute(_INSERT_STATEMENT, row).lastrowid
         conn.executemany(_INSERT_LINK, ((rowid, sid, n) for n, sid in enumerate(ids)))
-    if added:
-        quotes.add(conn, article.id)
     aid = article.id
+    published = counters.published(conn, aid) if added else None
+    if added:
+        quotes.add(conn, aid, published)
     conn.executemany(_INSERT_ENTITY, ((aid, e.id, e.name, e.type) for e in article.entities))
     conn.executemany(_INSERT_MENTION, ((aid, e.id, m.text, m.start, m.end)
                                        for e in article.entities for m in e.mentions))
     conn.executemany(_INSERT_DATE, ((aid, d.text, d.start, d.end, d.value, d.resolution)
                                     for d in article.dates))
-    return (quote_ids, *project_subjects(conn, article, rowids, added))
+    return (quote_ids, *project_subjects(conn, article, rowids, added, published))
+
+
+_UNREAD: Any = object()
 
 
 def project_subjects(conn: sqlite3.Connection, article: Article, rowids: dict[str, int],
-                     added: bool = True) -> tuple[list[int], list[int]]:
+                     added: bool = True, published: str | None = _UNREAD) -> tuple[list[int], list[int]]:
     """The rows added in v4: amounts as claims, topics and events (``rowids``: the article's
-    statement ids → their rows; ``added`` as for ``project``); the topic and event group ids."""
+    statement ids → their rows; ``added`` as for ``project``, with ``published`` the stored
+    date when the caller read it already); the topic and event group ids."""
     aid = article.id
     conn.executemany(_INSERT_AMOUNT, ((aid, a.text, a.start, a.end, a.value, a.low, a.high, a.unit,
                                        a.qualifier, a.statement, *_about(a.about), a.claimed_by)
@@ -177,8 +183,10 @@ def project_subjects(conn: sqlite3.Connection, article: Article, rowids: dict[st
     topic_ids = topics.project_topics(conn, article, rowids)
     group_ids = events.project_events(conn, article)
     if added:
-        topics.add(conn, aid, topic_ids)
-        events.add(conn, aid)
+        if published is _UNREAD:
+            published = counters.published(conn, aid)
+        topics.add(conn, aid, topic_ids, published)
+        events.add(conn, aid, published)
     return topic_ids, group_ids
 
 
