@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -24,8 +25,28 @@ DIGEST_LEGEND = ("Text labelled generated is written by onrecord; everything els
 Ctx = Annotated[Context, Depends(context)]
 
 
-def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(render(name, request, **context), status_code=status)
+def page(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
+    return HTMLResponse(render(name, request, **values), status_code=status)
+
+
+def attempt(ctx: Context, load: Callable[[Any], dict[str, Any]],
+            query: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """``load`` of the store and no error, or an empty page of ``query`` and the malformed filter's message."""
+    try:
+        with ctx.reader() as store:
+            return load(store), None
+    except InputError as err:
+        return {"items": [], "next_cursor": None, "query": query}, str(err)
+
+
+def listing(request: Request, ctx: Context, name: str, load: Callable[[Any, Any], dict[str, Any]],
+            query: Any, api: str) -> HTMLResponse:
+    """A filtered list page. A malformed filter is shown beside the form it came from (status 400),
+    not on a bare error page."""
+    params = query.params()
+    data, error = attempt(ctx, lambda store: load(store, query), params)
+    return page(request, name, status=400 if error else 200, data=data, query=query, error=error,
+                json_url=api + query_string(params))
 
 
 @router.get("/")
@@ -38,28 +59,13 @@ def home(request: Request, ctx: Ctx) -> HTMLResponse:
 @router.get("/search")
 def search(request: Request, ctx: Ctx,
            query: Annotated[StatementQuery, Depends(statement_query)]) -> HTMLResponse:
-    # A malformed filter is shown beside the form it came from, not on a bare error page.
-    try:
-        with ctx.reader() as store:
-            data, error = views.statements(store, query), None
-    except InputError as err:
-        data, error = {"items": [], "next_cursor": None, "query": query.params()}, str(err)
-    json_url = "/api/statements" + query_string(query.params())
-    return page(request, "search.html", status=400 if error else 200, data=data, query=query,
-                error=error, json_url=json_url)
+    return listing(request, ctx, "search.html", views.statements, query, "/api/statements")
 
 
 @router.get("/articles")
 def article_list(request: Request, ctx: Ctx,
                  query: Annotated[ArticleQuery, Depends(article_query)]) -> HTMLResponse:
-    try:
-        with ctx.reader() as store:
-            data, error = views.articles(store, query), None
-    except InputError as err:
-        data, error = {"items": [], "next_cursor": None, "query": query.params()}, str(err)
-    json_url = "/api/articles" + query_string(query.params())
-    return page(request, "articles.html", status=400 if error else 200, data=data, query=query,
-                error=error, json_url=json_url)
+    return listing(request, ctx, "articles.html", views.articles, query, "/api/articles")
 
 
 @router.get("/articles/{article_id}")
@@ -98,10 +104,11 @@ def top_entities(record: dict[str, Any], limit: int = 12) -> list[dict[str, Any]
 @router.get("/speakers")
 def speaker_list(request: Request, ctx: Ctx, q: Annotated[str | None, Query(max_length=500)] = None,
                  limit: Limit = 50, offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> HTMLResponse:
+    q = blank(q)
     with ctx.reader() as store:
-        data = views.speakers(store, blank(q), limit, offset)
-    params = {"q": blank(q), "limit": limit if limit != 50 else None}
-    return page(request, "speakers.html", data=data, params=params, q=blank(q) or "",
+        data = views.speakers(store, q, limit, offset)
+    params = {"q": q, "limit": limit if limit != 50 else None}
+    return page(request, "speakers.html", data=data, params=params, q=q or "",
                 json_url="/api/speakers" + query_string(params, offset=offset or None))
 
 
@@ -116,14 +123,7 @@ def speaker(request: Request, ctx: Ctx, ref: Annotated[str, Path(max_length=500)
 @router.get("/quotes")
 def quote_list(request: Request, ctx: Ctx,
                query: Annotated[QuoteQuery, Depends(quote_query)]) -> HTMLResponse:
-    try:
-        with ctx.reader() as store:
-            data, error = views.quotes(store, query), None
-    except InputError as err:
-        data, error = {"items": [], "next_cursor": None, "query": query.params()}, str(err)
-    json_url = "/api/quotes" + query_string(query.params())
-    return page(request, "quotes.html", status=400 if error else 200, data=data, query=query,
-                error=error, json_url=json_url)
+    return listing(request, ctx, "quotes.html", views.quotes, query, "/api/quotes")
 
 
 @router.get("/quotes/{quote_id}")
@@ -136,13 +136,10 @@ def quote(request: Request, ctx: Ctx, quote_id: Annotated[int, Path(ge=1, le=2**
 @router.get("/topics")
 def topic_list(request: Request, ctx: Ctx, q: Annotated[str | None, Query(max_length=500)] = None,
                limit: Limit = 50, cursor: Cursor = None) -> HTMLResponse:
-    try:
-        with ctx.reader() as store:
-            data, error = views.topics(store, blank(q), limit, blank(cursor)), None
-    except InputError as err:
-        data, error = {"items": [], "next_cursor": None, "query": {"q": blank(q)}}, str(err)
-    return page(request, "topics.html", status=400 if error else 200, data=data, q=blank(q) or "",
-                cursor=blank(cursor), error=error, json_url="/api/topics" + query_string(data["query"]))
+    q, cursor = blank(q), blank(cursor)
+    data, error = attempt(ctx, lambda store: views.topics(store, q, limit, cursor), {"q": q})
+    return page(request, "topics.html", status=400 if error else 200, data=data, q=q or "",
+                cursor=cursor, error=error, json_url="/api/topics" + query_string(data["query"]))
 
 
 @router.get("/topics/{key:path}")
@@ -156,13 +153,7 @@ def topic(request: Request, ctx: Ctx, key: Annotated[str, Path(max_length=500)])
 @router.get("/events")
 def event_list(request: Request, ctx: Ctx,
                query: Annotated[EventQuery, Depends(event_query)]) -> HTMLResponse:
-    try:
-        with ctx.reader() as store:
-            data, error = views.events(store, query), None
-    except InputError as err:
-        data, error = {"items": [], "next_cursor": None, "query": query.params()}, str(err)
-    return page(request, "events.html", status=400 if error else 200, data=data, query=query, error=error,
-                json_url="/api/events" + query_string(query.params()))
+    return listing(request, ctx, "events.html", views.events, query, "/api/events")
 
 
 @router.get("/events/{event_id}")
@@ -177,9 +168,10 @@ def event(request: Request, ctx: Ctx, event_id: Annotated[int, Path(ge=1, le=2**
 @router.get("/claims")
 def claim_list(request: Request, ctx: Ctx,
                about: Annotated[str | None, Query(max_length=500)] = None) -> HTMLResponse:
+    about = blank(about)
     with ctx.reader() as store:
-        data = views.claims(store, blank(about))
-    return page(request, "claims.html", data=data, about=blank(about) or "",
+        data = views.claims(store, about)
+    return page(request, "claims.html", data=data, about=about or "",
                 json_url="/api/claims" + query_string(data["query"]))
 
 
