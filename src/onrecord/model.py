@@ -8,6 +8,7 @@ into ``Article.text`` (end exclusive) and ``text[start:end] == span.text`` alway
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -154,6 +155,20 @@ class Article:
         )
 
 
+def text_without(text: str, spans: Iterable[Span]) -> str:
+    """``text`` with the parts ``spans`` cover cut out, a space where each was; spans that
+    do not fit in ``text`` are ignored (the one helper for "the text without its chrome")."""
+    cut = sorted((s.start, s.end) for s in spans if 0 <= s.start <= s.end <= len(text))
+    if not cut:
+        return text
+    pieces, at = [], 0
+    for start, end in cut:
+        pieces.append(text[at:start])
+        at = max(at, end)
+    pieces.append(text[at:])
+    return " ".join(pieces)
+
+
 def _plain(obj: Any) -> Any:
     """Dataclasses to dicts, tuples to lists (``asdict`` keeps tuples)."""
     if hasattr(obj, "__dataclass_fields__"):
@@ -200,4 +215,4 @@ def _statement(data: dict[str, Any]) -> Statement:
     )
 
 
-__all__ = ["SCHEMA", "Span", "Speaker", "Statement", "Entity", "Amount", "Topic", "DateRef", "Event", "Article"]
+__all__ = ["text_without", "SCHEMA", "Span", "Speaker", "Statement", "Entity", "Amount", "Topic", "DateRef", "Event", "Article"]

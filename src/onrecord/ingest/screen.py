@@ -9,7 +9,7 @@ import dataclasses
 from functools import cache
 
 from ..errors import InputError
-from ..model import Article
+from ..model import Article, text_without
 
 MAX_TEXT_CHARS = 1_000_000   # spaCy's own max_length; a longer "article" is a dump, not news
 MIN_LETTERS = 200            # below this, language identification is guesswork: kept as English
@@ -48,14 +48,7 @@ def screen(article: Article) -> Article:
 
 def _body(article: Article) -> str:
     """The text without its boilerplate (menus and widgets are often English on any site)."""
-    if not article.boilerplate:
-        return article.text
-    pieces, at = [], 0
-    for span in sorted(article.boilerplate, key=lambda s: s.start):
-        pieces.append(article.text[at:span.start])
-        at = max(at, span.end)
-    pieces.append(article.text[at:])
-    return " ".join(pieces)
+    return text_without(article.text, article.boilerplate)
 
 
 __all__ = ["screen", "identify_language", "MAX_TEXT_CHARS"]

@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 import numpy as np
 from datasketch import MinHash
 
-from onrecord.model import Article
+from onrecord.model import Article, text_without
 
 NUM_PERM = 128
 THRESHOLD = 0.9
@@ -52,18 +52,7 @@ _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutati
 def content(article: Article) -> str:
     """The article's own words: the text with boilerplate and headings blanked out (a copy
     on another site carries other page chrome and often another headline)."""
-    text = article.text
-    cut = sorted((s.start, s.end) for s in (*article.boilerplate, *article.headings)
-                 if 0 <= s.start < s.end <= len(text))
-    if not cut:
-        return text
-    pieces, pos = [], 0
-    for start, end in cut:
-        if start > pos:
-            pieces.append(text[pos:start])
-        pos = max(pos, end)
-    pieces.append(text[pos:])
-    return " ".join(pieces)
+    return text_without(article.text, (*article.boilerplate, *article.headings))
 
 
 def shingles(text: str) -> set[bytes]:
