@@ -120,10 +120,11 @@ def collection_digest(title: str, items: Sequence[tuple[Article, Sequence[Statem
     skip = {topic_key(subject)} if subject else set()
     buckets: dict[str, list[tuple[Article, Statement]]] = {}
     names: dict[str, str] = {}
-    weight = Counter(t.key for article, statements in items for s in _sure(statements)
+    sure = [(article, _sure(statements)) for article, statements in items]
+    weight = Counter(t.key for article, statements in sure for s in statements
                      for t in _topics(article, s) if t.key not in skip)
-    for article, statements in items:
-        for statement in _sure(statements):
+    for article, statements in sure:
+        for statement in statements:
             topic = _main_topic(article, statement, weight, skip)
             key = topic.key if topic else ""
             names.setdefault(key, topic.name if topic else "Other statements")
@@ -134,9 +135,9 @@ def collection_digest(title: str, items: Sequence[tuple[Article, Sequence[Statem
         picked = _surest(pairs, per_section)
         lines = tuple(_line(a, s, link) for a, s in picked)
         sections.append(Section(names[key], True, (names[key],) if key else (), lines))
-    n_articles = len({a.id for a, statements in items if _sure(statements)})
-    n_statements = sum(len(_sure(statements)) for _, statements in items)
-    dates = sorted(a.published[:10] for a, statements in items if a.published and _sure(statements))
+    n_articles = len({a.id for a, statements in sure if statements})
+    n_statements = sum(len(statements) for _, statements in sure)
+    dates = sorted(a.published[:10] for a, statements in sure if a.published and statements)
     span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
     top = [names[k] for k, _ in Counter({k: len(v) for k, v in buckets.items() if k}).most_common(3)]
     context = (f"{n_statements} statement(s) in {n_articles} article(s){span}"

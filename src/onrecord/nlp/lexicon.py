@@ -67,7 +67,7 @@ def topic_aliases() -> dict[str, str]:
     out = {}
     for row in _rows("topic_aliases.tsv"):
         for name in row:
-            out[_bare(name)] = row[0]
+            out[bare_name(name)] = row[0]
     return out
 
 
@@ -76,7 +76,8 @@ def topic_heads() -> frozenset[str]:
     return frozenset(line.lower() for line in data_lines("topic_heads.txt"))
 
 
-def _bare(name: str) -> str:
+def bare_name(name: str) -> str:
+    """``name`` in lower case without a leading "the": the form topic_aliases() is keyed by."""
     words = name.lower().replace("’", "'").split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
 

@@ -30,7 +30,7 @@ def topic_key(name: str) -> str:
 def topic_name(name: str) -> str:
     """The name a topic is shown by: its first name in topic_aliases.tsv, the country of a
     nationality adjective, else ``name`` without a leading "the" and a possessive."""
-    bare = lexicon._bare(name).removesuffix("'s").removesuffix("'").strip()
+    bare = lexicon.bare_name(name).removesuffix("'s").removesuffix("'").strip()
     if bare in lexicon.topic_aliases():
         return lexicon.topic_aliases()[bare]
     if bare in lexicon.demonyms():
