@@ -5,6 +5,7 @@ once, on its first task, and keeps it for every later run.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -217,7 +218,12 @@ def test_adding_a_file_changes_one_task_only(tmp_path):
     for n in range(0, 200, 2):
         (tmp_path / f"{n:03}.txt").write_text("x", encoding="utf-8")
     before = {t.key for t in cluster.plan_tasks([tmp_path])}
-    (tmp_path / "101.txt").write_text("x", encoding="utf-8")
+    # a file that is not itself a group boundary (one in GROUP is, by its path's hash, and
+    # splits the group it lands in): the path includes the random tmp_path
+    added = next(tmp_path / f"{n:03}.txt" for n in range(101, 200, 2)
+                 if int.from_bytes(hashlib.sha256(os.path.abspath(tmp_path / f"{n:03}.txt").encode()).digest()[:4],
+                                   "big") % cluster.GROUP)
+    added.write_text("x", encoding="utf-8")
     after = {t.key for t in cluster.plan_tasks([tmp_path])}
     assert len(after - before) == 1 and len(before - after) == 1
 
