@@ -30,8 +30,17 @@ EVENT_REPORTS = 500
 Order = Literal["asc", "desc"]
 
 
+class _Query:
+    """A page's filters; ``params`` gives them as URL parameters (for links to other pages of
+    the same search), leaving out those not set."""
+    __slots__ = ()
+
+    def params(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
+
+
 @dataclass(frozen=True, slots=True)
-class StatementQuery:
+class StatementQuery(_Query):
     q: str | None = None             # full-text words in the statement, its cue or speaker
     speaker: str | None = None
     speaker_id: int | None = None
@@ -44,13 +53,10 @@ class StatementQuery:
     cursor: str | None = None
     topic: str | None = None         # a topic's key or any name of it
 
-    def params(self) -> dict[str, Any]:
-        """The query as URL parameters (for links to other pages of the same search)."""
-        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleQuery:
+class ArticleQuery(_Query):
     q: str | None = None
     site: str | None = None
     since: str | None = None
@@ -59,12 +65,10 @@ class ArticleQuery:
     limit: int = 50
     cursor: str | None = None
 
-    def params(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
 @dataclass(frozen=True, slots=True)
-class QuoteQuery:
+class QuoteQuery(_Query):
     q: str | None = None             # words of the quoted text
     speaker: str | None = None
     min_articles: int = 1
@@ -72,12 +76,12 @@ class QuoteQuery:
     cursor: str | None = None
 
     def params(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items()
-                if v not in (None, "") and not (k == "min_articles" and v == 1)}
+        # (not super(): a slots dataclass is a new class, which the zero-argument form misses)
+        return {k: v for k, v in _Query.params(self).items() if not (k == "min_articles" and v == 1)}
 
 
 @dataclass(frozen=True, slots=True)
-class EventQuery:
+class EventQuery(_Query):
     q: str | None = None             # words of the evidence, place or participants
     type: str | None = None
     participant: str | None = None
@@ -86,8 +90,6 @@ class EventQuery:
     limit: int = 50
     cursor: str | None = None
 
-    def params(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
 def overview(store: Store) -> dict[str, Any]:
