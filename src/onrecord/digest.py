@@ -8,6 +8,7 @@ made from topic names, "about …") is marked ``generated`` and shown as such.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -156,9 +157,10 @@ def _by_heading(article: Article, statements: list[Statement]):
     """Statements under each of the article's headings (those before the first: the lead)."""
     groups: list[tuple[object, list[Statement]]] = [(None, [])]
     headings = sorted(article.headings, key=lambda h: h.start)
+    starts = [h.start for h in headings]
     for statement in statements:
-        above = [h for h in headings if h.start < statement.start]
-        heading = above[-1] if above else None
+        above = bisect_left(starts, statement.start)          # headings starting before it
+        heading = headings[above - 1] if above else None
         if groups[-1][0] is not heading:
             groups.append((heading, []))
         groups[-1][1].append(statement)

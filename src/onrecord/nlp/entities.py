@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Entity, Span
 from . import lexicon
+from .lexicon import name_key
 from .doctext import text_of
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -40,10 +41,6 @@ def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
     if not tokens:
         return span.start_char, span.start_char
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def name_key(name: str) -> str:
-    return " ".join(name.lower().replace("’", "'").split())
 
 
 def find_entities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Entity]:

@@ -76,8 +76,13 @@ def topic_heads() -> frozenset[str]:
     return frozenset(line.lower() for line in data_lines("topic_heads.txt"))
 
 
+def name_key(name: str) -> str:
+    """A name compared as words: lower case, one kind of apostrophe, single spaces."""
+    return " ".join(name.lower().replace("’", "'").split())
+
+
 def bare_name(name: str) -> str:
-    """``name`` in lower case without a leading "the": the form topic_aliases() is keyed by."""
-    words = name.lower().replace("’", "'").split()
-    return " ".join(words[1:] if words[:1] == ["the"] else words)
+    """``name_key`` without a leading "the": the form topic_aliases() is keyed by."""
+    key = name_key(name)
+    return key[4:] if key.startswith("the ") else ("" if key == "the" else key)
 

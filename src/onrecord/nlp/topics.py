@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Span, Statement, Topic
 from . import lexicon
-from .entities import name_key
+from .lexicon import name_key
 from .doctext import text_of
 
 
