@@ -27,11 +27,19 @@ class Span:
         return cls(text[start:end], start, end)
 
 
+# How a speaker's name was found, from the surest to the least sure evidence.
+RESOLUTIONS = ("name", "surname", "apposition", "descriptor", "relative", "pronoun", "continuation")
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str | None = None          # resolved person/organisation, names joined by " and "
     mention: Span | None = None      # the words naming the speaker at this statement
     entity: str | None = None        # id of the entity behind ``name`` (first one if several)
+    title: str | None = None         # the role written with the name ("Sen.", "the president")
+    resolution: str | None = None    # how ``name`` was found: one of RESOLUTIONS; null: no name
+    antecedent: Span | None = None   # the mention that names the person ("Hillary Clinton")
+    confidence: float | None = None  # how sure the name is, in [0, 1]; null when there is none
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +215,8 @@ def _statement(data: dict[str, Any]) -> Statement:
         start=data["start"],
         end=data["end"],
         cue=_span(data.get("cue")),
-        speaker=Speaker(spk.get("name"), _span(spk.get("mention")), spk.get("entity")),
+        speaker=Speaker(spk.get("name"), _span(spk.get("mention")), spk.get("entity"), spk.get("title"),
+                        spk.get("resolution"), _span(spk.get("antecedent")), spk.get("confidence")),
         confidence=data.get("confidence", 0.5),
         speakers=tuple(data.get("speakers") or ()),
         parts=tuple(_span(p) for p in data.get("parts") or ()),
@@ -215,4 +224,4 @@ def _statement(data: dict[str, Any]) -> Statement:
     )
 
 
-__all__ = ["text_without", "SCHEMA", "Span", "Speaker", "Statement", "Entity", "Amount", "Topic", "DateRef", "Event", "Article"]
+__all__ = ["text_without", "SCHEMA", "RESOLUTIONS", "Span", "Speaker", "Statement", "Entity", "Amount", "Topic", "DateRef", "Event", "Article"]

@@ -1,7 +1,8 @@
 """Named entities of an article, with every mention, merged within the article.
 
-People are merged by surname ("Putin" joins "Vladimir Putin" and takes the longer name);
-other entities by their text without a leading "the". spaCy sometimes labels one name
+People are merged by the rules of ``names`` ("Putin" joins "Vladimir Putin"; "Obama" stays
+"Obama" when the article names both Barack and Michelle Obama); other entities by their text
+without a leading "the". spaCy sometimes labels one name
 differently in two places; the label seen most often for a name wins, and a bare surname
 of a known person is that person.
 """
@@ -14,28 +15,40 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..model import Entity, Span
 from . import lexicon
 from .lexicon import name_key
+from .names import person_names
 from .doctext import text_of
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 
 def label_of(span: SpacySpan) -> str:
-    """spaCy's label, except that a title followed by a name is a person ("Councillor Marek Hale")."""
+    """spaCy's label, except that a title followed by a name is a person ("Councillor Marek
+    Hale"), and so is a person's name after an owner ("Fox News’s Ed Henry")."""
     words = [t for t in span if not t.is_space]
     if len(words) > 1 and words[0].lower_ in lexicon.roles()[0] and all(t.pos_ == "PROPN" for t in words[1:]):
+        return "PERSON"
+    owned = _after_owner(words)
+    if len(owned) >= 2 and owned[0].lower_ in lexicon.first_names() and all(t.is_title for t in owned):
         return "PERSON"
     return span.label_
 
 
+def _after_owner(tokens: list) -> list:
+    """The tokens after the last possessive inside a span ("Ed Henry" of "Fox News’s Ed Henry")."""
+    owner = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in ("'s", "’s")]
+    return tokens[owner[-1] + 1:] if owner else tokens
+
+
 def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
     """Character bounds of an entity without a leading article or a trailing possessive,
-    and a person's name without the title before it ("Councillor Marek Hale")."""
+    and a person's name without what is written around it: a title ("Councillor Marek
+    Hale"), an owner ("Fox News’s Ed Henry"), words in lower case ("rang Taylor") and a
+    headline's verb after it ("Obama Says")."""
     tokens = [t for t in span if not t.is_space]
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
         tokens = tokens[1:]
     if (label or span.label_) == "PERSON":
-        titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in lexicon.roles()[0] or t.lower_ in lexicon.demonyms()]
-        tokens = tokens[titles[-1] + 1:] if titles else tokens
+        tokens = _person_tokens(tokens)
     while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
@@ -43,7 +56,21 @@ def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def find_entities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Entity]:
+def _person_tokens(tokens: list) -> list:
+    """The tokens of a person's name within a tagged span (see ``clean_name``)."""
+    tokens = _after_owner(tokens)
+    titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in lexicon.roles()[0] or t.lower_ in lexicon.demonyms()
+              or t.lower_.rstrip(".") in lexicon.gender_words()]
+    tokens = tokens[titles[-1] + 1:] if titles else tokens
+    while len(tokens) > 1 and not tokens[0].text[:1].isupper():
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].lemma_.lower() in lexicon.cues():
+        tokens = tokens[:-1]
+    return tokens
+
+
+def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
+                  headings: list[tuple[int, int]] = ()) -> list[Entity]:
     """Entities of the wanted types, in order of first mention, ids e1, e2, ..."""
     text = text_of(doc)
     mentions: list[tuple[int, int, str]] = []
@@ -57,48 +84,43 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = ()) -> list[Entity]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for start, end, label in mentions:
         votes[name_key(text[start:end])][label] += 1
-    people = _people(text, mentions, votes)
+    surnames = {k.split()[-1] for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"}
+    # a known person's surname is that person when the tagger labels it otherwise once (a slip),
+    # not when it does so again and again ("Bloomberg" the company beside Michael R. Bloomberg)
+    spans = [(s, e) for s, e, _ in mentions if votes[key := name_key(text[s:e])].most_common(1)[0][0] == "PERSON"
+             or (key in surnames and votes[key].total() - votes[key]["PERSON"] <= 1)]
+    people = person_names(text, spans, lambda at: not any(a <= at < b for a, b in headings))
     mentions += _untagged_surnames(doc, mentions, people)
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    named: set[tuple[str, str]] = set()             # groups of a person, named as ``names`` says
     for start, end, _ in sorted(mentions):
         key = name_key(text[start:end])
-        if key in people:
-            group = ("PERSON", people[key])
+        if (start, end) in people:
+            group = ("PERSON", people[(start, end)])
+            named.add(group)
         else:
             group = (votes[key].most_common(1)[0][0], key)
         groups.setdefault(group, []).append((start, end))
     out = []
     for n, ((label, person), spans) in enumerate(groups.items(), 1):
-        name = person if label == "PERSON" else max((text[s:e] for s, e in spans), key=len)
+        if (label, person) in named:
+            name = person
+        else:
+            name = max((text[s:e] for s, e in spans), key=len)
         out.append(Entity(f"e{n}", name, label, tuple(Span.of(text, s, e) for s, e in spans)))
     return out
 
 
-def _untagged_surnames(doc: Doc, mentions, people: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Mentions of a known person by surname that the recogniser did not tag (added to ``people``)."""
-    surnames = {full.split()[-1]: full for full in people.values() if len(full.split()) > 1}
+def _untagged_surnames(doc: Doc, mentions, people: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
+    """Mentions of a person by a surname that the recogniser did not tag, where the surname is
+    that of one person of the article only (added to ``people``)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name in people.values():
+        words = name.split()
+        if len(words) > 1:
+            owners[words[-1]].add(name)
     tagged = {i for start, end, _ in mentions for i in range(start, end)}
-    found = [t for t in doc if t.text in surnames and t.idx not in tagged]
+    found = [t for t in doc if len(owners.get(t.text, ())) == 1 and t.idx not in tagged]
     for tok in found:
-        people[name_key(tok.text)] = surnames[tok.text]
+        people[(tok.idx, tok.idx + len(tok.text))] = next(iter(owners[tok.text]))
     return [(t.idx, t.idx + len(t.text), "PERSON") for t in found]
-
-
-def _people(text: str, mentions, votes) -> dict[str, str]:
-    """Map each name key that denotes a person to that person's fullest name."""
-    full: dict[str, str] = {}           # surname -> longest full name
-    for start, end, _ in mentions:
-        name = text[start:end]
-        key = name_key(name)
-        if votes[key].most_common(1)[0][0] != "PERSON":
-            continue
-        surname = key.split()[-1]
-        if len(name.split()) >= len(full.get(surname, "").split()):
-            full[surname] = name
-    people = {}
-    for start, end, _ in mentions:
-        key = name_key(text[start:end])
-        surname = key.split()[-1]
-        if surname in full and (votes[key]["PERSON"] or key == surname):
-            people[key] = full[surname]
-    return people

@@ -56,6 +56,18 @@ def pronouns() -> dict[str, str]:
 
 
 @cache
+def gender_words() -> dict[str, str]:
+    """Honorifics, gendered roles and relations -> "m" or "f" (what the article itself says)."""
+    return {r[0].lower(): r[1] for r in _rows("gender_words.tsv")}
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Common first names -> "m" or "f": a weak prior, used only when the article says nothing."""
+    return {r[0].lower(): r[1] for r in _rows("first_names.tsv")}
+
+
+@cache
 def source_nouns() -> frozenset[str]:
     """Documents and surveys that can be a source ("In a statement, …")."""
     return frozenset(r[0].lower() for r in _rows("source_nouns.txt"))

@@ -15,7 +15,7 @@ from .entities import find_entities
 from .events import find_events
 from .model_loader import load_model
 from .quotes import find_quotes, normalise_marks, paragraphs
-from .speakers import SpeakerResolver
+from .speakers import NOBODY, SURENESS, Resolution, SpeakerResolver
 from .candidates import Rescorer, find_candidates
 from .statements import RULE_CONFIDENCE, Candidate, Parse
 from .topics import find_topics
@@ -90,11 +90,12 @@ def parse_of(doc: Doc, article: Article) -> Parse:
 def extract(doc: Doc, article: Article, rescorer: Rescorer | None = None) -> Article:
     """Every record of one parsed article (the pure part of the pipeline)."""
     skip = [(b.start, b.end) for b in article.boilerplate]
-    entities = find_entities(doc, skip)
+    entities = find_entities(doc, skip, [(h.start, h.end) for h in article.headings])
     dates = find_dates(doc, article.published)
     amounts = find_amounts(doc, [(d.start, d.end) for d in dates])
-    candidates = find_candidates(parse_of(doc, article), paragraphs(text_of(doc)), rescorer)
-    resolver = SpeakerResolver(doc, entities)
+    parse = parse_of(doc, article)
+    candidates = find_candidates(parse, paragraphs(text_of(doc)), rescorer)
+    resolver = SpeakerResolver(doc, entities, [(q.open, q.close + 1) for q in parse.quotes])
     statements = resolve_speakers(candidates, resolver, article.text)
     # after the speakers: resolving them teaches the resolver names the tagger missed
     events = find_events(doc, entities, dates, resolver, skip, text=article.text)
@@ -107,28 +108,49 @@ def extract(doc: Doc, article: Article, rescorer: Rescorer | None = None) -> Art
 
 def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, text: str) -> list[Statement]:
     out: list[Statement] = []
+    found_by: dict[str, Resolution] = {}
     for n, cand in enumerate(candidates, 1):
         if cand.subject is None and cand.rule == "continued":
             # the previous speaker goes on; the words that named them stand for this quote too
             previous = out[-1] if out and _adjacent(text, out[-1], cand) else None
-            names = previous.speakers if previous else ()
-            sureness, mention = (0.8, previous.speaker.mention) if previous else (0.0, None)
+            found = _as_continuation(found_by[previous.id]) if previous else NOBODY
+            mention = previous.speaker.mention if previous else None
         else:
-            names, sureness = resolver.resolve(cand.subject, cand.start)
-            mention = Span.of(text, cand.subject.start_char, cand.subject.end_char) if cand.subject else None
-        resolver.remember(names, cand.start)
-        entity = resolver.profiles[names[0]].entity if names and names[0] in resolver.profiles else None
-        cue = Span.of(text, *cand.cue_bounds) if cand.cue_bounds else None
-        if cand.score is not None:
-            confidence = cand.score
-        else:
-            confidence = RULE_CONFIDENCE.get(cand.rule, 0.5) * (0.75 + 0.25 * sureness)
-        out.append(Statement(
-            id=f"s{n}", kind=cand.kind, text=text[cand.start:cand.end], start=cand.start, end=cand.end,
-            cue=cue, speaker=Speaker(" and ".join(names) or None, mention, entity),
-            confidence=round(confidence, 3), speakers=names,
-            parts=tuple(Span.of(text, a, b) for a, b in cand.parts)))
+            bounds = (cand.subject.start_char, cand.subject.end_char) if cand.subject else None
+            quoted_by = next((found_by[s.id] for s in reversed(out)
+                              if bounds and s.kind != "indirect" and s.start <= bounds[0] < s.end), None)
+            found = resolver.identify(cand.subject, cand.start, (cand.start, cand.end), quoted_by)
+            mention = Span.of(text, *bounds) if bounds else None
+            resolver.remember(found, bounds, cand.start)
+        statement = _statement(f"s{n}", cand, found, mention, resolver, text)
+        found_by[statement.id] = found
+        out.append(statement)
     return out
+
+
+def _statement(sid: str, cand: Candidate, found: Resolution, mention: Span | None,
+               resolver: SpeakerResolver, text: str) -> Statement:
+    names = found.names
+    entity = resolver.profiles[names[0]].entity if names and names[0] in resolver.profiles else None
+    cue = Span.of(text, *cand.cue_bounds) if cand.cue_bounds else None
+    if cand.score is not None:
+        confidence = cand.score
+    else:
+        confidence = RULE_CONFIDENCE.get(cand.rule, 0.5) * (0.75 + 0.25 * found.confidence)
+    speaker = Speaker(" and ".join(names) or None, mention, entity, found.title, found.how,
+                      Span.of(text, *found.antecedent) if names and found.antecedent else None,
+                      found.confidence if names else None)
+    return Statement(
+        id=sid, kind=cand.kind, text=text[cand.start:cand.end], start=cand.start, end=cand.end,
+        cue=cue, speaker=speaker, confidence=round(confidence, 3), speakers=names,
+        parts=tuple(Span.of(text, a, b) for a, b in cand.parts))
+
+
+def _as_continuation(found: Resolution) -> Resolution:
+    if not found:
+        return NOBODY
+    return Resolution(found.names, "continuation", found.antecedent,
+                      round(min(found.confidence, SURENESS["continuation"]), 3), found.title)
 
 
 def _adjacent(text: str, previous: Statement, cand: Candidate) -> bool:

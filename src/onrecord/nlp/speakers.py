@@ -1,25 +1,53 @@
 """Who made a statement: from the words at the statement to a person or organisation.
 
-Resolution uses only what the article itself says about people:
-- names: a surname is the full name seen in the article ("Putin" -> "Vladimir Putin");
-- titles and descriptors ("the Russian leader", "his colleague from France") match the
-  roles and countries the article gives people in appositions ("X, the president of Y"),
-  premodifiers ("Russian President Vladimir Putin") and respectively-constructions
-  ("A and B, the Presidents of Russia and France");
-- pronouns and "both" take the most recent compatible speaker;
+Resolution uses only what the article itself says about people, and gives no name when the
+evidence does not single one person out (a wrong name is worse than none):
+- names: a surname is the full name seen in the article ("Putin" -> "Vladimir Putin"), as
+  ``names`` decides; an apposition names the person it stands beside ("the deputy director,
+  Eva-Marie Persson");
+- titles and descriptors ("the Russian leader", "the Democratic nominee") go to the one
+  person the article gave that role and those words, in appositions ("X, the president of
+  Y"), premodifiers ("Russian President Vladimir Putin") and respectively-constructions;
+- pronouns go to the clearly most salient referent that agrees with them (``salience``): "she"
+  never to a man, "I" only inside the speaker's own quotation, never simply to the last
+  speaker; relative pronouns to the noun they hang on; "both" to the last pair of speakers;
+- a passive cue's subject is not its speaker: its agent is ("was accused by a woman"), or no
+  one ("was told");
 - a seat of government stands for its country ("Moscow denies" -> Russia).
+
+Each answer is a ``Resolution``: the names, how they were found, the mention that names the
+person (its antecedent) and how sure it is.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
+from .names import first_name_gender, gender_said
+from .salience import WINDOW, Mention, MentionIndex
 
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SELF_PRONOUNS = frozenset({"i", "me", "we", "us"})       # the quotation's own speaker
+RELATIVES = frozenset({"who", "that", "which", "whom"})
+KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
+ASKING = frozenset({"ask", "question", "press", "interview"})   # the one asked is the one who answers
+GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" -> "Kasich campaign"
+
+# How well a person of unknown gender fits "he" or "she": possible, but the names the tagger
+# gets wrong (a city taken for a person) are often of this kind.
+UNKNOWN_GENDER_FIT = 0.35
+
+# Titles as newspapers abbreviate them ("New Jersey Gov. Chris Christie").
+ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                 "sec.": "secretary", "pres.": "president", "amb.": "ambassador", "supt.": "superintendent"}
+
+# How sure each way of finding a name is (see model.RESOLUTIONS).
+SURENESS = {"name": 0.95, "surname": 0.9, "apposition": 0.9, "relative": 0.85, "descriptor": 0.75,
+            "pronoun": 0.7, "continuation": 0.8}
 
 
 @dataclass
@@ -31,29 +59,70 @@ class Profile:
     roles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)     # start offsets of its mentions
+    spans: list[tuple[int, int]] = field(default_factory=list)   # its mentions
+    words: set[str] = field(default_factory=set)            # words written about it ("democratic")
+    genders: set[str] = field(default_factory=set)          # what the article says: "m", "f"
+
+    @property
+    def gender(self) -> str | None:
+        """The article's word on the person's gender, else the first-name prior."""
+        if len(self.genders) == 1:
+            return next(iter(self.genders))
+        return None if self.genders else first_name_gender(lexicon.name_key(self.name))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Who a speaker mention denotes, and the evidence."""
+    names: tuple[str, ...] = ()
+    how: str | None = None                      # one of model.RESOLUTIONS
+    antecedent: tuple[int, int] | None = None   # the mention that names the person
+    confidence: float = 0.0
+    title: str | None = None                    # role words written with the name
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+
+NOBODY = Resolution()
 
 
 class SpeakerResolver:
     """Resolves speaker mentions of one article, in reading order."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]):
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[tuple[int, int]] = ()):
         self.doc = doc
+        self.quotes = sorted(quotes)
         self.profiles: dict[str, Profile] = {}
         self.at_char: dict[int, Profile] = {}               # token start -> profile it names
         self.history: list[tuple[int, tuple[str, ...]]] = []
+        self.index = MentionIndex([s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0])
         for ent in entities:
             if ent.type not in SPEAKER_TYPES:
                 continue
-            prof = Profile(ent.name, ent.type, ent.id, positions=sorted(m.start for m in ent.mentions))
+            spans = sorted((m.start, m.end) for m in ent.mentions)
+            prof = Profile(ent.name, ent.type, ent.id, positions=[a for a, _ in spans], spans=spans)
             self.profiles[ent.name] = prof
             for m in ent.mentions:
+                prof.genders |= {g} if (g := gender_said(doc.text, m.start)) else set()
                 for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
                     self.at_char[tok.idx] = prof
         learn_attributes(self)
+        self._index_mentions()
+
+    def _index_mentions(self) -> None:
+        for prof in self.profiles.values():
+            for start, end in prof.spans:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                self.index.add(Mention(start, end, prof.name, span is not None and _salient_role(span.root),
+                                       self.quoted(start)))
 
     # ------------------------------------------------------------------ lookups
     def profile_of(self, tok: Token) -> Profile | None:
         return self.at_char.get(tok.idx)
+
+    def quoted(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.quotes)
 
     def country_of(self, tok: Token) -> str | None:
         """The country a token names: a demonym, a country or a seat of government."""
@@ -67,94 +136,246 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------------ resolving
     def resolve(self, mention: SpacySpan | None, at: int) -> tuple[tuple[str, ...], float]:
-        """Names of the speaker(s) and how sure the resolution is."""
+        """Names of the speaker(s) and how sure the resolution is (for callers that need no
+        evidence)."""
+        found = self.identify(mention, at)
+        return found.names, found.confidence
+
+    def identify(self, mention: SpacySpan | None, at: int, content: tuple[int, int] | None = None,
+                 quoted_by: Resolution | None = None) -> Resolution:
+        """Who ``mention`` denotes, for a statement at ``at`` whose words are ``content`` and
+        that sits inside the quotation of ``quoted_by`` (if it does)."""
         if mention is None or not len(mention):
-            return (), 0.0
+            return NOBODY
         head = mention.root
-        named = self._named(head)
+        if head.dep_ == "nsubjpass" and head.head.lemma_.lower() not in KEEPS_SUBJECT:
+            agent = _agent_of(head.head)
+            return self.identify(agent, at, content) if agent is not None else NOBODY
+        if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+            found = self.identify(_noun_phrase(head.head.head), at, content)
+            return _as(found, "relative") if found else NOBODY
+        if _several_without_and(self, mention):
+            return NOBODY                         # "Carly Fiorina Endorses Ted Cruz": whose words?
+        named = self._named(head) or _group_name(self, head)
         if named:
-            return named, 1.0
+            return named
         word = head.lower_
+        if word in SELF_PRONOUNS:
+            return _as(quoted_by, "pronoun") if quoted_by else NOBODY
+        at = min(at, mention.start_char)          # an antecedent comes before the words that refer to it
         if word in lexicon.pronouns() or (head.i == mention.start and word == "both"):
-            return self._pronoun(lexicon.pronouns().get(word, "pair"), at), 0.9
+            return self._pronoun(word, at, content)
         if any(_roles_in(mention)):
-            found = self._descriptor(mention, at)
-            return ((found,), 0.85) if found else ((), 0.0)
-        return (), 0.0
+            return self._descriptor(mention, at, content)
+        return NOBODY
 
-    def remember(self, names: tuple[str, ...], at: int) -> None:
-        if names:
-            self.history.append((at, names))
+    def remember(self, found: Resolution, mention: tuple[int, int] | None, at: int) -> None:
+        """A resolved speaker is salient for the pronouns that follow."""
+        if not found:
+            return
+        self.history.append((at, found.names))
+        if mention is not None and len(found.names) == 1 and found.names[0] in self.profiles:
+            self.index.add(Mention(mention[0], mention[1], found.names[0], True, self.quoted(mention[0])))
 
-    def _named(self, head: Token) -> tuple[str, ...]:
+    def _named(self, head: Token) -> Resolution:
         """Names carried by the mention's head and its conjuncts ("Both Macron and Putin")."""
         names: list[str] = []
+        first: Resolution = NOBODY
         for tok in [head, *_conjuncts(head)]:
-            name = self._name_of(tok)
-            if name and name not in names:
-                names.append(name)
-        return tuple(names)
+            found = self._name_of(tok)
+            if found and found.names[0] not in names:
+                names.append(found.names[0])
+                first = first or found
+        if not names:
+            return NOBODY
+        return Resolution(tuple(names), first.how, first.antecedent, first.confidence, _title_of(head))
 
-    def _name_of(self, tok: Token) -> str | None:
-        prof = self.profile_of(tok) or next(
-            (self.profile_of(a) for a in tok.children if a.dep_ == "appos" and self.profile_of(a)), None)
+    def _name_of(self, tok: Token) -> Resolution:
+        prof = self.profile_of(tok)
+        how = "name"
+        if prof is None:
+            prof = next((self.profile_of(a) for a in tok.children if a.dep_ == "appos" and self.profile_of(a)), None)
+            how = "apposition"
         if prof is not None:
-            return (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
-        # a name the entity recogniser missed: a known person's surname, or the name as written
+            name = (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
+            span = next(((a, b) for a, b in prof.spans if a <= tok.idx < b), None) if how == "name" else None
+            if span is not None and self.doc.text[span[0]:span[1]] != prof.name and len(prof.name.split()) > 1 \
+                    and len(self.doc.text[span[0]:span[1]].split()) == 1:
+                how, span = "surname", self._naming_span(prof, tok.idx)
+            return Resolution((name,), how, span or self._naming_span(prof, tok.idx), SURENESS[how])
+        return self._unknown_name(tok)
+
+    def _unknown_name(self, tok: Token) -> Resolution:
+        """A name the entity recogniser missed: one known person's surname, or the name as written."""
         known = [p for p in self.profiles.values() if p.type == "PERSON" and p.name.split()[-1] == tok.text]
-        if known and tok.is_title:
-            return known[0].name
+        if len(known) == 1 and tok.is_title:
+            return Resolution((known[0].name,), "surname", self._naming_span(known[0], tok.idx), SURENESS["surname"])
         every_role = lexicon.roles()[0]
-        if tok.pos_ != "PROPN" or tok.lower_ in every_role:
-            return None
-        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role]
-        name = " ".join(t.text for t in [*words, tok])
+        if tok.pos_ != "PROPN" or tok.lower_ in every_role or known or not tok.text[:1].isupper() \
+                or tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE"):
+            return NOBODY
+        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
+                 and t.text[:1].isupper()]
+        tokens = [*words, tok]
+        name = " ".join(t.text for t in tokens)
         if words:                          # a full name: later surnames, titles and pronouns find it
-            self._adopt(name, [*words, tok])
-        return name
+            self._adopt(name, tokens)
+        span = (tokens[0].idx, tok.idx + len(tok.text))
+        return Resolution((name,), "name", span, SURENESS["name"] - 0.1)
+
+    def _naming_span(self, prof: Profile, at: int) -> tuple[int, int] | None:
+        """The mention that names ``prof`` in full: the first such before ``at``, else the first."""
+        full = [s for s in prof.spans if self.doc.text[s[0]:s[1]] == prof.name]
+        before = [s for s in full if s[0] <= at]
+        return (before or full or prof.spans or [None])[0]
 
     def _adopt(self, name: str, tokens: list[Token]) -> None:
         """Make a person of a name the recogniser missed, with the title written before it."""
         prof = self.profiles.get(name)
         if prof is None:
-            prof = self.profiles[name] = Profile(name, "PERSON", None, positions=[tokens[0].idx])
+            span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+            prof = self.profiles[name] = Profile(name, "PERSON", None, positions=[span[0]], spans=[span])
+            prof.genders |= {g} if (g := gender_said(self.doc.text, span[0])) else set()
             for tok in tokens:
                 self.at_char[tok.idx] = prof
             _learn_premodifiers(self, tokens[-1], prof)
+            self.index.add(Mention(span[0], span[1], name, tokens[-1].dep_ in SUBJECT_DEPS, self.quoted(span[0])))
 
-    def _pronoun(self, kind: str, at: int) -> tuple[str, ...]:
-        for _, names in reversed(self.history):
-            types = {self.profiles[n].type if n in self.profiles else "GPE" for n in names}
-            if kind == "person" and len(names) == 1 and types == {"PERSON"}:
-                return names
-            if kind == "pair" and len(names) >= 2:
-                return names
-            if kind == "group" and (len(names) >= 2 or types & {"ORG", "GPE"}):
-                return names
-            if kind == "org" and types & {"ORG", "GPE"}:
-                return names
+    def _pronoun(self, word: str, at: int, content: tuple[int, int] | None) -> Resolution:
+        kind = lexicon.pronouns().get(word, "pair")
+        if kind == "group":                 # "they": people or an organisation; only a pair of speakers is clear
+            kind = "pair"
+        if kind == "pair":
+            for said_at, names in reversed(self.history):
+                if self.index.sentence_of(at) - self.index.sentence_of(said_at) > WINDOW:
+                    break
+                if len(names) >= 2:
+                    return Resolution(names, "pronoun", None, SURENESS["pronoun"])
+            return NOBODY
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
+        choice = self.index.choose(at, lambda name: self._agrees(name, kind, gender),
+                                   skip=lambda m: content is not None and content[0] <= m.start < content[1])
+        if choice is None:
+            return NOBODY
+        sure = SURENESS["pronoun"] + (0.15 if choice.margin == float("inf") else min(0.15, 0.03 * choice.margin))
+        return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
+
+    def _agrees(self, name: str, kind: str, gender: str | None) -> float:
+        """How well a referent fits a pronoun of ``kind`` and ``gender`` (0: it cannot)."""
+        prof = self.profiles.get(name)
+        if prof is None:
+            return 0.0
         if kind == "person":
-            recent = self._most_recent([p for p in self.profiles.values() if p.type == "PERSON"], at)
-            return (recent.name,) if recent else ()
-        return ()
+            if prof.type != "PERSON":
+                return 0.0
+            if gender is None or prof.gender == gender:
+                return 1.0
+            return 0.0 if prof.gender else UNKNOWN_GENDER_FIT
+        if kind in ("group", "org"):
+            return 1.0 if prof.type in ("ORG", "GPE") else 0.0
+        return 0.0
 
-    def _descriptor(self, mention: SpacySpan, at: int) -> str | None:
+    def _descriptor(self, mention: SpacySpan, at: int, content: tuple[int, int] | None) -> Resolution:
+        """The person the article gave this role (and these words) before ``at``."""
         specific, generic = _roles_in(mention)
         countries = {c for t in mention if (c := self.country_of(t))}
+        said = _descriptive_words(mention) - specific - generic
         people = [p for p in self.profiles.values() if p.type == "PERSON" and p.positions[0] < at]
-        fits = [p for p in people
+        fits = {p.name for p in people
                 if (not countries or countries & p.countries)
-                and (specific & p.roles or (not specific and (p.roles or countries)))]
-        best = self._most_recent(fits, at)
-        return best.name if best else None
+                and (specific & p.roles or (not specific and (p.roles or countries)))
+                and said <= p.words}
+        if not fits:
+            return NOBODY
+        title = _descriptor_title(mention)
+        if len(fits) == 1:
+            (name,) = fits
+            return Resolution((name,), "descriptor", self._naming_span(self.profiles[name], at),
+                              SURENESS["descriptor"], title)
+        choice = self.index.choose(at, lambda name: 1.0 if name in fits else 0.0,
+                                   skip=lambda m: content is not None and content[0] <= m.start < content[1])
+        if choice is None:
+            return NOBODY
+        return Resolution((choice.referent,), "descriptor", (choice.mention.start, choice.mention.end),
+                          SURENESS["descriptor"] - 0.1, title)
 
-    @staticmethod
-    def _most_recent(profiles: list[Profile], at: int) -> Profile | None:
-        def last_before(p: Profile) -> int:
-            i = bisect_left(p.positions, at)
-            return p.positions[i - 1] if i else -1
-        ranked = [p for p in profiles if last_before(p) >= 0]
-        return max(ranked, key=last_before, default=None)
+
+def _salient_role(tok: Token) -> bool:
+    """A subject, except of a question ("X asked Y whether …"), whose object is the one
+    expected to speak next."""
+    asking = tok.head.lemma_.lower() in ASKING
+    return (tok.dep_ in SUBJECT_DEPS and not asking) or (tok.dep_ == "dobj" and asking)
+
+
+def _several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
+    """Whether a mention names two people that neither a conjunction nor a role between them
+    relates (a headline's "X Endorses Y"; but "Cruz spokesman Rick Tyler" is Rick Tyler)."""
+    people: list[tuple[Profile, int]] = []
+    for tok in mention:
+        prof = res.profile_of(tok)
+        if prof is not None and prof.type == "PERSON" and all(p is not prof for p, _ in people):
+            people.append((prof, tok.i))
+    if len(people) < 2 or any(t.dep_ == "conj" or t.lower_ in ("and", "&") for t in mention):
+        return False
+    between = mention.doc[people[0][1] + 1: people[-1][1]]
+    return not any(_roles_in(between))
+
+
+def _group_name(res: SpeakerResolver, head: Token) -> Resolution:
+    """ "Kasich's campaign", "the Clinton campaign": the campaign named after its person."""
+    if head.lower_ not in GROUP_HEADS:
+        return NOBODY
+    for child in head.children:
+        prof = res.profile_of(child)
+        if child.dep_ in ("poss", "compound") and prof is not None and prof.type == "PERSON":
+            name = f"{prof.name.split()[-1]} {head.lower_}"
+            return Resolution((name,), "name", (child.idx, head.idx + len(head.text)), SURENESS["name"] - 0.1)
+    return NOBODY
+
+
+def _as(found: Resolution, how: str) -> Resolution:
+    """The same names found another way (a pronoun standing for a resolved quotation's speaker)."""
+    sure = min(found.confidence, SURENESS[how])
+    return Resolution(found.names, how, found.antecedent, sure, found.title)
+
+
+def _agent_of(verb: Token) -> SpacySpan | None:
+    """The "by" phrase of a passive verb: its object."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _noun_phrase(obj)
+    return None
+
+
+def _noun_phrase(tok: Token) -> SpacySpan:
+    """A noun with the words before it ("the former secretary of state" stops at its head)."""
+    return tok.doc[tok.left_edge.i: tok.i + 1]
+
+
+def _title_of(head: Token) -> str | None:
+    """The role words written before a name ("Sen." of "Massachusetts Sen. Elizabeth Warren")."""
+    every = lexicon.roles()[0]
+    roles = [t for t in head.lefts if t.lower_.rstrip(".") in every or t.lower_ in every]
+    for t in head.lefts:
+        roles += [g for g in t.subtree if g.i < head.i and g not in roles and g.lower_ in every]
+    if not roles:
+        return None
+    roles.sort(key=lambda t: t.i)
+    return head.doc[roles[0].i: roles[-1].i + 1].text
+
+
+def _descriptive_words(mention: SpacySpan) -> set[str]:
+    """The adjectives and nouns that describe in a descriptor ("democratic" of "the Democratic
+    nominee"): determiners, possessives, countries and numbers aside."""
+    return {t.lower_ for t in mention if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != mention.root.i
+            and t.lower_ not in lexicon.demonyms() and t.ent_type_ not in ("GPE", "NORP", "DATE", "CARDINAL")}
+
+
+def _descriptor_title(mention: SpacySpan) -> str:
+    words = [t for t in mention if not (t.i == mention.start and t.pos_ in ("DET", "PRON"))]
+    return mention.doc[words[0].i: words[-1].i + 1].text if words else mention.text
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -165,7 +386,7 @@ def _conjuncts(tok: Token) -> list[Token]:
 def _roles_in(tokens) -> tuple[set[str], set[str]]:
     """(specific roles, generic roles) named by these tokens, two-word roles included."""
     every, generic = lexicon.roles()
-    words = [t.lower_ for t in tokens]
+    words = [ABBREVIATIONS.get(t.lower_, t.lower_) for t in tokens]
     found = {w for w in words if w in every}
     found |= {f"{a} {b}" for a, b in zip(words, words[1:]) if f"{a} {b}" in every}
     found |= {w[:-1] for w in words if w.endswith("s") and w[:-1] in every}     # "Presidents"
@@ -183,8 +404,17 @@ def learn_attributes(res: SpeakerResolver) -> None:
         for appos in [c for c in tok.children if c.dep_ == "appos"]:
             _learn_apposition(res, tok, appos)
         if tok.dep_ in ("appos", "compound") and res.profile_of(tok.head) is None:
-            outer = [t for t in tok.head.subtree if t.i not in {s.i for s in tok.subtree}]
-            _add_attributes(res, prof, outer)
+            outer = [t for t in _phrase(tok.head) if t.i not in {s.i for s in tok.subtree}]
+            _add_attributes(res, prof, outer, genders=tok.dep_ == "appos")   # "the Trump aide": not his
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":          # "X is the party's nominee"
+            for attr in [c for c in tok.head.children if c.dep_ == "attr"]:
+                _add_attributes(res, prof, list(attr.subtree))
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """A noun phrase without its conjuncts: "the first lady" of "the president and the first lady"."""
+    cut = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in cut]
 
 
 def _learn_premodifiers(res: SpeakerResolver, tok: Token, prof: Profile) -> None:
@@ -210,8 +440,14 @@ def _learn_apposition(res: SpeakerResolver, tok: Token, appos: Token) -> None:
         _add_attributes(res, res.profile_of(person_tok), words, countries=len(places) <= 1)
 
 
-def _add_attributes(res: SpeakerResolver, prof: Profile, tokens, countries: bool = True) -> None:
+def _add_attributes(res: SpeakerResolver, prof: Profile, tokens, countries: bool = True,
+                    genders: bool = True) -> None:
+    """Roles, countries, describing words and gendered words ("spokeswoman", "his wife")."""
+    tokens = [t for t in tokens if res.profile_of(t) is not prof]
     specific, generic = _roles_in(tokens)
     prof.roles |= specific | generic
+    prof.words |= {t.lower_ for t in tokens if t.pos_ in ("ADJ", "NOUN", "PROPN")}
+    if genders:
+        prof.genders |= {g for t in tokens if t.dep_ != "poss" and (g := lexicon.gender_words().get(t.lower_))}
     if countries:
         prof.countries |= {c for t in tokens if (c := res.country_of(t))}

@@ -36,6 +36,8 @@ DASHES = {"―", "—", "–", "-", "--"}
 NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 CLAUSE_MARKS = {"that", "whether", "if"}
 SUBJECTS = ("nsubj", "nsubjpass")
+# Cues whose object is the one spoken to, never the speaker ("“…,” he told CNN's Dana Bash").
+ADDRESSING = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge", "advise", "brief", "reassure"})
 TRAILING = ("advcl", "npadvmod", "ccomp")            # what a cue adds after its clause and belongs to it
 
 
@@ -178,10 +180,25 @@ def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Toke
         if cue_of(tok, "quote") is None:
             continue
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i in ids), None)
-        if subj is None:
+        if subj is None and tok.lemma_.lower() not in ADDRESSING:     # "told CNN's Dana Bash": the addressee
             subj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i in ids
                          and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)), None)
         if subj is not None:
+            return tok, subj
+    return None
+
+
+def _cue_after_subject(segment: list[Token]) -> tuple[Token, Token] | None:
+    """(cue, subject) when the words after a quotation are a long subject and then its cue:
+    "“…,” Jeff Weaver, Sanders’ campaign manager, said in a statement"."""
+    words = [t for t in segment if not t.is_punct]
+    if not words:
+        return None
+    for tok in segment:
+        if cue_of(tok, "quote") is None:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        if subj is not None and subj.left_edge.i == words[0].i:
             return tok, subj
     return None
 
@@ -215,7 +232,7 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         q = quotes[i]
         para = paragraphs[bisect_right(para_starts, q.open) - 1]
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
-        found = _cue_in(after, first=6)
+        found = _cue_in(after, first=6) or _cue_after_subject(after)
         signer = signed_by(after) if found is None else None
         if signer is not None:                          # "“…” ― Name"
             out.append(Candidate("direct", q.start, q.end, after[0], signer, "signed", list(q.parts)
