@@ -553,22 +553,29 @@ def serve(db: str, host: str, port: int, workers: int) -> None:
 @click.argument("corpus", metavar="DIR")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", "errors_path", default=None, metavar="FILE",
-              help="Write missed gold contents and spurious statements (ggt@0.3) to FILE as JSON lines.")
+              help="Write missed gold contents and spurious statements (ggt@0.3), and with --who the "
+                   "wrongly named speakers, to FILE as JSON lines.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
               help="Only the first N annotated articles (sorted by name).")
 @click.option("--predictions", default=None, metavar="FILE",
               help="Score these records (JSON lines of `onrecord extract`) instead of running the pipeline.")
+@click.option("--who", "who_dir", default=None, metavar="WHO_DIR",
+              type=click.Path(exists=True, file_okay=False),
+              help="Also score the resolved speaker names against WHO_DIR/NAME.tsv, a hand annotation "
+                   "of whom each Source refers to (as PolNeAR's who-dev).")
 @model_option
 def eval_command(corpus: str, as_json: bool, errors_path: str | None, limit: int | None,
-                 predictions: str | None, model: str | None) -> None:
+                 predictions: str | None, who_dir: str | None, model: str | None) -> None:
     """Measure statements against an annotated corpus in brat standoff form
     (DIR/text/*.txt + DIR/attributions/*.ann, as PolNeAR): P, R, F1 at ggt@0.3,
     ggt@0.8 and sym@0.5, speaker accuracy, recall of direct and indirect quotes,
-    calibration of the confidence, and speed.
+    calibration of the confidence, and speed; with --who, whether each speaker
+    was resolved to the right name.
 
     \b
     Example:
       onrecord eval ../shared/data/polnear/dev --errors dev-errors.jsonl
+      onrecord eval ../shared/data/polnear/dev --who ../shared/data/polnear/who-dev
     """
     from . import eval as evaluation
 
@@ -580,9 +587,10 @@ def eval_command(corpus: str, as_json: bool, errors_path: str | None, limit: int
         keep = errors_path is not None
         if predictions:
             report = evaluation.score_predictions(corpus, evaluation.read_predictions(predictions), limit,
-                                                  problems, keep_errors=keep)
+                                                  problems, keep_errors=keep, who_dir=who_dir)
         else:
-            report = evaluation.evaluate(corpus, _analyzer(model), limit=limit, on_error=problems, keep_errors=keep)
+            report = evaluation.evaluate(corpus, _analyzer(model), limit=limit, on_error=problems,
+                                         keep_errors=keep, who_dir=who_dir)
         if errors_path:
             _write_errors(report, errors_path)
     except OnrecordError as err:
@@ -636,8 +644,10 @@ def _write_errors(report: "EvalReport", path: str) -> None:
         write_errors(report, path)
     except OSError as err:
         raise InputError(path, f"cannot write ({err.strerror or err.__class__.__name__})") from None
-    missed = sum(e["error"] == "missed" for e in report.errors)
-    click.echo(f"{missed} missed and {len(report.errors) - missed} spurious (ggt@0.3) -> {path}", err=True)
+    missed, spurious, wrong = (sum(e["error"] == kind for e in report.errors)
+                               for kind in ("missed", "spurious", "wrong_name"))
+    named = f", {wrong} wrongly named speakers" if report.who is not None else ""
+    click.echo(f"{missed} missed and {spurious} spurious (ggt@0.3){named} -> {path}", err=True)
 
 
 def _print_rows(rows: list[dict], fmt: str, table: Callable[[list[dict]], None] | None = None) -> None:

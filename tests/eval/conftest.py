@@ -42,3 +42,16 @@ def assert_agrees() -> Callable[[dict, dict], None]:
         for key in ("articles", "articles_predicted", "provenance_mismatches"):
             assert reference[key] == mine[key], key
     return check
+
+
+@pytest.fixture(scope="session")
+def score_who() -> Callable[[Path, Path, Path], dict]:
+    """``score_who(pred_jsonl, corpus_dir, who_dir)``: the reference scorer's ``who --json`` output."""
+    if not SCORE_PY.exists():
+        pytest.skip("the reference scorer (../shared/tools/score.py) is not beside this checkout")
+
+    def run(pred: Path, corpus: Path, who_dir: Path) -> dict:
+        done = subprocess.run([sys.executable, str(SCORE_PY), "who", str(pred), str(corpus), str(who_dir), "--json"],
+                              capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+    return run

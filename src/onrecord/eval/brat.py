@@ -31,6 +31,7 @@ class GoldAttribution:
     source: Spans = ()               # empty when the annotator gave no Source
     cue: Spans = ()
     direct: bool = False
+    eid: str = ""                    # the E line's id, which further annotations (``who``) are keyed by
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def parse_ann(raw: str, text: str) -> tuple[GoldAttribution, ...]:
     """The attributions of one .ann file over ``text``."""
     spans = {tid: parse_spans(offsets) for tid, _kind, offsets in _T_LINE.findall(raw)}
     found = []
-    for _eid, body in _E_LINE.findall(raw):
+    for eid, body in _E_LINE.findall(raw):
         roles = dict(kv.split(":", 1) for kv in body.split() if ":" in kv)
         content = spans.get(roles.get("Content", ""), ())
         if not content:
@@ -67,6 +68,7 @@ def parse_ann(raw: str, text: str) -> tuple[GoldAttribution, ...]:
             source=spans.get(roles.get("Source", ""), ()),
             cue=spans.get(roles.get("Cue", ""), ()),
             direct=bool(QUOTE_MARKS.search(span_text(text, content))),
+            eid=eid,
         ))
     return tuple(found)
 
