@@ -63,3 +63,76 @@ def test_speaker_links_to_its_entity(analyzer):
     (s,) = article.statements
     entity = next(e for e in article.entities if e.id == s.speaker.entity)
     assert entity.name == "Lena Okafor" and entity.type == "PERSON"
+
+
+def evidence(analyzer, text):
+    article = onrecord.extract(text, analyzer=analyzer)
+    return [(s.speaker.mention.text if s.speaker.mention else None, s.speaker.name, s.speaker.resolution)
+            for s in article.statements]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "she" is never a man, however recent
+    ("Clara Jensen met Tom Keller on Monday. She said the talks were useful.",
+     [("She", "Clara Jensen", "pronoun")]),
+    # two people of the pronoun's gender, equally salient: no name
+    ("Tom Keller met Peter Schmidt on Monday and Peter Schmidt met Tom Keller on Tuesday. "
+     "He said the talks were useful.",
+     [("He", None, None)]),
+    # the one asked is the one who answers
+    ("Reporter Tom Keller asked Senator Clara Jensen whether the bill would pass. "
+     "“It will pass,” she said.",
+     [("Reporter Tom Keller", "Tom Keller", "name"), ("she", "Clara Jensen", "pronoun")]),
+    # "I" outside a quotation is the writer: no name
+    ("Clara Jensen spoke on Monday. I think the bill will pass.", [("I", None, None)]),
+    # an honorific with a surname picks that gender's bearer of the name
+    ("Paul Marsh and his wife, Ruth Marsh, arrived in Oslo. Mrs. Marsh said the trip was long.",
+     [("Mrs. Marsh", "Ruth Marsh", "surname")]),
+    # a relative pronoun is its antecedent
+    ("Clara Jensen, who said the bill would pass, left early.", [("who", "Clara Jensen", "relative")]),
+    # a title between quotation and name: the cue's own subject, not the speaker before
+    ("Tom Keller said the vote was close.\n\n“We have the votes,” Norway's deputy director of budgets, "
+     "Clara Jensen, said on Monday.",
+     [("Tom Keller", "Tom Keller", "name"),
+      ("Norway's deputy director of budgets", "Clara Jensen", "apposition")]),
+    # a campaign named after its candidate
+    ("Jensen's campaign said the ads would run in May. Clara Jensen agreed.",
+     [("Jensen's campaign", "Jensen campaign", "name")]),
+])
+def test_resolution_evidence(analyzer, text, expected):
+    assert evidence(analyzer, text) == expected
+
+
+def test_a_pronoun_points_at_the_mention_that_named_the_person(analyzer):
+    text = "Clara Jensen met Tom Keller on Monday. She said the talks were useful."
+    (s,) = onrecord.extract(text, analyzer=analyzer).statements
+    assert s.speaker.antecedent is not None
+    assert text[s.speaker.antecedent.start:s.speaker.antecedent.end] == "Clara Jensen"
+    assert 0 < s.speaker.confidence <= 1
+
+
+def test_a_name_carries_its_title_apart(analyzer):
+    (s,) = onrecord.extract("Senator Clara Jensen said the bill would pass.", analyzer=analyzer).statements
+    assert s.speaker.name == "Clara Jensen" and s.speaker.title == "Senator"
+
+
+def test_a_headline_verb_is_not_part_of_the_name(analyzer):
+    text = "Black Lawmakers Rip Clara Jensen\n\nClara Jensen said the budget was fair."
+    article = onrecord.extract(text, analyzer=analyzer)
+    assert {e.name for e in article.entities if e.type == "PERSON"} == {"Clara Jensen"}
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Keller was accused by Clara Jensen of lying about the budget.",
+    "Tom Keller was told by Clara Jensen that the budget was late.",
+])
+def test_a_passive_subject_is_not_the_speaker(analyzer, text):
+    statements = onrecord.extract(text, analyzer=analyzer).statements
+    assert statements
+    for s in statements:
+        assert s.speaker.name == "Clara Jensen" and s.speaker.mention.text == "Clara Jensen"
+
+
+def test_a_passive_without_agent_names_nobody(analyzer):
+    statements = onrecord.extract("Tom Keller was told that the budget was late.", analyzer=analyzer).statements
+    assert all(s.speaker.name is None for s in statements)

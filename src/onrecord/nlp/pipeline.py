@@ -15,7 +15,7 @@ from .entities import find_entities
 from .events import find_events
 from .model_loader import load_model
 from .quotes import find_quotes, normalise_marks, paragraphs
-from .speakers import NOBODY, SURENESS, Resolution, SpeakerResolver
+from .speakers import NOBODY, SURENESS, Resolution, SpeakerResolver, speaking
 from .candidates import Rescorer, find_candidates
 from .statements import RULE_CONFIDENCE, Candidate, Parse
 from .topics import find_topics
@@ -116,10 +116,11 @@ def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, tex
             found = _as_continuation(found_by[previous.id]) if previous else NOBODY
             mention = previous.speaker.mention if previous else None
         else:
-            bounds = (cand.subject.start_char, cand.subject.end_char) if cand.subject else None
+            words = speaking(cand.subject)
+            bounds = (words.start_char, words.end_char) if words else None
             quoted_by = next((found_by[s.id] for s in reversed(out)
                               if bounds and s.kind != "indirect" and s.start <= bounds[0] < s.end), None)
-            found = resolver.identify(cand.subject, cand.start, (cand.start, cand.end), quoted_by)
+            found = resolver.identify(words, cand.start, (cand.start, cand.end), quoted_by)
             mention = Span.of(text, *bounds) if bounds else None
             resolver.remember(found, bounds, cand.start)
         statement = _statement(f"s{n}", cand, found, mention, resolver, text)

@@ -148,9 +148,6 @@ class SpeakerResolver:
         if mention is None or not len(mention):
             return NOBODY
         head = mention.root
-        if head.dep_ == "nsubjpass" and head.head.lemma_.lower() not in KEEPS_SUBJECT:
-            agent = _agent_of(head.head)
-            return self.identify(agent, at, content) if agent is not None else NOBODY
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < head.i:
             found = self.identify(_noun_phrase(head.head.head), at, content)
             return _as(found, "relative") if found else NOBODY
@@ -337,6 +334,17 @@ def _as(found: Resolution, how: str) -> Resolution:
     """The same names found another way (a pronoun standing for a resolved quotation's speaker)."""
     sure = min(found.confidence, SURENESS[how])
     return Resolution(found.names, how, found.antecedent, sure, found.title)
+
+
+def speaking(subject: SpacySpan | None) -> SpacySpan | None:
+    """The words that name whoever spoke, given a cue's subject: a passive cue's agent ("was
+    accused of rape by a woman"), or nobody ("was told"); "X was quoted as saying" keeps X."""
+    if subject is None or not len(subject):
+        return subject
+    head = subject.root
+    if head.dep_ == "nsubjpass" and head.head.lemma_.lower() not in KEEPS_SUBJECT:
+        return _agent_of(head.head)
+    return subject
 
 
 def _agent_of(verb: Token) -> SpacySpan | None:

@@ -1,0 +1,65 @@
+"""Which person a name mention denotes, on names of our own (no model needed)."""
+from __future__ import annotations
+
+from onrecord.nlp.names import person_names, same_person
+
+
+def names(text: str, *forms: str) -> dict[str, str | None]:
+    """Each occurrence of ``forms`` in ``text`` -> the person it was given (None: no one)."""
+    spans = []
+    for form in forms:
+        at = -1
+        while (at := text.find(form, at + 1)) >= 0:
+            if (at, at + len(form)) not in spans:
+                spans.append((at, at + len(form)))
+    got = person_names(text, spans, lambda at: True)
+    return {f"{text[s:e]}@{s}": got.get((s, e)) for s, e in sorted(spans)}
+
+
+def test_middle_names_and_short_first_names_are_one_person():
+    assert same_person("donald j. trump", "donald trump")
+    assert same_person("tim kaine", "timothy kaine")
+    assert not same_person("michelle obama", "barack obama")
+    assert not same_person("john smith jr.", "john smith sr.")
+
+
+def test_a_longer_form_ending_in_a_full_name_is_that_person():
+    text = "Lawmakers Rip Nora Vance. Nora Vance said no. Nora Vance left."
+    got = names(text, "Rip Nora Vance", "Nora Vance")
+    assert set(got.values()) == {"Nora Vance"}
+
+
+def test_a_surname_of_two_people_stays_unresolved():
+    text = "Paul Marsh and Ruth Marsh arrived. Marsh spoke first."
+    got = names(text, "Paul Marsh", "Ruth Marsh", "Marsh")
+    assert got["Marsh@35"] is None
+    assert got["Paul Marsh@0"] == "Paul Marsh" and got["Ruth Marsh@15"] == "Ruth Marsh"
+
+
+def test_an_honorific_picks_the_one_of_that_gender():
+    text = "Paul Marsh and Ruth Marsh arrived. Mrs. Marsh spoke. Mr. Marsh did not."
+    got = names(text, "Paul Marsh", "Ruth Marsh", "Marsh")
+    assert got["Marsh@40"] == "Ruth Marsh"
+    assert got["Marsh@57"] == "Paul Marsh"
+
+
+def test_an_honorific_never_gives_a_person_of_the_other_gender():
+    text = "Ruth Marsh arrived. Mr. Marsh, her husband, spoke."
+    assert names(text, "Ruth Marsh", "Marsh")["Marsh@24"] is None
+
+
+def test_another_bearer_of_the_surname_makes_the_bare_surname_ambiguous():
+    # only Ruth Marsh is named in full, but a "Mr. Marsh" is written of too
+    text = "Ruth Marsh arrived. Mr. Marsh spoke. Marsh left."
+    got = names(text, "Ruth Marsh", "Marsh")
+    assert got["Marsh@37"] is None
+
+
+def test_a_first_name_alone_is_the_one_person_with_it():
+    text = "Ruth Marsh arrived. Ruth said it was late."
+    assert names(text, "Ruth Marsh", "Ruth")["Ruth@20"] == "Ruth Marsh"
+
+
+def test_the_display_name_is_the_most_common_form():
+    text = "Donald J. Trump spoke. Donald Trump left. Donald Trump returned."
+    assert set(names(text, "Donald J. Trump", "Donald Trump").values()) == {"Donald Trump"}

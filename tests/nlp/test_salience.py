@@ -1,0 +1,49 @@
+"""Choosing the antecedent of a pronoun by salience, on mentions we lay out by hand."""
+from __future__ import annotations
+
+from onrecord.nlp.salience import Mention, MentionIndex
+
+# three sentences starting at 0, 100, 200
+SENTENCES = [0, 100, 200, 300]
+
+
+def index(*mentions: Mention) -> MentionIndex:
+    found = MentionIndex(SENTENCES)
+    for m in mentions:
+        found.add(m)
+    return found
+
+
+def test_a_recent_subject_wins_over_an_older_one():
+    found = index(Mention(5, 10, "A", True, False), Mention(105, 110, "B", True, False))
+    choice = found.choose(205, lambda name: 1.0)
+    assert choice is not None and choice.referent == "B" and choice.mention.start == 105
+
+
+def test_two_equally_salient_referents_give_no_answer():
+    found = index(Mention(105, 110, "A", True, False), Mention(120, 125, "B", True, False))
+    assert found.choose(205, lambda name: 1.0) is None
+
+
+def test_a_referent_that_cannot_agree_is_not_counted():
+    found = index(Mention(105, 110, "A", True, False), Mention(120, 125, "B", True, False))
+    choice = found.choose(205, lambda name: 0.0 if name == "B" else 1.0)
+    assert choice is not None and choice.referent == "A"
+
+
+def test_names_inside_a_quotation_weigh_little():
+    found = index(Mention(105, 110, "A", True, False), Mention(150, 155, "B", True, True))
+    choice = found.choose(205, lambda name: 1.0)
+    assert choice is not None and choice.referent == "A"
+
+
+def test_an_overlapping_mention_replaces_the_one_inside_it():
+    found = index(Mention(105, 110, "A", False, False))
+    found.add(Mention(101, 110, "A", True, False))
+    assert [(m.start, m.subject) for m in found.mentions] == [(101, True)]
+
+
+def test_skipped_mentions_do_not_count():
+    found = index(Mention(105, 110, "A", True, False), Mention(150, 155, "B", True, False))
+    choice = found.choose(205, lambda name: 1.0, skip=lambda m: m.start >= 150)
+    assert choice is not None and choice.referent == "A"
