@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from onrecord.serve.attribution import anchor_id, linked_antecedent
+
 # Styles of the spans that are not statements, by record field.
 LAYERS = ("boilerplate", "headings")
 
@@ -22,6 +24,7 @@ class Segment:
     end: int
     statement: int | None = None          # index into the record's statements
     classes: set[str] = field(default_factory=set)
+    anchor: str | None = None             # id of the antecedent starting here, for its link
 
 
 def _valid(span: Any, size: int) -> bool:
@@ -30,7 +33,8 @@ def _valid(span: Any, size: int) -> bool:
 
 
 def segments(record: dict[str, Any]) -> list[Segment]:
-    """The text cut at every boundary of a statement, cue, speaker mention, heading or piece
+    """The text cut at every boundary of a statement, cue, speaker mention, antecedent (the
+    words naming a speaker found elsewhere, anchored at its first segment), heading or piece
     of boilerplate; spans with impossible offsets are ignored rather than trusted."""
     text, size = record.get("text") or "", len(record.get("text") or "")
     spans: list[tuple[dict[str, Any], str | int]] = []
@@ -38,6 +42,7 @@ def segments(record: dict[str, Any]) -> list[Segment]:
         spans.append((st, n))
         spans += [(s, "cue") for s in (st.get("cue"),) if s]
         spans += [(s, "mention") for s in ((st.get("speaker") or {}).get("mention"),) if s]
+        spans += [(s, "antecedent") for s in (linked_antecedent(st, text),) if s]
     for layer in LAYERS:
         spans += [(s, layer) for s in record.get(layer) or ()]
     spans = [(s, tag) for s, tag in spans if isinstance(s, dict) and _valid(s, size)]
@@ -51,6 +56,8 @@ def segments(record: dict[str, Any]) -> list[Segment]:
                 seg.classes.add(tag)
             else:
                 seg.statement = tag
+        if tag == "antecedent":
+            parts[bisect_left(cuts, span["start"])].anchor = anchor_id(span)
     return parts if text else []
 
 
@@ -106,8 +113,11 @@ def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
                 labelled.add(seg.statement)
             current = seg.statement
         piece = escape(text[seg.start:seg.end])
-        if seg.classes:
-            piece = Markup('<span class="{}">{}</span>').format(" ".join(sorted(seg.classes)), piece)
+        css = " ".join(sorted(seg.classes))
+        if seg.anchor is not None:
+            piece = Markup('<span class="{}" id="{}">{}</span>').format(css, seg.anchor, piece)
+        elif seg.classes:
+            piece = Markup('<span class="{}">{}</span>').format(css, piece)
         out.append(piece)
     if current is not None:
         out.append(Markup("</mark>"))

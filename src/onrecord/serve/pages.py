@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from onrecord.errors import InputError
 from onrecord.serve import docs, views
+from onrecord.serve.attribution import speaker_lines
 from onrecord.serve.chart import timeline_chart
 from onrecord.serve.highlight import evidence, highlight
 from onrecord.serve.params import (
@@ -79,6 +80,7 @@ def article(request: Request, ctx: Ctx, article_id: Annotated[str, Path(max_leng
               if r.get("quote_id") is not None and (r.get("quote_articles") or 0) > 1}
     return page(request, "article.html", data=data, body=highlight(data["record"], speaker_ids, shared),
                 quoted=quoted(rows), entities=top_entities(data["record"]),
+                said_by=speaker_lines(data["record"]),
                 shared=[r for r in rows if r["sid"] in shared], topics=article_topics(data["record"]),
                 events=data.get("events") or [], json_url=f"/api/articles/{path_part(data['id'])}")
 
