@@ -63,3 +63,9 @@ def test_a_first_name_alone_is_the_one_person_with_it():
 def test_the_display_name_is_the_most_common_form():
     text = "Donald J. Trump spoke. Donald Trump left. Donald Trump returned."
     assert set(names(text, "Donald J. Trump", "Donald Trump").values()) == {"Donald Trump"}
+
+
+def test_a_surname_keeps_its_particle():
+    text = "Bill de Blasio spoke. De Blasio said no."
+    got = names(text, "Bill de Blasio", "De Blasio")
+    assert got["De Blasio@22"] == "Bill de Blasio"

@@ -25,6 +25,9 @@ from . import lexicon
 from .lexicon import name_key
 
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Words that belong to the surname after them ("de Blasio", "van Voorhis").
+PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "du", "van", "von", "le", "la",
+                       "al", "el", "bin", "ibn", "st.", "dos", "das"})
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
@@ -37,10 +40,18 @@ class Person:
 
 
 def words_of(key: str) -> tuple[list[str], str | None]:
-    """A name key's words without a suffix, and the suffix ("jr") if any."""
+    """A name key's words without a suffix, and the suffix ("jr") if any; a surname with its
+    particle is one word ("bill de blasio" -> ["bill", "de blasio"], "de blasio" a surname)."""
     words = key.replace(",", " ").split()
     suffix = words[-1].rstrip(".") if len(words) > 2 and words[-1] in SUFFIXES else None
-    return (words[:-1] if suffix else words), suffix
+    words = words[:-1] if suffix else words
+    joined: list[str] = []
+    for word in reversed(words):
+        if joined and word in PARTICLES and len(words) > 1:
+            joined[-1] = f"{word} {joined[-1]}"
+        else:
+            joined.append(word)
+    return joined[::-1], suffix
 
 
 def same_person(a: str, b: str) -> bool:
@@ -142,7 +153,7 @@ def _other_genders(text: str, keys: dict[tuple[int, int], str], owner: dict[str,
     them fits no full-named person with that surname, someone else bears it too."""
     said: dict[str, set[str]] = {}
     for span, key in keys.items():
-        if key not in owner and len(key.split()) == 1 and (g := gender_said(text, span[0])):
+        if key not in owner and len(words_of(key)[0]) == 1 and (g := gender_said(text, span[0])):
             said.setdefault(key, set()).add(g)
     return {key: {g for g in genders if not any(p.gender == g and words_of(f)[0][-1] == key
                                                  for p in people for f in p.forms)}
@@ -154,7 +165,7 @@ def _single_word_owner(key: str, people: list[Person], gender: str | None,
     """The one person a surname or first name alone denotes, or None when it is not clear:
     when the article also writes of another bearer ("President Obama" beside "Mr. Obama" in an
     article that names only Michelle Obama in full), a bare surname could be either."""
-    words = key.split()
+    words, _ = words_of(key)
     if len(words) != 1 or (gender is None and others.get(key)):
         return None
     word = words[0]
