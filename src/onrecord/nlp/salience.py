@@ -1,8 +1,9 @@
 """Who a pronoun or a description most likely points back to, and whether that is clear.
 
-Every mention of a person or organisation before the pronoun adds to that referent's
-salience: more when it is recent (``DECAY`` for each sentence back), when it is a subject (or a
-statement's speaker), less when it sits inside a quotation. A referent wins only when it is
+Each mention of a person or organisation before the pronoun gives that referent a salience
+(its strongest mention counts): more when it is recent (``DECAY`` for each sentence back), when
+it is a subject (or a statement's speaker), less inside a prepositional phrase or a
+possessive ("like Trump, Rubio holds …"), and little inside a quotation. A referent wins only when it is
 clearly ahead of the next one (more than ``MARGIN`` times as salient: a subject against an
 object of the same sentence is not enough); otherwise the answer is nobody,
 because a wrong name is worse than none. Agreement (gender, person or group) is decided by
@@ -19,6 +20,7 @@ WINDOW = 3            # sentences back that can hold an antecedent
 MARGIN = 2.0          # the winner must be more than this many times as salient as the next
 DECAY = 0.4           # salience kept per sentence back
 SUBJECT_WEIGHT = 3.0
+MINOR_WEIGHT = 0.5
 QUOTED_WEIGHT = 0.1   # a name inside someone's quotation is rarely whom the writer's "he" means
 
 
@@ -29,6 +31,7 @@ class Mention:
     referent: str          # the profile name it denotes
     subject: bool          # a clause's subject, or a statement's speaker
     quoted: bool           # inside a quotation
+    minor: bool = False    # inside a prepositional phrase or a possessive
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +83,9 @@ class MentionIndex:
             if agree <= 0 or skip(m):
                 continue
             weight = DECAY ** (here - self.sentence_of(m.start))
-            weight *= (SUBJECT_WEIGHT if m.subject else 1.0) * (QUOTED_WEIGHT if m.quoted else 1.0)
-            score[m.referent] += weight * agree
+            weight *= SUBJECT_WEIGHT if m.subject else (MINOR_WEIGHT if m.minor else 1.0)
+            weight *= QUOTED_WEIGHT if m.quoted else 1.0
+            score[m.referent] = max(score[m.referent], weight * agree)
             latest[m.referent] = m
         if not score:
             return None

@@ -34,6 +34,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SELF_PRONOUNS = frozenset({"i", "me", "we", "us"})       # the quotation's own speaker
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
+MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
 ASKING = frozenset({"ask", "question", "press", "interview"})   # the one asked is the one who answers
 GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" -> "Kasich campaign"
 
@@ -114,8 +115,9 @@ class SpeakerResolver:
         for prof in self.profiles.values():
             for start, end in prof.spans:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
-                self.index.add(Mention(start, end, prof.name, span is not None and _salient_role(span.root),
-                                       self.quoted(start)))
+                root = span.root if span is not None else None
+                self.index.add(Mention(start, end, prof.name, root is not None and _salient_role(root),
+                                       self.quoted(start), root is not None and root.dep_ in MINOR_DEPS))
 
     # ------------------------------------------------------------------ lookups
     def profile_of(self, tok: Token) -> Profile | None:
