@@ -141,3 +141,18 @@ def test_a_passive_subject_is_not_the_speaker(analyzer, text):
 def test_a_passive_without_agent_names_nobody(analyzer):
     statements = onrecord.extract("Tom Keller was told that the budget was late.", analyzer=analyzer).statements
     assert all(s.speaker.name is None for s in statements)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline in capitals is not a speaker
+    ("OSLO, Norway — The minister said on Monday that the deal was close.", ("OSLO", None)),
+    # every person of a listed apposition
+    ("The two scholars -- Mr. Tribe and Ms. Epstein -- agreed that the court was split.",
+     ("The two scholars", "Tribe and Epstein")),
+    # a poll's maker, not the poll
+    ("A Morning Consult Poll shows that the race is close.", ("A Morning Consult Poll", "Morning Consult")),
+    # a role before a surname is a title, not a name
+    ("Vikram Amar, a law professor, spoke. “It was barbed,” Dean Amar said.", ("Dean Amar", "Vikram Amar")),
+])
+def test_what_is_not_a_name_stays_out_of_it(analyzer, text, expected):
+    assert speakers(analyzer, text)[-1] == expected

@@ -49,6 +49,8 @@ def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
         tokens = tokens[1:]
     if (label or span.label_) == "PERSON":
         tokens = _person_tokens(tokens)
+    elif (label or span.label_) == "ORG":
+        tokens = _organisation_tokens(tokens)
     while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
@@ -64,8 +66,17 @@ def _person_tokens(tokens: list) -> list:
     tokens = tokens[titles[-1] + 1:] if titles else tokens
     while len(tokens) > 1 and not tokens[0].text[:1].isupper():
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1].lemma_.lower() in lexicon.cues():
+    while len(tokens) > 1 and (tokens[-1].lemma_.lower() in lexicon.cues() or not tokens[-1].text[:1].isupper()):
+        tokens = tokens[:-1]                 # "Obama Says", "Juan Manriquez of"
+    return tokens
+
+
+def _organisation_tokens(tokens: list) -> list:
+    """An organisation's name without the document it made ("a Morning Consult Poll" is
+    Morning Consult's); nothing when only a headline's adjective is left ("New Poll")."""
+    if len(tokens) > 1 and tokens[-1].lower_ in lexicon.source_nouns():
         tokens = tokens[:-1]
+        return tokens if any(t.pos_ in ("PROPN", "NOUN") for t in tokens) else []
     return tokens
 
 
@@ -85,10 +96,11 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
     for start, end, label in mentions:
         votes[name_key(text[start:end])][label] += 1
     surnames = {k.split()[-1] for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"}
-    # a known person's surname is that person when the tagger labels it otherwise once (a slip),
-    # not when it does so again and again ("Bloomberg" the company beside Michael R. Bloomberg)
+    # a known person's surname is that person however the tagger labels it ("Trump" is often an
+    # ORG to it), unless it is never once a person and more than once something else ("Bloomberg"
+    # the company beside Michael R. Bloomberg)
     spans = [(s, e) for s, e, _ in mentions if votes[key := name_key(text[s:e])].most_common(1)[0][0] == "PERSON"
-             or (key in surnames and votes[key].total() - votes[key]["PERSON"] <= 1)]
+             or (key in surnames and (votes[key]["PERSON"] or votes[key].total() <= 1))]
     people = person_names(text, spans, lambda at: not any(a <= at < b for a, b in headings))
     mentions += _untagged_surnames(doc, mentions, people)
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}

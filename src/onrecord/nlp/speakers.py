@@ -153,6 +153,8 @@ class SpeakerResolver:
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < head.i:
             found = self.identify(_noun_phrase(head.head.head), at, content)
             return _as(found, "relative") if found else NOBODY
+        if _dateline(mention):
+            return NOBODY                         # "MYRTLE BEACH, S.C. —" opens a report; it says nothing
         if _several_without_and(self, mention):
             return NOBODY                         # "Carly Fiorina Endorses Ted Cruz": whose words?
         named = self._named(head) or _group_name(self, head)
@@ -182,9 +184,8 @@ class SpeakerResolver:
         first: Resolution = NOBODY
         for tok in [head, *_conjuncts(head)]:
             found = self._name_of(tok)
-            if found and found.names[0] not in names:
-                names.append(found.names[0])
-                first = first or found
+            names += [n for n in found.names if n not in names]
+            first = first or found
         if not names:
             return NOBODY
         return Resolution(tuple(names), first.how, first.antecedent, first.confidence, _title_of(head))
@@ -193,7 +194,11 @@ class SpeakerResolver:
         prof = self.profile_of(tok)
         how = "name"
         if prof is None:
-            prof = next((self.profile_of(a) for a in tok.children if a.dep_ == "appos" and self.profile_of(a)), None)
+            appos = next((a for a in tok.children if a.dep_ == "appos" and self.profile_of(a)), None)
+            if appos is not None and _conjuncts(appos):       # "the three scholars -- A, B and C --"
+                found = self._named(appos)
+                return _as(found, "apposition") if found else NOBODY
+            prof = self.profile_of(appos) if appos is not None else None
             how = "apposition"
         if prof is not None:
             name = (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
@@ -216,10 +221,12 @@ class SpeakerResolver:
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
                  and t.text[:1].isupper()]
         tokens = [*words, tok]
+        if words and tok.lower_ in lexicon.source_nouns():     # "a Morning Consult Poll": its maker's
+            tokens = words
         name = " ".join(t.text for t in tokens)
-        if words:                          # a full name: later surnames, titles and pronouns find it
+        if len(tokens) > 1:                # a full name: later surnames, titles and pronouns find it
             self._adopt(name, tokens)
-        span = (tokens[0].idx, tok.idx + len(tok.text))
+        span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         return Resolution((name,), "name", span, SURENESS["name"] - 0.1)
 
     def _naming_span(self, prof: Profile, at: int) -> tuple[int, int] | None:
@@ -297,6 +304,17 @@ class SpeakerResolver:
             return NOBODY
         return Resolution((choice.referent,), "descriptor", (choice.mention.start, choice.mention.end),
                           SURENESS["descriptor"] - 0.1, title)
+
+
+def _dateline(mention: SpacySpan) -> bool:
+    """A place in capitals, as a report's dateline prints it: a place, or words in capitals
+    that open a paragraph before a comma or a dash ("OSLO, Norway —")."""
+    words = [t for t in mention if t.is_alpha]
+    if not words or not all(t.is_upper for t in words):
+        return False
+    text, start, end = mention.doc.text, mention.start_char, mention.end_char
+    opens = start == 0 or text[start - 1] == "\n"
+    return mention.root.ent_type_ in ("GPE", "LOC", "FAC") or (opens and text[end:end + 2].strip()[:1] in (",", "—", "–", "-"))
 
 
 def _salient_role(tok: Token) -> bool:
