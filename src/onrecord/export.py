@@ -22,6 +22,8 @@ COLUMNS: dict[str, str] = {
     "article_id": "string", "source": "string", "title": "string", "published": "string",
     "site": "string", "sid": "string", "kind": "string", "text": "string", "start": "int64",
     "end": "int64", "cue": "string", "speaker_name": "string", "speaker_mention": "string",
+    "speaker_title": "string", "speaker_resolution": "string", "speaker_confidence": "float64",
+    "speaker_antecedent": "string", "speaker_antecedent_start": "int64", "speaker_antecedent_end": "int64",
     "speaker_id": "int64", "speakers": "list<string>", "confidence": "float64",
 }
 
@@ -30,9 +32,14 @@ _BATCH = 1000
 
 def export_row(row: dict[str, Any]) -> dict[str, Any]:
     """A statement row of ``Store.statements_page`` as an export row: ``COLUMNS``, with
-    ``speakers`` as the list of their names."""
+    ``speakers`` as the list of their names. Names are the stored speakers' display names
+    (one person under one name across the export: "Donald J. Trump" is written as Donald
+    Trump is), joined by " and " in ``speaker_name`` as the record joins several; a statement
+    without a stored speaker keeps the name its article resolved, if any."""
     out = {name: row.get(name) for name in COLUMNS}
     out["speakers"] = [s["name"] for s in row.get("speakers") or ()]
+    if out["speakers"]:
+        out["speaker_name"] = " and ".join(out["speakers"])
     return out
 
 

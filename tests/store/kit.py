@@ -86,6 +86,22 @@ def rich() -> Article:
     )
 
 
+def titled() -> Article:
+    """'Mr. Obama' resolved by the article to Barack Obama, with how it was found."""
+    text = "Barack Obama spoke in Chicago. Mr. Obama said that the law would pass."
+    at = text.index("Obama", 10)
+    body = text.index("the law")
+    statement = Statement(
+        "s1", "indirect", "the law would pass", body, body + len("the law would pass"),
+        cue=Span.of(text, text.index("said"), text.index("said") + 4),
+        speaker=Speaker("Barack Obama", Span.of(text, at, at + 5), "e1", title="Mr.", resolution="surname",
+                        antecedent=Span.of(text, 0, 12), confidence=0.85),
+        confidence=0.9)
+    person = Entity("e1", "Barack Obama", "PERSON", (Span.of(text, 0, 12), Span.of(text, at, at + 5)))
+    return Article(text=text, title="Obama in Chicago", published="2016-05-02", statements=(statement,),
+                   entities=(person,))
+
+
 def _at(text: str, part: str) -> tuple[str, int, int]:
     s = span(text, part)
     return s.text, s.start, s.end

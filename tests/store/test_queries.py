@@ -103,7 +103,8 @@ def test_statement_rows_carry_site_and_speakers(store: Store) -> None:
     row = store.statements_page(limit=1)["items"][0]
     assert set(row) == {"article_id", "source", "title", "published", "sid", "kind", "text", "start", "end",
                         "cue", "speaker_name", "speaker_mention", "confidence", "site", "speaker_id", "speakers",
-                        "quote_id", "quote_articles"}
+                        "quote_id", "quote_articles", "speaker_title", "speaker_resolution", "speaker_confidence",
+                        "speaker_antecedent", "speaker_antecedent_start", "speaker_antecedent_end"}
     assert row["speakers"] == [{"id": row["speaker_id"], "name": row["speaker_name"]}]
     assert row["site"] in SITES
 

@@ -1,6 +1,7 @@
-"""Speakers across articles (schema v2): names matched on save (exact, alias, surname), the
-display name growing to the longest form, ambiguous surnames kept apart, links replaced
-without orphans, idempotent saves, and the upgrade of a v1 database in place."""
+"""Speakers across articles: one person each (a bare surname never joins a full name, two
+first names are two people, middle names and initials do not part one), the display name the
+most common full name, links replaced without orphans, idempotent saves, and the upgrade of a
+v1 database in place."""
 from __future__ import annotations
 
 import dataclasses
@@ -56,21 +57,23 @@ def test_name_key_folds_case_accents_and_punctuation(name: str, key: str) -> Non
 
 # -- matching across articles ------------------------------------------------------------------
 
-def test_surname_then_full_name_is_one_speaker_named_by_the_longer_form(store: Store) -> None:
+def test_a_bare_surname_is_a_speaker_of_its_own_never_a_full_name_person(store: Store) -> None:
     store.save(said("Putin", "talks would go on", published="2022-02-01"))
-    assert names(store) == {"Putin": 1}
     first = store.speakers()[0]["id"]
     store.save(said("Vladimir Putin", "NATO must stop", published="2022-02-07"))
-    assert names(store) == {"Vladimir Putin": 2}
-    assert store.speakers()[0]["id"] == first            # the same speaker, renamed
-    assert aliases(store, "Vladimir Putin") == {"Putin", "Vladimir Putin"}
+    # the full name does not take over "Putin": that would be the store guessing who it was
+    assert names(store) == {"Putin": 1, "Vladimir Putin": 1}
+    assert {r["name"]: r["id"] for r in store.speakers()}["Putin"] == first
+    store.save(said("Putin", "the West had ignored Russia"))
+    assert names(store) == {"Putin": 2, "Vladimir Putin": 1}            # "Putin" joins "Putin"
+    assert aliases(store, "Vladimir Putin") == {"Vladimir Putin"}
 
 
-def test_full_name_then_surname_is_one_speaker(store: Store) -> None:
+def test_full_name_then_surname_stay_two_speakers(store: Store) -> None:
     store.save(said("Vladimir Putin", "NATO must stop"))
     store.save(said("Putin", "talks would go on"))
-    assert names(store) == {"Vladimir Putin": 2}
-    assert aliases(store, "Vladimir Putin") == {"Putin", "Vladimir Putin"}
+    assert names(store) == {"Vladimir Putin": 1, "Putin": 1}
+    assert aliases(store, "Vladimir Putin") == {"Vladimir Putin"}
 
 
 def test_case_and_accents_do_not_make_another_speaker(store: Store) -> None:
@@ -83,10 +86,10 @@ def test_a_surname_used_as_mention_is_an_alias_a_description_is_not(store: Store
     store.save(article(Quote("Vladimir Putin", "NATO must stop", mention="Putin"),
                        Quote("Vladimir Putin", "talks would go on", mention="the Russian president")))
     assert aliases(store, "Vladimir Putin") == {"Putin", "Vladimir Putin"}
-    # so the surname finds him from another article, and the description is nobody's name
+    assert store.speaker("the Russian president") is None              # a description is nobody's name
+    # an alias from a mention is a name form, not a name another article's "Putin" joins
     store.save(said("Putin", "the West had ignored Russia"))
-    assert names(store) == {"Vladimir Putin": 3}
-    assert store.speaker("the Russian president") is None
+    assert names(store) == {"Vladimir Putin": 2, "Putin": 1}
 
 
 def test_two_people_with_one_surname_stay_apart(store: Store) -> None:
@@ -103,15 +106,104 @@ def test_two_people_with_one_surname_stay_apart(store: Store) -> None:
     assert names(store) == {"Boris Johnson": 2, "Dwayne Johnson": 1, "Johnson": 1}
 
 
-def test_a_surname_known_first_is_not_upgraded_once_it_is_ambiguous(store: Store) -> None:
+def test_a_surname_known_first_is_never_upgraded(store: Store) -> None:
     store.save(said("Johnson", "the plan was sound"))
-    store.save(said("Boris Johnson", "the vote would pass"))          # Johnson was Boris
+    store.save(said("Boris Johnson", "the vote would pass"))           # "Johnson" may have been anyone
     store.save(said("Dwayne Johnson", "the film was done"))
-    assert names(store) == {"Boris Johnson": 2, "Dwayne Johnson": 1}
-    store.save(said("Johnson", "nothing had changed"))                # now it could be either
-    assert names(store) == {"Boris Johnson": 2, "Dwayne Johnson": 1, "Johnson": 1}
-    store.save(said("Ben Johnson", "the race was fair"))              # not the ambiguous Johnson
-    assert names(store)["Ben Johnson"] == 1 and names(store)["Johnson"] == 1
+    store.save(said("Johnson", "nothing had changed"))
+    store.save(said("Ben Johnson", "the race was fair"))
+    assert names(store) == {"Johnson": 2, "Boris Johnson": 1, "Dwayne Johnson": 1, "Ben Johnson": 1}
+
+
+def test_two_people_of_one_surname_are_never_merged(store: Store) -> None:
+    # the report: a bare "Obama" saved first became Michelle Obama, then took Barack's words
+    store.save(said("Obama", "the deal was done"))
+    store.save(said("Michelle Obama", "the garden would grow"))
+    store.save(said("Obama", "the law would pass"))
+    store.save(said("Barack Obama", "the troops would come home"))
+    store.save(said("Trump", "the wall would be built"))
+    store.save(said("Melania Trump", "the children came first"))
+    store.save(said("Trump", "the deal was great"))
+    store.save(said("Donald Trump", "the economy had grown"))
+    store.save(said("Bill Clinton", "the economy had grown fast"))
+    store.save(said("Hillary Clinton", "the vote was close"))
+    assert names(store) == {"Obama": 2, "Michelle Obama": 1, "Barack Obama": 1, "Trump": 2, "Melania Trump": 1,
+                            "Donald Trump": 1, "Bill Clinton": 1, "Hillary Clinton": 1}
+    assert [r["text"] for r in store.speaker("Michelle Obama")["statements"]] == ["the garden would grow"]
+    assert [r["text"] for r in store.speaker("Melania Trump")["statements"]] == ["the children came first"]
+
+
+def test_a_bare_surname_does_not_join_the_only_full_name_person_either(store: Store) -> None:
+    store.save(said("Barack Obama", "the law would pass"))
+    store.save(said("Obama", "the deal was done"))
+    store.save(said("Obama", "the talks had failed"))
+    assert names(store) == {"Barack Obama": 1, "Obama": 2}
+    assert store.speaker("Barack Obama")["aliases"] == ["Barack Obama"]
+
+
+def test_middle_names_and_initials_do_not_part_one_person(store: Store) -> None:
+    store.save(said("Donald J. Trump", "the wall would be built"))
+    store.save(said("Donald Trump", "the deal was done"))
+    store.save(said("Donald John Trump", "the talks had failed"))
+    store.save(said("Donald Trump", "the economy had grown"))
+    assert names(store) == {"Donald Trump": 4}                          # the most common full name
+    assert aliases(store, "Donald Trump") == {"Donald J. Trump", "Donald Trump", "Donald John Trump"}
+
+
+def test_suffixes_and_short_first_names_part_people(store: Store) -> None:
+    store.save(said("Donald Trump", "the wall would be built"))
+    store.save(said("Donald Trump Jr.", "the campaign was strong"))
+    store.save(said("Donald J. Trump Jr.", "the rally was full"))
+    store.save(said("Timothy Scott", "the bill was fair"))
+    store.save(said("Tim Scott", "the vote was close"))                 # a first name it begins
+    store.save(said("Alan Smith", "the plan was sound"))
+    store.save(said("Al Smith", "the race was fair"))                   # too short to tell
+    assert names(store) == {"Donald Trump": 1, "Donald Trump Jr.": 2, "Timothy Scott": 2,
+                            "Alan Smith": 1, "Al Smith": 1}
+
+
+def test_names_are_cut_into_words_as_written(store: Store) -> None:
+    store.save(said("Conan O'Brien", "the show would go on"))
+    store.save(said("O'Brien", "the joke was old"))                     # a bare surname, not "O. Brien"
+    store.save(said("Jean-Yves Le Drian", "the treaty would hold"))
+    store.save(said("Jean Le Drian", "the talks were useful"))          # the first name it begins
+    assert names(store) == {"Conan O'Brien": 1, "O'Brien": 1, "Jean-Yves Le Drian": 2}
+    found = store.speaker("O'Brien")
+    assert found["name"] == "Conan O'Brien" and found["statement_count"] == 2
+
+
+def test_a_full_name_that_fits_two_people_is_a_speaker_of_its_own(store: Store) -> None:
+    store.save(said("Timothy Scott", "the bill was fair"))
+    store.save(said("Timon Scott", "the film was done"))
+    store.save(said("Tim Scott", "the vote was close"))                 # Timothy's or Timon's?
+    store.save(said("Tim Scott", "the race was fair"))                  # the same "Tim Scott"
+    assert names(store) == {"Timothy Scott": 1, "Timon Scott": 1, "Tim Scott": 2}
+
+
+def test_display_name_is_the_most_common_full_name_the_first_seen_of_equals(store: Store) -> None:
+    early = said("Donald J. Trump", "the wall would be built")
+    store.save(early)
+    store.save(said("Donald Trump", "the deal was done"))
+    assert names(store) == {"Donald J. Trump": 2}                       # one each: the first seen
+    twice = article(Quote("Donald Trump", "the talks had failed"), Quote("Donald Trump", "the vote was close"))
+    store.save(twice)
+    assert names(store) == {"Donald Trump": 4}
+    # the article re-analysed without him: the counts go down and the name back
+    store.save(dataclasses.replace(twice, statements=twice.statements[:1], entities=()))
+    assert store.speaker("Donald J. Trump")["aliases"] == ["Donald J. Trump", "Donald Trump"]
+    rows = {r["name"]: r["statement_count"] for r in store.speakers()}
+    assert rows["Donald Trump"] == 3
+    store.save(dataclasses.replace(twice, statements=(), entities=()))
+    assert names(store) == {"Donald J. Trump": 2}
+
+
+def test_kinds_never_merge_and_an_unknown_kind_joins_any(store: Store) -> None:
+    store.save(said("Georgia", "the border was calm", kinds={"Georgia": "GPE"}))
+    store.save(said("Georgia", "the song was hers"))                    # a person of that name
+    store.save(dataclasses.replace(said("Barack Obama", "the law would pass"), entities=()))
+    store.save(said("Barack Obama", "the troops would come home"))
+    assert {(r["name"], r["kind"], r["statement_count"]) for r in store.speakers()} == {
+        ("Georgia", "GPE", 1), ("Georgia", "PERSON", 1), ("Barack Obama", "PERSON", 2)}
 
 
 def test_organisations_are_not_matched_by_their_last_word(store: Store) -> None:
@@ -147,14 +239,16 @@ def test_statement_without_a_speaker_has_no_link(store: Store) -> None:
     assert row["speaker_id"] is None and row["speakers"] == []
 
 
-def test_speaker_filter_finds_the_person_across_name_forms(store: Store) -> None:
+def test_speaker_filter_by_surname_finds_the_person_across_name_forms(store: Store) -> None:
     store.save(said("Putin", "talks would go on", published="2022-02-01"))
     store.save(said("Vladimir Putin", "NATO must stop", published="2022-02-07"))
     store.save(said("Vladimir Putin", "the West had ignored Russia", published="2022-02-08"))
-    # the first article only ever said "Putin", yet the full name finds it
-    assert [r["text"] for r in store.statements(speaker="Vladimir Putin")] == [
+    # the first article only ever said "Putin": the surname finds it with the full name's
+    assert [r["text"] for r in store.statements(speaker="putin")] == [
         "talks would go on", "NATO must stop", "the West had ignored Russia"]
-    assert len(store.statements(speaker="putin")) == 3
+    # the full name finds that person, not the guess that the bare "Putin" was him too
+    assert [r["text"] for r in store.statements(speaker="Vladimir Putin")] == [
+        "NATO must stop", "the West had ignored Russia"]
 
 
 # -- idempotence and replacement ---------------------------------------------------------------
@@ -253,10 +347,11 @@ def test_v1_database_is_upgraded_in_place_with_speakers_backfilled(tmp_path: Pat
     with Store(path) as s:
         assert s.get(rich().id) == rich()
         assert s.count() == {"articles": 2, "statements": 4, "entities": 3}
-        # "Putin" (saved first) and "Vladimir Putin" are one speaker, named by the longer form
-        assert names(s) == {"Vladimir Putin": 4}
-        assert aliases(s, "Vladimir Putin") == {"Putin", "Vladimir Putin"}
+        # "Putin" (saved first) is a speaker of its own; the surname finds both
+        assert names(s) == {"Vladimir Putin": 3, "Putin": 1}
+        assert aliases(s, "Vladimir Putin") == {"Putin", "Vladimir Putin"}       # rich() says "Putin" too
         assert [r["text"] for r in s.speaker("Putin")["statements"]][0] == "talks would go on"
+        assert s.speaker("Putin")["statement_count"] == 4
         assert s.statements(search="border")[0]["speaker_name"] == "Vladimir Putin"
         assert s.save(rich()) is False                      # still the same record
     with sqlite3.connect(path) as conn:

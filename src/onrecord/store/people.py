@@ -8,7 +8,7 @@ from typing import Any
 
 from onrecord.errors import InputError
 from onrecord.store.queries import MAX_INTEGER, Filters, as_id, page_size, public, statement_rows, storable
-from onrecord.store.speakers import lookup, name_key
+from onrecord.store.speakers import denoted, name_key
 
 _SPEAKER_COLUMNS = """
 SELECT p.id, p.name, p.kind,
@@ -22,34 +22,47 @@ LEFT JOIN statement_speakers AS l ON l.speaker_id = p.id
 LEFT JOIN statements AS s ON s.id = l.statement_id
 """
 
-_TIMELINE = """
-SELECT substr(a.published, 1, 7) AS period, count(*) AS statements
+# The queries below read a group of speakers (``:ids``, a JSON array): one person's, as a
+# bare surname finds them (Vladimir Putin and the speakers known only as "Putin").
+_GROUP = "(SELECT value FROM json_each(:ids))"
+
+_GROUP_COUNTS = f"""
+SELECT count(DISTINCT l.statement_id) AS statement_count, count(DISTINCT s.article_id) AS article_count,
+       (SELECT json_group_array(alias) FROM
+          (SELECT DISTINCT alias FROM speaker_aliases WHERE speaker_id IN {_GROUP}
+           ORDER BY length(alias) DESC, alias)) AS aliases
+FROM statement_speakers AS l JOIN statements AS s ON s.id = l.statement_id
+WHERE l.speaker_id IN {_GROUP}
+"""
+
+_TIMELINE = f"""
+SELECT substr(a.published, 1, 7) AS period, count(DISTINCT s.id) AS statements
 FROM statement_speakers AS l
 JOIN statements AS s ON s.id = l.statement_id
 JOIN articles AS a ON a.id = s.article_id
-WHERE l.speaker_id = ? AND a.published IS NOT NULL
+WHERE l.speaker_id IN {_GROUP} AND a.published IS NOT NULL
 GROUP BY period ORDER BY period
 """
 
-_SPAN = """
+_SPAN = f"""
 SELECT min(a.published) AS first_published, max(a.published) AS last_published
 FROM statement_speakers AS l
 JOIN statements AS s ON s.id = l.statement_id
 JOIN articles AS a ON a.id = s.article_id
-WHERE l.speaker_id = ?
+WHERE l.speaker_id IN {_GROUP}
 """
 
 # Entities of the articles the speaker is quoted in, by how many of those articles name them.
-_ENTITIES = """
+_ENTITIES = f"""
 SELECT e.name, e.type, count(DISTINCT e.article_id) AS articles,
        sum((SELECT count(*) FROM mentions AS m WHERE m.article_id = e.article_id AND m.eid = e.eid))
            AS mentions
 FROM entities AS e
 WHERE e.article_id IN (SELECT s.article_id FROM statements AS s
-                       JOIN statement_speakers AS l ON l.statement_id = s.id WHERE l.speaker_id = ?)
+                       JOIN statement_speakers AS l ON l.statement_id = s.id WHERE l.speaker_id IN {_GROUP})
 GROUP BY e.name, e.type
 ORDER BY articles DESC, mentions DESC, e.name
-LIMIT ?
+LIMIT :limit
 """
 
 _COUNTS = """
@@ -80,39 +93,44 @@ def speaker_rows(conn: sqlite3.Connection, q: str | None, limit: int, offset: in
     return [_speaker(row) for row in conn.execute(sql, params)]
 
 
-def find_speaker(conn: sqlite3.Connection, ref: int | str) -> int | None:
-    """The id ``ref`` denotes (an id, or a name as `speakers.lookup` matches it); None if no
-    speaker; InputError when the name fits several."""
+def find_speaker(conn: sqlite3.Connection, ref: int | str) -> list[int] | None:
+    """The speakers ``ref`` denotes: an id (that speaker alone), or a name as
+    ``speakers.denoted`` finds one person's (the full-name speaker first); None if no speaker;
+    InputError when the name fits several people."""
     ref = as_id(ref)
     if isinstance(ref, int) and not isinstance(ref, bool):
         if not storable(ref):
             return None
         ids = [ref]
     elif isinstance(ref, str):
-        ids = lookup(conn, ref)
+        ids = denoted(conn, ref)
     else:
         raise InputError("speaker", f"not a name or id: {ref!r}")
-    if len(ids) > 1:
-        names = conn.execute(
-            f"SELECT name, id FROM speakers WHERE id IN ({', '.join('?' * len(ids))}) ORDER BY id", ids)
-        listed = "; ".join(f"{name} (id {sid})" for name, sid in names)
-        raise InputError(str(ref), f"more than one speaker fits: {listed}")
-    if not ids or conn.execute("SELECT 1 FROM speakers WHERE id = ?", ids).fetchone() is None:
+    if not ids or conn.execute("SELECT 1 FROM speakers WHERE id = ?", ids[:1]).fetchone() is None:
         return None
-    return ids[0]
+    return ids
 
 
-def speaker_detail(conn: sqlite3.Connection, sid: int, limit: int) -> dict[str, Any]:
-    """One speaker: names, counts, statements over time (oldest first, undated last), the
-    statements themselves (up to ``limit``) and the entities most often around them."""
-    row = conn.execute(f"{_SPEAKER_COLUMNS} WHERE p.id = ? GROUP BY p.id", (sid,)).fetchone()
-    out = _speaker(row)
-    out.update(dict(conn.execute(_SPAN, (sid,)).fetchone()))
-    out["timeline"] = [dict(r) for r in conn.execute(_TIMELINE, (sid,))]
-    rows = statement_rows(conn, Filters(speaker_id=sid), page_size(limit), ranked=False)
+def speaker_detail(conn: sqlite3.Connection, ids: list[int], limit: int) -> dict[str, Any]:
+    """One person's speakers ``ids`` as one: the first one's id, name and kind; names and
+    counts of them all, with ``surname_only`` the others (``[{"id", "name",
+    "statement_count"}]``, known only by the surname); statements over time (oldest first,
+    undated last), the statements themselves (up to ``limit``) and the entities most often
+    around them."""
+    group = {"ids": json.dumps(ids)}
+    found = {r["id"]: _speaker(r) for r in conn.execute(
+        f"{_SPEAKER_COLUMNS} WHERE p.id IN {_GROUP} GROUP BY p.id", group)}
+    out = found[ids[0]]
+    out["surname_only"] = [{k: found[sid][k] for k in ("id", "name", "statement_count")}
+                           for sid in ids[1:] if sid in found]
+    if out["surname_only"]:
+        out.update(_speaker(conn.execute(_GROUP_COUNTS, group).fetchone()))
+    out.update(dict(conn.execute(_SPAN, group).fetchone()))
+    out["timeline"] = [dict(r) for r in conn.execute(_TIMELINE, group)]
+    rows = statement_rows(conn, Filters(speaker_ids=tuple(ids)), page_size(limit), ranked=False)
     out["statements"] = [public(r) for r in rows]
     own = {name_key(alias) for alias in out["aliases"]}
-    entities = conn.execute(_ENTITIES, (sid, TOP_ENTITIES + len(own))).fetchall()
+    entities = conn.execute(_ENTITIES, {**group, "limit": TOP_ENTITIES + len(own)}).fetchall()
     out["entities"] = [dict(e) for e in entities if name_key(e["name"]) not in own][:TOP_ENTITIES]
     return out
 

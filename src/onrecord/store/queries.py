@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.errors import InputError
-from onrecord.store.speakers import lookup
+from onrecord.store.speakers import denoted
 
 MAX_PAGE = 500
 # SQLite integers are signed 64-bit: a larger Python int cannot even be bound as a parameter.
@@ -32,6 +32,8 @@ SELECT a.id AS article_id, a.source, a.title, a.published,
        s.sid, s.kind, s.text, s.start, s."end", s.cue,
        s.speaker_name, s.speaker_mention, s.confidence,
        a.site, s.speaker_id, s.quote_id,
+       s.speaker_title, s.speaker_resolution, s.speaker_confidence,
+       s.speaker_antecedent, s.speaker_antecedent_start, s.speaker_antecedent_end,
        (SELECT article_count FROM quotes WHERE id = s.quote_id) AS quote_articles, s.id AS _rowid,
        (SELECT json_group_array(json_object('id', x.id, 'name', x.name)) FROM
           (SELECT p.id, p.name FROM statement_speakers AS l JOIN speakers AS p ON p.id = l.speaker_id
@@ -74,6 +76,7 @@ class Filters:
     quote_id: int | None = None
     topic: str | None = None       # a topic's key or any name of it
     topic_id: int | None = None
+    speaker_ids: tuple[int, ...] = ()   # one person's speakers (``speakers.denoted``): any of them
 
 
 def iso_date(subject: str, value: str | dt.date | None) -> str | None:
@@ -195,16 +198,15 @@ def statement_where(conn: sqlite3.Connection, f: Filters,
     if f.speaker is not None and f.speaker.strip():
         if not _has_word(f.speaker):
             return None, params
-        # The name's words, consecutive, in the resolved name; or the speaker it denotes when
-        # that is one person ("Vladimir Putin" also finds where an article said only "Putin").
-        params["speaker_match"] = "{speaker_name} : " + _quote(f.speaker)
-        alias = "s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :speaker_match)"
-        ids = lookup(conn, f.speaker)
-        if len(ids) == 1:
-            params["speaker_ref"] = ids[0]
-            alias = (f"({alias} OR s.id IN (SELECT statement_id FROM statement_speakers "
-                     "WHERE speaker_id = :speaker_ref))")
-        where.append(alias)
+        # The stored person the name denotes ("Putin": Vladimir Putin and the speakers known
+        # only as "Putin"; InputError when it fits two people); a name no speaker goes by, by
+        # its words, consecutive, in the resolved names ("Vladimir" finds "Vladimir Putin").
+        ids = denoted(conn, f.speaker)
+        if ids:
+            _speakers_where(where, params, "speaker_ref", ids)
+        else:
+            params["speaker_match"] = "{speaker_name} : " + _quote(f.speaker)
+            where.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :speaker_match)")
     if f.search is not None and f.search.strip():
         params["search"] = fts_words(f.search)
         if not params["search"]:
@@ -216,6 +218,8 @@ def statement_where(conn: sqlite3.Connection, f: Filters,
             return None, params
         params["speaker_id"] = f.speaker_id
         where.append("s.id IN (SELECT statement_id FROM statement_speakers WHERE speaker_id = :speaker_id)")
+    if f.speaker_ids:
+        _speakers_where(where, params, "speaker_ids", f.speaker_ids)
     _bind(where, params, "kind", f.kind, "s.kind = :kind")
     _bind(where, params, "quote_id", f.quote_id, "s.quote_id = :quote_id")
     topic_id = f.topic_id
@@ -232,6 +236,13 @@ def statement_where(conn: sqlite3.Connection, f: Filters,
         where.append("s.id IN (SELECT statement_id FROM statement_topics WHERE topic_id = :topic_id)")
     _article_where(f, where, params)
     return where, params
+
+
+def _speakers_where(where: list[str], params: dict[str, Any], name: str, ids: Any) -> None:
+    """Statements any of the speakers ``ids`` said (bound as the parameter ``name``)."""
+    params[name] = json.dumps(list(ids))
+    where.append(f"s.id IN (SELECT statement_id FROM statement_speakers WHERE speaker_id IN "
+                 f"(SELECT value FROM json_each(:{name})))")
 
 
 def _bind(where: list[str], params: dict[str, Any], name: str, value: Any, condition: str) -> None:

@@ -59,7 +59,8 @@ CREATE TABLE entities (
 )"""
 
 # v2. A speaker is a person (or organisation) across articles; ``key`` is the folded name
-# (``speakers.name_key``) that matching compares, ``name`` the fullest form seen.
+# (``speakers.name_key``) that matching compares, ``name`` the fullest form seen (from v5: the
+# most common full name, see ``speakers.rename``; the column comment below is as shipped).
 _SPEAKERS = """
 CREATE TABLE speakers (
     id   INTEGER PRIMARY KEY,
@@ -250,7 +251,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 )"""
 
 
-def _sync_triggers(table: str, key: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+def _sync_triggers(table: str, key: str, columns: tuple[str, ...], only_indexed: bool = False) -> tuple[str, ...]:
     """Triggers keeping ``{table}_fts`` (external content) in step with ``table``.
 
     External-content FTS5 deletes need the old column values, hence the special
@@ -258,6 +259,8 @@ def _sync_triggers(table: str, key: str, columns: tuple[str, ...]) -> tuple[str,
     """
     fts = f"{table}_fts"
     cols = ", ".join(columns)
+    # ``only_indexed`` (v5 on): an update of other columns (a speaker link, say) leaves the index be.
+    of = f" OF {cols}" if only_indexed else ""
     new = ", ".join(f"new.{c}" for c in columns)
     old = ", ".join(f"old.{c}" for c in columns)
     insert = f"INSERT INTO {fts} (rowid, {cols}) VALUES (new.{key}, {new});"
@@ -265,7 +268,7 @@ def _sync_triggers(table: str, key: str, columns: tuple[str, ...]) -> tuple[str,
     return (
         f"CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table} BEGIN {insert} END",
         f"CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN {delete} END",
-        f"CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
+        f"CREATE TRIGGER {table}_fts_update AFTER UPDATE{of} ON {table} BEGIN {delete} {insert} END",
     )
 
 
@@ -344,6 +347,24 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE amounts ADD COLUMN claimed_by TEXT",
         "CREATE INDEX amounts_about ON amounts (about_key)",
     ),
+    # 5: speakers are one person each (see ``speakers``): the names statements gave a speaker
+    # are counted on its aliases (the display name is the most common full name), each link
+    # keeps the name it was made by, and statements keep how the article found the speaker's
+    # name. Existing speakers and links are derived again from the records after it
+    # (SPEAKERS_FROM).
+    (
+        "ALTER TABLE speaker_aliases ADD COLUMN statements INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE statement_speakers ADD COLUMN name_key TEXT",
+        "ALTER TABLE statements ADD COLUMN speaker_title TEXT",
+        "ALTER TABLE statements ADD COLUMN speaker_resolution TEXT",
+        "ALTER TABLE statements ADD COLUMN speaker_confidence REAL",
+        "ALTER TABLE statements ADD COLUMN speaker_antecedent TEXT",
+        "ALTER TABLE statements ADD COLUMN speaker_antecedent_start INTEGER",
+        "ALTER TABLE statements ADD COLUMN speaker_antecedent_end INTEGER",
+        # So re-linking every statement does not rewrite the full-text index row by row.
+        "DROP TRIGGER statements_fts_update",
+        _sync_triggers("statements", "id", ("text", "speaker_name", "cue"), only_indexed=True)[2],
+    ),
 ]
 
 VERSION = len(MIGRATIONS)
@@ -359,6 +380,9 @@ BACKFILL_FROM = 3
 # Databases from before v4 get their topics, events and claim fields projected from the
 # records (speakers and quotes stay as they are).
 TOPICS_FROM = 4
+# Databases from before v5 get their speakers, aliases and statement links derived again from
+# the records with the rules of ``speakers`` (no re-analysis), and the v5 speaker columns.
+SPEAKERS_FROM = 5
 
 
 class NewerSchema(Exception):
@@ -407,4 +431,4 @@ def migrate(conn: sqlite3.Connection,
     return found
 
 
-__all__ = ["BACKFILL_FROM", "MIGRATIONS", "TOPICS_FROM", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]
+__all__ = ["BACKFILL_FROM", "MIGRATIONS", "SPEAKERS_FROM", "TOPICS_FROM", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]

@@ -1,31 +1,46 @@
 """Speakers across articles: one row per person (or organisation), whatever name form each
 article used.
 
-An article resolves "the Russian leader" and "Putin" to "Vladimir Putin" within itself; the
-store then ties that name to the speakers of other articles. A name matches a stored speaker
+An article resolves "the Russian leader" and "Mr. Putin" to "Vladimir Putin" when the article
+itself says so; the store then ties that name to the speakers of other articles and guesses
+no further. A resolved name joins a stored speaker of the same kind (an unknown kind agrees
+with any) when
 
-1. by its display name (case and accents folded), else
-2. when exactly one speaker is a candidate by any of: an alias equal to the name; a name form
-   ending with the name ("Putin" for "Vladimir Putin": the surname); a display name that the
-   name ends with ("Vladimir Putin" for a speaker known only as "Putin"), in which case the
-   display name becomes the longer form.
+1. the speaker is known by that very name (case and accents folded): a name statements gave
+   it, or its display name; else
+2. for people only, the name is a full name (first and last name, at least) and exactly one
+   stored person has only full names that are this person's: the same last name and suffix
+   (Jr., Sr., II, III, IV; none is a suffix of its own) and the same first name, or one first
+   name of three letters or more that begins the other ("Tim" and "Timothy"). Middle names
+   and initials are not compared: "Donald J. Trump" is "Donald Trump".
 
-Surname matching applies to people only (or speakers of unknown kind), and two candidates
-mean the name is ambiguous: a new speaker is made rather than a guess. Aliases are name
-forms only ("Putin", "Vladimir Putin"), never descriptions ("the Russian president").
+So a bare surname ("Obama") joins only a speaker named by that one word, never a full-name
+person, and "Michelle Obama" never joins "Barack Obama". A name that fits nobody, or more
+than one person, makes a new speaker. Aliases are name forms only ("Putin", "Vladimir Putin"),
+never descriptions ("the Russian president"); each counts the statements that named the
+speaker by it, and the display name is the most common full name among those (ties: the one
+seen first), or the most common name when there is no full name.
+
+Looking a name up for a query (``denoted``) follows the same rules, and a bare surname also
+finds the one full-name person with that surname together with the speakers known only by
+it ("Putin": Vladimir Putin and the articles' "Putin"); fitting two people is an error.
 """
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from onrecord.errors import InputError
 from onrecord.model import Article, Statement
 
 _WORD = re.compile(r"\w+")
-_PEOPLE = {"PERSON", None}          # kinds whose names may be matched by surname
+_PEOPLE = {"PERSON", None}          # kinds whose names follow the rules for people's names
+SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
+MIN_PREFIX = 3                      # "Tim" may be "Timothy"; "Al" is not taken for "Alan"
 
 
 def name_key(name: str) -> str:
@@ -38,6 +53,42 @@ def name_key(name: str) -> str:
 def _ends_with(longer: str, shorter: str) -> bool:
     """Whether the words of ``shorter`` are the last words of ``longer`` (keys, not equal)."""
     return longer != shorter and longer.endswith(" " + shorter)
+
+
+@dataclass(frozen=True, slots=True)
+class FullName:
+    """A person's name cut into what decides who they are (middle names are left out), each
+    part folded as ``name_key`` folds ("O'Brien" -> "o brien")."""
+    first: str
+    last: str
+    suffix: str | None
+
+    @property
+    def last_word(self) -> str:
+        """The last word of the name's key (``speaker_aliases.last``): the suffix if any."""
+        return self.suffix or self.last.split()[-1]
+
+
+def full_name(name: str) -> FullName | None:
+    """The parts of ``name``, by its words as written (so "O'Brien" is one word); None when it
+    is a bare surname (one word, with or without a suffix), which could be anyone's."""
+    words = [key for key in map(name_key, name.split()) if key]
+    suffix = words.pop() if len(words) > 1 and words[-1] in SUFFIXES else None
+    if len(words) < 2:
+        return None
+    return FullName(words[0], words[-1], suffix)
+
+
+def same_person(a: FullName, b: FullName) -> bool:
+    """Whether two full names may be one person's (see the module doc)."""
+    if a.last != b.last or a.suffix != b.suffix:
+        return False
+    short, long = sorted((a.first, b.first), key=len)
+    return short == long or (len(short) >= MIN_PREFIX and long.startswith(short))
+
+
+def _kinds_agree(stored: str | None, kind: str | None) -> bool:
+    return stored is None or kind is None or stored == kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,77 +135,88 @@ def _is_form_of(text: str, name: str) -> bool:
     return bool(key) and text[:1].isupper() and (key == full or _ends_with(full, key))
 
 
-# -- matching ----------------------------------------------------------------------------------
+# -- the names a speaker is known by -----------------------------------------------------------
 
-def candidates(conn: sqlite3.Connection, name: str, kind: str | None = None) -> tuple[list[int], set[int]]:
-    """Speakers ``name`` may denote: (upgradable, all), see the module doc.
+# A speaker is known by the names statements gave it and by its display name (so one made a
+# moment ago, whose statements are not counted yet, is found too). Name forms seen only in
+# mentions ("Putin" in "Vladimir Putin ... Putin said") are not names it is known by.
+_KNOWN = "(a.statements > 0 OR a.key = p.key)"
 
-    ``upgradable`` are those known only by a shorter form of ``name``. A display-name match
-    is returned alone, as the only candidate.
-    """
-    key = name_key(name)
-    exact = conn.execute("SELECT id FROM speakers WHERE key = ? ORDER BY id LIMIT 1", (key,)).fetchone()
-    if exact is not None:
-        return [], {exact[0]}
-    found = {row[0] for row in conn.execute("SELECT speaker_id FROM speaker_aliases WHERE key = ?", (key,))}
-    upgradable: list[int] = []
-    if kind in _PEOPLE:
-        found |= _by_surname(conn, key)
-        upgradable = _known_by_tail(conn, key)
-        found |= set(upgradable)
-    return upgradable, found
+_KNOWN_AS = f"""
+SELECT DISTINCT p.id, p.kind FROM speaker_aliases AS a JOIN speakers AS p ON p.id = a.speaker_id
+WHERE a.key = ? AND {_KNOWN} ORDER BY p.id
+"""
 
+_KNOWN_NAMES = f"""
+SELECT a.alias FROM speaker_aliases AS a JOIN speakers AS p ON p.id = a.speaker_id
+WHERE p.id = ? AND {_KNOWN}
+"""
 
-def _by_surname(conn: sqlite3.Connection, key: str) -> set[int]:
-    """People with a name form that ends with ``key`` ("vladimir putin" for "putin")."""
-    rows = conn.execute(
-        "SELECT a.speaker_id, a.key FROM speaker_aliases AS a JOIN speakers AS s ON s.id = a.speaker_id "
-        "WHERE a.last = ? AND (s.kind IS NULL OR s.kind = 'PERSON')", (key.split()[-1],))
-    return {sid for sid, alias in rows if _ends_with(alias, key)}
+# People with a known name whose last word is ``last`` (a surname, or a suffix after one).
+_PEOPLE_ENDING = f"""
+SELECT DISTINCT p.id FROM speaker_aliases AS a JOIN speakers AS p ON p.id = a.speaker_id
+WHERE a.last IN ({{}}) AND (p.kind IS NULL OR p.kind = 'PERSON') AND {_KNOWN} ORDER BY p.id
+"""
 
 
-def _known_by_tail(conn: sqlite3.Connection, key: str) -> list[int]:
-    """People whose display name is the last words of ``key`` and whose name no one else ends with.
+def _known_as(conn: sqlite3.Connection, key: str) -> dict[int, str | None]:
+    """The speakers known by the name key ``key``, with their kinds."""
+    return {sid: kind for sid, kind in conn.execute(_KNOWN_AS, (key,))}
 
-    "Johnson" is not upgraded to "Ben Johnson" when a "Boris Johnson" is stored too: that
-    "Johnson" may have been either.
-    """
-    words = key.split()
-    tails = [" ".join(words[i:]) for i in range(1, len(words))]
-    out: list[int] = []
-    if not tails:
-        return out
-    for sid, tail in conn.execute(
-        f"SELECT id, key FROM speakers WHERE key IN ({', '.join('?' * len(tails))}) "
-        "AND (kind IS NULL OR kind = 'PERSON') ORDER BY id", tails,
-    ):
-        if _by_surname(conn, tail) <= {sid}:
+
+def _full_names(conn: sqlite3.Connection, sid: int) -> list[FullName | None]:
+    return [full_name(alias) for (alias,) in conn.execute(_KNOWN_NAMES, (sid,))]
+
+
+def _people_named(conn: sqlite3.Connection, person: FullName) -> list[int]:
+    """People every known name of whom is a full name of ``person``'s (so a speaker stays one
+    person however many names join it)."""
+    rows = conn.execute(_PEOPLE_ENDING.format("?"), (person.last_word,)).fetchall()
+    return [sid for (sid,) in rows
+            if all(n is not None and same_person(n, person) for n in _full_names(conn, sid))]
+
+
+def _people_surnamed(conn: sqlite3.Connection, surname: str) -> list[int]:
+    """People known by a full name with the last name ``surname`` (folded), whatever its suffix."""
+    lasts = (surname.split()[-1], *SUFFIXES)
+    rows = conn.execute(_PEOPLE_ENDING.format(", ".join("?" * len(lasts))), lasts).fetchall()
+    out = []
+    for (sid,) in rows:
+        names = _full_names(conn, sid)
+        if names and all(n is not None and n.last == surname for n in names):
             out.append(sid)
     return out
 
 
-def lookup(conn: sqlite3.Connection, name: str) -> list[int]:
-    """The ids of the stored speakers ``name`` may denote (one when it is unambiguous)."""
-    if not name_key(name):
-        return []
-    return sorted(candidates(conn, name)[1])
+# -- joining a name on save --------------------------------------------------------------------
 
+def joins(conn: sqlite3.Connection, name: str, kind: str | None) -> int | None:
+    """The stored speaker the resolved ``name`` (of ``kind``) is, by the rules of the module
+    doc; None when it is nobody's yet, or may be more than one speaker's."""
+    key = name_key(name)
+    exact = {sid: k for sid, k in _known_as(conn, key).items() if _kinds_agree(k, kind)}
+    same_kind = [sid for sid, k in exact.items() if k == kind]
+    if same_kind:
+        # A name that was ambiguous made a speaker of its own kind: later uses of it join that one.
+        return same_kind[0]
+    if len(exact) == 1:
+        return next(iter(exact))
+    person = full_name(name)
+    if exact or kind not in _PEOPLE or person is None:
+        return None
+    fitting = _people_named(conn, person)
+    return fitting[0] if len(fitting) == 1 else None
 
-# -- writing -----------------------------------------------------------------------------------
 
 def resolve(conn: sqlite3.Connection, named: Named) -> int:
-    """The id of the speaker ``named`` denotes, made or updated as needed, with its aliases."""
-    upgradable, found = candidates(conn, named.name, named.kind)
-    if len(found) == 1:
-        (sid,) = found
-        if sid in upgradable:                            # a longer name for a known speaker
-            conn.execute("UPDATE speakers SET name = ?, key = ? WHERE id = ?",
-                         (named.name, name_key(named.name), sid))
-        if named.kind:
-            conn.execute("UPDATE speakers SET kind = ? WHERE id = ? AND kind IS NULL", (named.kind, sid))
-    else:
+    """The id of the speaker ``named`` denotes, made as needed, with its aliases. Its display
+    name is set by ``rename`` once its statements are counted (``count_article``)."""
+    sid = joins(conn, named.name, named.kind)
+    if sid is None:
         sid = conn.execute("INSERT INTO speakers (name, key, kind) VALUES (?, ?, ?)",
                            (named.name, name_key(named.name), named.kind)).lastrowid
+    elif named.kind:
+        conn.execute("UPDATE speakers SET kind = ? WHERE id = ? AND kind IS NULL", (named.kind, sid))
     _add_aliases(conn, sid, named.aliases)
     return sid
 
@@ -168,6 +230,42 @@ def _add_aliases(conn: sqlite3.Connection, sid: int, aliases: Iterable[str]) -> 
         "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key, last) VALUES (?, ?, ?, ?)", rows)
 
 
+_LINKED = """
+SELECT l.speaker_id, l.name_key, count(*) FROM statement_speakers AS l
+JOIN statements AS s ON s.id = l.statement_id
+WHERE s.article_id = ? GROUP BY l.speaker_id, l.name_key
+"""
+
+_COUNT = "UPDATE speaker_aliases SET statements = statements + ? WHERE speaker_id = ? AND key = ?"
+
+
+def count_article(conn: sqlite3.Connection, article_id: str, sign: int) -> list[int]:
+    """Add (``sign`` 1) or take away (-1) the linked statements of the article ``article_id``
+    to or from the counts of the names they gave their speakers; the speakers counted."""
+    rows = conn.execute(_LINKED, (article_id,)).fetchall()
+    conn.executemany(_COUNT, [(sign * n, sid, key) for sid, key, n in rows])
+    return sorted({sid for sid, _, _ in rows})
+
+
+_COUNTED = """
+SELECT alias, key, statements FROM speaker_aliases WHERE speaker_id = ? AND statements > 0
+ORDER BY rowid
+"""
+
+
+def rename(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    """Give each speaker of ``ids`` its display name: its most common full name (ties: the
+    first seen, as aliases are added in the order seen), else its most common name."""
+    for sid in ids:
+        names = conn.execute(_COUNTED, (sid,)).fetchall()
+        if not names:
+            continue                            # unlinked: dropped, or linked later
+        full = [row for row in names if len(row[0].split()) > 1] or names
+        alias, key, _ = max(full, key=lambda row: row[2])       # max keeps the first of equals
+        conn.execute("UPDATE speakers SET name = ?, key = ? WHERE id = ? AND (name != ? OR key != ?)",
+                     (alias, key, sid, alias, key))
+
+
 def drop_unused(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
     """Delete those of ``ids`` that no statement names any more (their aliases go with them)."""
     conn.executemany(
@@ -176,5 +274,49 @@ def drop_unused(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
         ((sid,) for sid in ids))
 
 
-__all__ = ["Named", "candidates", "drop_unused", "lookup", "name_key", "names_of", "resolve",
-           "statement_names"]
+# -- looking a name up for queries ---------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The speakers a name fits: one person's (the full-name one first) or several people's."""
+    ids: tuple[int, ...]
+    one_person: bool
+
+
+def lookup(conn: sqlite3.Connection, name: str) -> Found:
+    """The stored speakers ``name`` fits, by the rules of the module doc; then, for a name no
+    speaker is known by, the speakers with it as a name form ("Le Drian")."""
+    key = name_key(name)
+    if not key:
+        return Found((), True)
+    exact = _known_as(conn, key)
+    person = full_name(name)
+    if person is not None:
+        found = list(exact) or _people_named(conn, person)
+    else:
+        people = _people_surnamed(conn, key)
+        if people:
+            bare = [sid for sid, kind in exact.items() if sid not in people]
+            same = len(people) == 1 and all(exact[sid] in _PEOPLE for sid in bare)
+            return Found(tuple(people + bare), same)
+        found = list(exact)
+    if not found:
+        found = [sid for (sid,) in conn.execute(
+            "SELECT DISTINCT speaker_id FROM speaker_aliases WHERE key = ? ORDER BY speaker_id", (key,))]
+    return Found(tuple(found), len(found) <= 1)
+
+
+def denoted(conn: sqlite3.Connection, name: str) -> list[int]:
+    """The speakers ``name`` denotes as one person (``lookup``), the full-name one first; []
+    for none. InputError, listing them, when it fits more than one person."""
+    found = lookup(conn, name)
+    if not found.one_person:
+        rows = conn.execute("SELECT name, id FROM speakers WHERE id IN (SELECT value FROM json_each(?)) "
+                            "ORDER BY id", (json.dumps(found.ids),))
+        listed = "; ".join(f"{who} (id {sid})" for who, sid in rows)
+        raise InputError(name, f"more than one speaker fits: {listed}")
+    return list(found.ids)
+
+
+__all__ = ["Found", "FullName", "Named", "SUFFIXES", "count_article", "denoted", "drop_unused", "full_name",
+           "joins", "lookup", "name_key", "names_of", "rename", "resolve", "same_person", "statement_names"]

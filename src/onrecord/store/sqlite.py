@@ -5,8 +5,8 @@ returns; the other columns and tables are a queryable projection of it, rebuilt 
 record changes (``writing``). Saves are idempotent: the key is the article id (the hash of its
 text), and a record identical to the stored one is not written again. A copy of a stored
 article (the same text from another source, or a near-duplicate) is kept as one more of its
-sources (``dedupe``). Speakers are matched across articles as they are saved (``speakers``),
-and so are quotes, the same quoted words in several articles (``quotes``).
+sources (``dedupe``). Speakers are matched across articles as they are saved, one person
+each (``speakers``), and so are quotes, the same quoted words in several articles (``quotes``).
 
 The query methods return plain dicts and lists of JSON values (``queries``, ``people``), so a
 JSON API and HTML pages can render the same data; their bad arguments (dates, cursors, page
@@ -36,8 +36,8 @@ from onrecord.store.claims import claim_rows
 from onrecord.store.events import event_detail, event_rows
 from onrecord.store.quotes import quote_detail, quote_rows
 from onrecord.store.topics import find_topic, topic_detail, topic_rows
-from onrecord.store.schema import BACKFILL_FROM, REPROJECT_FROM, TOPICS_FROM, NewerSchema, migrate
-from onrecord.store.writing import backfill, backfill_subjects, reproject_all, upsert
+from onrecord.store.schema import BACKFILL_FROM, REPROJECT_FROM, SPEAKERS_FROM, TOPICS_FROM, NewerSchema, migrate
+from onrecord.store.writing import backfill, backfill_subjects, relink_speakers, reproject_all, upsert
 
 _MEMORY = {":memory:", ""}
 
@@ -196,9 +196,11 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Statements with their article's id, source, title and date (``LEGACY_COLUMNS``).
 
-        ``speaker`` matches the resolved speaker name case-insensitively, whole or by any of
-        its words ("putin" finds "Vladimir Putin"), and the statements of the one stored
-        speaker it denotes, if it denotes one ("Vladimir Putin" also finds an article's "Putin").
+        ``speaker`` is a name, case and accents folded: the statements of the stored person it
+        denotes (``speakers.denoted``: "Donald J. Trump" finds Donald Trump; a bare surname,
+        "putin", finds the one full-name Putin together with the speakers known only as
+        "Putin"); InputError when it fits two people ("Obama" with Barack and Michelle stored).
+        A name no speaker goes by matches the resolved names by its words ("Vladimir").
         ``search`` is free words, all of which must occur in the statement, its cue or its
         speaker name (``word*`` for a prefix); results are then ranked by relevance, otherwise
         (and always after a ``cursor``) ordered by date, article and offset. A blank
@@ -227,8 +229,11 @@ class Store:
         ``{"items": [row, ...], "next_cursor": str | None}``. Pass ``next_cursor`` back, with
         the same filters, for the next page. ``limit`` is cut to ``MAX_PAGE``.
 
-        A row has the ``statements`` columns plus ``site``, ``speaker_id`` (the first speaker)
-        and ``speakers`` (``[{"id", "name"}]``, every speaker, in order).
+        A row has the ``statements`` columns plus ``site``, ``speaker_id`` (the first speaker),
+        ``speakers`` (``[{"id", "name"}]``, every speaker, in order, by display name) and how
+        the article found the speaker's name: ``speaker_title``, ``speaker_resolution``,
+        ``speaker_confidence``, ``speaker_antecedent`` with ``speaker_antecedent_start`` and
+        ``_end`` (null where the record has none).
         """
         filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic)
         size, order = page_size(limit), check_order(order)
@@ -310,16 +315,17 @@ class Store:
             return speaker_rows(conn, q, limit, offset)
 
     def speaker(self, name_or_id: int | str, limit: int = 200) -> dict[str, Any] | None:
-        """One speaker by id or by name (matched as saving matches names), or None: the
-        ``speakers`` item plus ``first_published``, ``last_published``, ``timeline``
+        """One speaker by id, or one person by name (as ``statements`` finds them: a bare
+        surname takes in the speakers known only by it, listed in ``surname_only``), or None:
+        the ``speakers`` item plus ``first_published``, ``last_published``, ``timeline``
         (``[{"period": "YYYY-MM", "statements": n}]``), ``statements`` (rows as in
         ``statements_page``, oldest first, at most ``limit``) and ``entities`` (``[{"name",
         "type", "articles", "mentions"}]``: the ten most frequent in the articles quoting them).
         A name that fits several speakers raises InputError listing them.
         """
         with self._snapshot() as conn:
-            sid = find_speaker(conn, name_or_id)
-            return None if sid is None else speaker_detail(conn, sid, limit)
+            ids = find_speaker(conn, name_or_id)
+            return None if ids is None else speaker_detail(conn, ids, limit)
 
     def topics(self, q: str | None = None, limit: int = 50, cursor: str | None = None) -> dict[str, Any]:
         """One page of topics (what statements are about, one key across articles), most
@@ -442,6 +448,8 @@ def _reproject(conn: sqlite3.Connection, start: int) -> None:
         backfill(conn, reprojected)
     if not reprojected and 0 < start < TOPICS_FROM:
         backfill_subjects(conn)
+    if not reprojected and 0 < start < SPEAKERS_FROM:
+        relink_speakers(conn)
 
 
 def _reason(exc: sqlite3.Error, path: str, timeout: float) -> str:

@@ -14,10 +14,10 @@ from datetime import datetime, timezone
 from collections.abc import Iterator
 from typing import Any
 
-from onrecord.model import Article, Span, Statement
+from onrecord.model import Article, Span, Speaker, Statement
 from onrecord.store import counters, dedupe, events, quotes, topics
 from onrecord.store.quotes import quote_of, quotes_of, refresh
-from onrecord.store.speakers import drop_unused, names_of, resolve, statement_names
+from onrecord.store.speakers import count_article, drop_unused, name_key, names_of, rename, resolve, statement_names
 
 _INSERT_ARTICLE = """
 INSERT INTO articles
@@ -30,10 +30,21 @@ VALUES
 _INSERT_STATEMENT = """
 INSERT INTO statements
     (article_id, sid, kind, text, start, "end", cue, speaker_name, speaker_mention, confidence,
-     speaker_id, quote_id)
+     speaker_id, quote_id, speaker_title, speaker_resolution, speaker_confidence,
+     speaker_antecedent, speaker_antecedent_start, speaker_antecedent_end)
 VALUES
     (:article_id, :sid, :kind, :text, :start, :end, :cue, :speaker_name, :speaker_mention,
-     :confidence, :speaker_id, :quote_id)
+     :confidence, :speaker_id, :quote_id, :speaker_title, :speaker_resolution, :speaker_confidence,
+     :speaker_antecedent, :speaker_antecedent_start, :speaker_antecedent_end)
+"""
+
+# The speaker columns v5 added, filled in on upgrade from the stored records.
+_UPDATE_SPEAKER = """
+UPDATE statements SET speaker_id = :speaker_id, speaker_title = :speaker_title,
+    speaker_resolution = :speaker_resolution, speaker_confidence = :speaker_confidence,
+    speaker_antecedent = :speaker_antecedent, speaker_antecedent_start = :speaker_antecedent_start,
+    speaker_antecedent_end = :speaker_antecedent_end
+WHERE article_id = :article_id AND sid = :sid
 """
 
 _UPDATE_ARTICLE = """
@@ -43,7 +54,7 @@ UPDATE articles SET source = :source, title = :title, published = :published, si
 WHERE id = :id
 """
 
-_INSERT_LINK = "INSERT INTO statement_speakers (statement_id, speaker_id, position) VALUES (?, ?, ?)"
+_INSERT_LINK = "INSERT INTO statement_speakers (statement_id, speaker_id, position, name_key) VALUES (?, ?, ?, ?)"
 _INSERT_ENTITY = "INSERT INTO entities (article_id, eid, name, type) VALUES (?, ?, ?, ?)"
 _INSERT_MENTION = 'INSERT INTO mentions (article_id, eid, text, start, "end") VALUES (?, ?, ?, ?, ?)'
 _INSERT_AMOUNT = """
@@ -52,12 +63,6 @@ INSERT INTO amounts (article_id, text, start, "end", value, low, high, unit, qua
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 _INSERT_DATE = 'INSERT INTO dates (article_id, text, start, "end", value, resolution) VALUES (?, ?, ?, ?, ?, ?)'
-
-_SPEAKERS_OF = """
-SELECT DISTINCT l.speaker_id FROM statement_speakers AS l
-JOIN statements AS s ON s.id = l.statement_id WHERE s.article_id = ?
-"""
-
 
 # The fields that say where an article was read; the others are its text and analysis.
 META = ("source", "title", "published", "site", "authors")
@@ -114,7 +119,7 @@ def _replace(conn: sqlite3.Connection, article: Article, record: str, old_source
     """Rewrite a stored article from a new record: its row in place (so its sources and first
     ``ingested_at`` stay), every projected row anew."""
     aid = article.id
-    old_speakers = [row[0] for row in conn.execute(_SPEAKERS_OF, (aid,))]
+    old_speakers = count_article(conn, aid, -1)         # the counts go before the links do
     old_quotes = quotes_of(conn, aid)
     old_topics, old_events = topics.topics_of(conn, aid), events.groups_of(conn, aid)
     row = _article_row(article, record, "")
@@ -125,6 +130,7 @@ def _replace(conn: sqlite3.Connection, article: Article, record: str, old_source
     # Only now, so a speaker or quote the new version still names keeps its id. Only the
     # quotes, topics and events the article named before or names now are recounted.
     drop_unused(conn, old_speakers)
+    rename(conn, old_speakers)                          # those it no longer names, or less often
     refresh(conn, old_quotes + new_quotes)
     topics.refresh(conn, old_topics + new_topics)
     events.refresh(conn, old_events + new_events)
@@ -147,16 +153,16 @@ def project(conn: sqlite3.Connection, article: Article,
     ``added``: none of its rows were counted into quotes, topics and events before (they are
     new, or were all cleared with the counters), so the counters are added to; otherwise the
     caller recounts the ids returned."""
-    speaker_ids = {name: resolve(conn, named) for name, named in names_of(article).items()}
+    links = speaker_links(conn, article)
     quote_ids = []
     rowids: dict[str, int] = {}
-    for statement in article.statements:
-        ids = list(dict.fromkeys(speaker_ids[name] for name in statement_names(statement)))
+    for statement, linked in zip(article.statements, links):
         quote_ids.append(quote_of(conn, statement))
-        row = _statement_row(article.id, statement, ids[0] if ids else None, quote_ids[-1])
+        row = _statement_row(article.id, statement, linked[0][0] if linked else None, quote_ids[-1])
         rowid = rowids[statement.id] = conn.execute(_INSERT_STATEMENT, row).lastrowid
-        conn.executemany(_INSERT_LINK, ((rowid, sid, n) for n, sid in enumerate(ids)))
+        conn.executemany(_INSERT_LINK, ((rowid, sid, n, key) for n, (sid, key) in enumerate(linked)))
     aid = article.id
+    rename(conn, count_article(conn, aid, 1))
     published = counters.published(conn, aid) if added else None
     if added:
         quotes.add(conn, aid, published)
@@ -166,6 +172,19 @@ def project(conn: sqlite3.Connection, article: Article,
     conn.executemany(_INSERT_DATE, ((aid, d.text, d.start, d.end, d.value, d.resolution)
                                     for d in article.dates))
     return (quote_ids, *project_subjects(conn, article, rowids, added, published))
+
+
+def speaker_links(conn: sqlite3.Connection, article: Article) -> list[list[tuple[int, str]]]:
+    """For each statement of ``article``, its speakers (made or joined as needed) in order,
+    each with the key of the name the statement gave them; a speaker named twice once."""
+    speaker_ids = {name: resolve(conn, named) for name, named in names_of(article).items()}
+    out = []
+    for statement in article.statements:
+        linked: dict[int, str] = {}
+        for name in statement_names(statement):
+            linked.setdefault(speaker_ids[name], name_key(name))
+        out.append(list(linked.items()))
+    return out
 
 
 _UNREAD: Any = object()
@@ -235,6 +254,28 @@ def backfill_subjects(conn: sqlite3.Connection) -> None:
         project_subjects(conn, article, rowids)
 
 
+def relink_speakers(conn: sqlite3.Connection) -> None:
+    """Derive every speaker, its names and its statement links again from the stored records
+    (saved before v5, when surnames and first names were matched too loosely), in the order
+    first saved, and fill in the speaker columns v5 added. Nothing is analysed again; the
+    other rows (quotes, topics, events) do not depend on speakers and stay as they are."""
+    conn.execute("DELETE FROM statement_speakers")
+    conn.execute("DELETE FROM speaker_aliases")
+    conn.execute("UPDATE statements SET speaker_id = NULL")
+    conn.execute("DELETE FROM speakers")
+    for article in _saved(conn):
+        links = speaker_links(conn, article)
+        conn.executemany(_UPDATE_SPEAKER, [
+            dict(_speaker_columns(st.speaker), article_id=article.id, sid=st.id,
+                 speaker_id=linked[0][0] if linked else None)
+            for st, linked in zip(article.statements, links)])
+        rowids = dict(conn.execute("SELECT sid, id FROM statements WHERE article_id = ?", (article.id,)).fetchall())
+        conn.executemany(_INSERT_LINK, [(rowids[st.id], sid, n, key)
+                                        for st, linked in zip(article.statements, links)
+                                        for n, (sid, key) in enumerate(linked)])
+        rename(conn, count_article(conn, article.id, 1))
+
+
 def _saved(conn: sqlite3.Connection) -> Iterator[Article]:
     """Every stored article, in the order first saved, read one at a time."""
     ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY ingested_at, rowid")]
@@ -276,6 +317,20 @@ def _statement_row(article_id: str, statement: Statement, speaker_id: int | None
         "confidence": statement.confidence,
         "speaker_id": speaker_id,
         "quote_id": quote_id,
+        **_speaker_columns(statement.speaker),
+    }
+
+
+def _speaker_columns(speaker: Speaker) -> dict[str, Any]:
+    """How the article found the speaker's name (v5 columns): title, resolution, antecedent."""
+    antecedent = speaker.antecedent
+    return {
+        "speaker_title": speaker.title,
+        "speaker_resolution": speaker.resolution,
+        "speaker_confidence": speaker.confidence,
+        "speaker_antecedent": antecedent.text if antecedent else None,
+        "speaker_antecedent_start": antecedent.start if antecedent else None,
+        "speaker_antecedent_end": antecedent.end if antecedent else None,
     }
 
 
@@ -288,4 +343,5 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-__all__ = ["META", "backfill", "backfill_subjects", "project", "reproject_all", "to_json", "upsert"]
+__all__ = ["META", "backfill", "backfill_subjects", "project", "relink_speakers", "reproject_all", "speaker_links",
+           "to_json", "upsert"]

@@ -1,0 +1,49 @@
+"""Store files as older onrecord versions left them: made with the current code, then cut back
+to an earlier schema (its tables, columns and triggers), so an upgrade test starts from the
+same rows that version held."""
+from __future__ import annotations
+
+import sqlite3
+
+from onrecord.store.schema import _sync_triggers
+
+# What v5 added (see schema.MIGRATIONS[4]).
+V5_COLUMNS = {
+    "statements": ("speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent",
+                   "speaker_antecedent_start", "speaker_antecedent_end"),
+    "speaker_aliases": ("statements",),
+    "statement_speakers": ("name_key",),
+}
+
+
+def strip_v5(conn: sqlite3.Connection) -> None:
+    """Take ``conn`` (at v5, in a transaction, foreign keys off) back to v4."""
+    for table, columns in V5_COLUMNS.items():
+        for column in columns:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("DROP TRIGGER statements_fts_update")
+    conn.execute(_sync_triggers("statements", "id", ("text", "speaker_name", "cue"))[2])   # as v1 made it
+    conn.execute("PRAGMA user_version = 4")
+
+
+def merge_as_v4_did(conn: sqlite3.Connection, merged: dict[str, str]) -> None:
+    """Replace the speakers of a v4 file with people merged wrongly, as v4 merged them: each
+    resolved name of ``merged`` is linked to the speaker named by its value (made as needed,
+    with every name it took in as an alias); the other names keep a speaker of their own."""
+    conn.execute("DELETE FROM statement_speakers")
+    conn.execute("DELETE FROM speaker_aliases")
+    conn.execute("UPDATE statements SET speaker_id = NULL")
+    conn.execute("DELETE FROM speakers")
+    ids: dict[str, int] = {}
+    rows = conn.execute("SELECT id, speaker_name FROM statements WHERE speaker_name IS NOT NULL ORDER BY id")
+    for rowid, name in rows.fetchall():
+        display = merged.get(name, name)
+        if display not in ids:
+            ids[display] = conn.execute("INSERT INTO speakers (name, key, kind) VALUES (?, ?, 'PERSON')",
+                                        (display, display.casefold())).lastrowid
+        key = name.casefold().replace(".", "")
+        conn.execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key, last) VALUES (?, ?, ?, ?)",
+                     (ids[display], name, key, key.split()[-1]))
+        conn.execute("INSERT INTO statement_speakers (statement_id, speaker_id, position) VALUES (?, ?, 0)",
+                     (rowid, ids[display]))
+        conn.execute("UPDATE statements SET speaker_id = ? WHERE id = ?", (ids[display], rowid))
