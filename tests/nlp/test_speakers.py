@@ -156,3 +156,21 @@ def test_a_passive_without_agent_names_nobody(analyzer):
 ])
 def test_what_is_not_a_name_stays_out_of_it(analyzer, text, expected):
     assert speakers(analyzer, text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the court": the one organisation named before whose name ends with that noun
+    ("The Supreme Court heard the case in May. The court said that the law stood.",
+     ("The court", "Supreme Court", "descriptor")),
+    # a document speaks for its maker
+    ("Nora Vance wrote to donors on Monday. Vance's email to her supporters notes that the race is close.",
+     ("Vance's email to her supporters", "Nora Vance", "surname")),
+])
+def test_organisations_and_documents(analyzer, text, expected):
+    assert evidence(analyzer, text)[-1] == expected
+
+
+def test_the_court_is_nobody_when_two_courts_were_named(analyzer):
+    text = ("The Supreme Court and the Appeals Court heard the case in May. "
+            "The court said that the law stood.")
+    assert evidence(analyzer, text)[-1][1] is None

@@ -166,9 +166,13 @@ class SpeakerResolver:
         at = min(at, mention.start_char)          # an antecedent comes before the words that refer to it
         if word in lexicon.pronouns() or (head.i == mention.start and word == "both"):
             return self._pronoun(word, at, content)
+        if head.lemma_.lower() in lexicon.source_nouns():
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            found = self.identify(_noun_phrase(owner), at, content) if owner is not None else NOBODY
+            return _as(found, found.how or "name") if found else NOBODY    # "Sanders' email": his words
         if any(_roles_in(mention)):
             return self._descriptor(mention, at, content)
-        return NOBODY
+        return _organisation_by_noun(self, mention, at)
 
     def remember(self, found: Resolution, mention: tuple[int, int] | None, at: int) -> None:
         """A resolved speaker is salient for the pronouns that follow."""
@@ -348,6 +352,20 @@ def _group_name(res: SpeakerResolver, head: Token) -> Resolution:
             name = f"{prof.name.split()[-1]} {head.lower_}"
             return Resolution((name,), "name", (child.idx, head.idx + len(head.text)), SURENESS["name"] - 0.1)
     return NOBODY
+
+
+def _organisation_by_noun(res: SpeakerResolver, mention: SpacySpan, at: int) -> Resolution:
+    """ "the court", "the committee": the one organisation named before whose name ends with
+    that noun ("the Supreme Court")."""
+    head = mention.root
+    if head.pos_ != "NOUN" or mention[0].lower_ != "the" or len(mention) != 2:
+        return NOBODY
+    noun = head.lemma_.lower()
+    fits = [p for p in res.profiles.values() if p.type == "ORG" and p.positions[0] < at
+            and lexicon.name_key(p.name).split()[-1].rstrip("s") == noun.rstrip("s")]
+    if len(fits) != 1:
+        return NOBODY
+    return Resolution((fits[0].name,), "descriptor", res._naming_span(fits[0], at), SURENESS["descriptor"])
 
 
 def _as(found: Resolution, how: str) -> Resolution:
