@@ -174,3 +174,12 @@ def test_the_court_is_nobody_when_two_courts_were_named(analyzer):
     text = ("The Supreme Court and the Appeals Court heard the case in May. "
             "The court said that the law stood.")
     assert evidence(analyzer, text)[-1][1] is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Washington Post said that the claim was false.", ("The Washington Post", "Washington Post")),
+    ("New Poll Shows Large Gap\n\nThe poll was taken in May.", ("New Poll", None)),
+    ("The Republican Convention said that the vote was close.", ("The Republican Convention", None)),
+])
+def test_a_newspaper_keeps_its_name_and_an_event_does_not_speak(analyzer, text, expected):
+    assert speakers(analyzer, text)[0] == expected

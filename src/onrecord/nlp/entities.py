@@ -71,12 +71,17 @@ def _person_tokens(tokens: list) -> list:
     return tokens
 
 
+SURVEYS = frozenset({"poll", "survey"})
+SURVEY_ADJECTIVES = frozenset({"new", "latest", "recent", "national", "online", "exit", "daily", "weekly"})
+
+
 def _organisation_tokens(tokens: list) -> list:
-    """An organisation's name without the document it made ("a Morning Consult Poll" is
-    Morning Consult's); nothing when only a headline's adjective is left ("New Poll")."""
-    if len(tokens) > 1 and tokens[-1].lower_ in lexicon.source_nouns():
+    """An organisation's name without the poll it made ("a Morning Consult Poll" is Morning
+    Consult's); nothing when only a headline's adjective is left ("New Poll"). Other
+    documents keep their word: "The Washington Post", "the Drudge Report" are names."""
+    if len(tokens) > 1 and tokens[-1].lower_ in SURVEYS:
         tokens = tokens[:-1]
-        return tokens if any(t.pos_ in ("PROPN", "NOUN") for t in tokens) else []
+        return [] if all(t.lower_ in SURVEY_ADJECTIVES for t in tokens) else tokens
     return tokens
 
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
+from .entities import SURVEY_ADJECTIVES, SURVEYS
 from .names import first_name_gender, gender_said
 from .salience import WINDOW, Mention, MentionIndex
 
@@ -36,6 +37,7 @@ RELATIVES = frozenset({"who", "that", "which", "whom"})
 KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
 MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
 ASKING = frozenset({"ask", "question", "press", "interview"})   # the one asked is the one who answers
+EVENTS = frozenset({"convention", "conference", "summit", "debate", "caucus", "caucuses", "primary", "rally"})
 GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" -> "Kasich campaign"
 
 # How well a person of unknown gender fits "he" or "she": possible, but the names the tagger
@@ -205,6 +207,8 @@ class SpeakerResolver:
             prof = self.profile_of(appos) if appos is not None else None
             how = "apposition"
         if prof is not None:
+            if prof.type == "ORG" and lexicon.name_key(prof.name).split()[-1] in EVENTS:
+                return NOBODY                      # "the Republican Convention" does not speak
             name = (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
             span = next(((a, b) for a, b in prof.spans if a <= tok.idx < b), None) if how == "name" else None
             if span is not None and self.doc.text[span[0]:span[1]] != prof.name and len(prof.name.split()) > 1 \
@@ -225,8 +229,10 @@ class SpeakerResolver:
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
                  and t.text[:1].isupper()]
         tokens = [*words, tok]
-        if words and tok.lower_ in lexicon.source_nouns():     # "a Morning Consult Poll": its maker's
+        if words and tok.lower_ in SURVEYS:       # "a Morning Consult Poll": its maker's
             tokens = words
+            if all(t.lower_ in SURVEY_ADJECTIVES for t in words):
+                return NOBODY                      # "New Poll Shows …"
         name = " ".join(t.text for t in tokens)
         if len(tokens) > 1:                # a full name: later surnames, titles and pronouns find it
             self._adopt(name, tokens)
