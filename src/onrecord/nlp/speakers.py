@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
+from .doctext import text_of
 from .entities import SURVEY_ADJECTIVES, SURVEYS
 from .names import first_name_gender, gender_said
 from .salience import WINDOW, Mention, MentionIndex
@@ -95,6 +96,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, entities: list[Entity], quotes: list[tuple[int, int]] = ()):
         self.doc = doc
+        self.text = text_of(doc)
         self.quotes = sorted(quotes)
         self.profiles: dict[str, Profile] = {}
         self.at_char: dict[int, Profile] = {}               # token start -> profile it names
@@ -107,7 +109,7 @@ class SpeakerResolver:
             prof = Profile(ent.name, ent.type, ent.id, positions=[a for a, _ in spans], spans=spans)
             self.profiles[ent.name] = prof
             for m in ent.mentions:
-                prof.genders |= {g} if (g := gender_said(doc.text, m.start)) else set()
+                prof.genders |= {g} if (g := gender_said(self.text, m.start)) else set()
                 for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
                     self.at_char[tok.idx] = prof
         learn_attributes(self)
@@ -211,8 +213,8 @@ class SpeakerResolver:
                 return NOBODY                      # "the Republican Convention" does not speak
             name = (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
             span = next(((a, b) for a, b in prof.spans if a <= tok.idx < b), None) if how == "name" else None
-            if span is not None and self.doc.text[span[0]:span[1]] != prof.name and len(prof.name.split()) > 1 \
-                    and len(self.doc.text[span[0]:span[1]].split()) == 1:
+            if span is not None and self.text[span[0]:span[1]] != prof.name and len(prof.name.split()) > 1 \
+                    and len(self.text[span[0]:span[1]].split()) == 1:
                 how, span = "surname", self._naming_span(prof, tok.idx)
             return Resolution((name,), how, span or self._naming_span(prof, tok.idx), SURENESS[how])
         return self._unknown_name(tok)
@@ -241,7 +243,7 @@ class SpeakerResolver:
 
     def _naming_span(self, prof: Profile, at: int) -> tuple[int, int] | None:
         """The mention that names ``prof`` in full: the first such before ``at``, else the first."""
-        full = [s for s in prof.spans if self.doc.text[s[0]:s[1]] == prof.name]
+        full = [s for s in prof.spans if self.text[s[0]:s[1]] == prof.name]
         before = [s for s in full if s[0] <= at]
         return (before or full or prof.spans or [None])[0]
 
@@ -251,7 +253,7 @@ class SpeakerResolver:
         if prof is None:
             span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
             prof = self.profiles[name] = Profile(name, "PERSON", None, positions=[span[0]], spans=[span])
-            prof.genders |= {g} if (g := gender_said(self.doc.text, span[0])) else set()
+            prof.genders |= {g} if (g := gender_said(self.text, span[0])) else set()
             for tok in tokens:
                 self.at_char[tok.idx] = prof
             _learn_premodifiers(self, tokens[-1], prof)
@@ -322,7 +324,7 @@ def _dateline(mention: SpacySpan) -> bool:
     words = [t for t in mention if t.is_alpha]
     if not words or not all(t.is_upper for t in words):
         return False
-    text, start, end = mention.doc.text, mention.start_char, mention.end_char
+    text, start, end = text_of(mention.doc), mention.start_char, mention.end_char
     opens = start == 0 or text[start - 1] == "\n"
     return mention.root.ent_type_ in ("GPE", "LOC", "FAC") or (opens and text[end:end + 2].strip()[:1] in (",", "—", "–", "-"))
 
