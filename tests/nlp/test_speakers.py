@@ -183,3 +183,12 @@ def test_the_court_is_nobody_when_two_courts_were_named(analyzer):
 ])
 def test_a_newspaper_keeps_its_name_and_an_event_does_not_speak(analyzer, text, expected):
     assert speakers(analyzer, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Crooked Hillary Clinton said the plan was bad.", "Hillary Clinton"),
+    ("Chairperson Donna Brazile said the vote was fair.", "Donna Brazile"),
+    ("Fox News’s Ed Henry said the vote was close.", "Ed Henry"),
+])
+def test_a_name_without_the_words_around_it(analyzer, text, name):
+    assert speakers(analyzer, text)[0][1] == name

@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..model import Entity, Span
 from . import lexicon
 from .lexicon import name_key
-from .names import person_names
+from .names import person_names, word_before
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame"})
 from .doctext import text_of
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -64,8 +66,10 @@ def _person_tokens(tokens: list) -> list:
     titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in lexicon.roles()[0] or t.lower_ in lexicon.demonyms()
               or t.lower_.rstrip(".") in lexicon.gender_words()]
     tokens = tokens[titles[-1] + 1:] if titles else tokens
-    while len(tokens) > 1 and not tokens[0].text[:1].isupper():
-        tokens = tokens[1:]
+    while len(tokens) > 1 and (not tokens[0].text[:1].isupper() or tokens[0].tag_ in ("VBG", "VBD", "VBZ")):
+        tokens = tokens[1:]                  # "rang Taylor", "Hosting Cook"
+    if len(tokens) >= 3 and tokens[0].lower_ not in lexicon.first_names() and tokens[1].lower_ in lexicon.first_names():
+        tokens = tokens[1:]                  # "Crooked Hillary Clinton", "Universe Alicia Machado"
     while len(tokens) > 1 and (tokens[-1].lemma_.lower() in lexicon.cues() or not tokens[-1].text[:1].isupper()):
         tokens = tokens[:-1]                 # "Obama Says", "Juan Manriquez of"
     return tokens
@@ -95,6 +99,8 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
         if label not in TYPES:
             continue
         start, end = clean_name(ent, label)
+        if label in ("ORG", "GPE", "NORP") and word_before(text, start) in HONORIFICS:
+            label = "PERSON"                  # "Mr. Trump" is a person, whatever the tagger says
         if end > start and not any(a <= start < b for a, b in skip):
             mentions.append((start, end, label))
     votes: dict[str, Counter] = defaultdict(Counter)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
+from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
 from .doctext import text_of
 from .entities import SURVEY_ADJECTIVES, SURVEYS
 from .names import first_name_gender, gender_said
@@ -44,10 +45,6 @@ GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" 
 # How well a person of unknown gender fits "he" or "she": possible, but the names the tagger
 # gets wrong (a city taken for a person) are often of this kind.
 UNKNOWN_GENDER_FIT = 0.35
-
-# Titles as newspapers abbreviate them ("New Jersey Gov. Chris Christie").
-ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
-                 "sec.": "secretary", "pres.": "president", "amb.": "ambassador", "supt.": "superintendent"}
 
 # How sure each way of finding a name is (see model.RESOLUTIONS).
 SURENESS = {"name": 0.95, "surname": 0.9, "apposition": 0.9, "relative": 0.85, "descriptor": 0.75,
@@ -174,7 +171,7 @@ class SpeakerResolver:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             found = self.identify(_noun_phrase(owner), at, content) if owner is not None else NOBODY
             return _as(found, found.how or "name") if found else NOBODY    # "Sanders' email": his words
-        if any(_roles_in(mention)):
+        if any(roles_in(mention)):
             return self._descriptor(mention, at, content)
         return _organisation_by_noun(self, mention, at)
 
@@ -190,7 +187,7 @@ class SpeakerResolver:
         """Names carried by the mention's head and its conjuncts ("Both Macron and Putin")."""
         names: list[str] = []
         first: Resolution = NOBODY
-        for tok in [head, *_conjuncts(head)]:
+        for tok in [head, *conjuncts(head)]:
             found = self._name_of(tok)
             names += [n for n in found.names if n not in names]
             first = first or found
@@ -203,7 +200,7 @@ class SpeakerResolver:
         how = "name"
         if prof is None:
             appos = next((a for a in tok.children if a.dep_ == "appos" and self.profile_of(a)), None)
-            if appos is not None and _conjuncts(appos):       # "the three scholars -- A, B and C --"
+            if appos is not None and conjuncts(appos):       # "the three scholars -- A, B and C --"
                 found = self._named(appos)
                 return _as(found, "apposition") if found else NOBODY
             prof = self.profile_of(appos) if appos is not None else None
@@ -256,7 +253,7 @@ class SpeakerResolver:
             prof.genders |= {g} if (g := gender_said(self.text, span[0])) else set()
             for tok in tokens:
                 self.at_char[tok.idx] = prof
-            _learn_premodifiers(self, tokens[-1], prof)
+            learn_premodifiers(self, tokens[-1], prof)
             self.index.add(Mention(span[0], span[1], name, tokens[-1].dep_ in SUBJECT_DEPS, self.quoted(span[0])))
 
     def _pronoun(self, word: str, at: int, content: tuple[int, int] | None) -> Resolution:
@@ -295,7 +292,7 @@ class SpeakerResolver:
 
     def _descriptor(self, mention: SpacySpan, at: int, content: tuple[int, int] | None) -> Resolution:
         """The person the article gave this role (and these words) before ``at``."""
-        specific, generic = _roles_in(mention)
+        specific, generic = roles_in(mention)
         countries = {c for t in mention if (c := self.country_of(t))}
         said = _descriptive_words(mention) - specific - generic
         people = [p for p in self.profiles.values() if p.type == "PERSON" and p.positions[0] < at]
@@ -347,7 +344,7 @@ def _several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
     if len(people) < 2 or any(t.dep_ == "conj" or t.lower_ in ("and", "&") for t in mention):
         return False
     between = mention.doc[people[0][1] + 1: people[-1][1]]
-    return not any(_roles_in(between))
+    return not any(roles_in(between))
 
 
 def _group_name(res: SpeakerResolver, head: Token) -> Resolution:
@@ -430,78 +427,3 @@ def _descriptive_words(mention: SpacySpan) -> set[str]:
 def _descriptor_title(mention: SpacySpan) -> str:
     words = [t for t in mention if not (t.i == mention.start and t.pos_ in ("DET", "PRON"))]
     return mention.doc[words[0].i: words[-1].i + 1].text if words else mention.text
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ == "conj"] + [
-        g for c in tok.children if c.dep_ == "conj" for g in _conjuncts(c)]
-
-
-def _roles_in(tokens) -> tuple[set[str], set[str]]:
-    """(specific roles, generic roles) named by these tokens, two-word roles included."""
-    every, generic = lexicon.roles()
-    words = [ABBREVIATIONS.get(t.lower_, t.lower_) for t in tokens]
-    found = {w for w in words if w in every}
-    found |= {f"{a} {b}" for a, b in zip(words, words[1:]) if f"{a} {b}" in every}
-    found |= {w[:-1] for w in words if w.endswith("s") and w[:-1] in every}     # "Presidents"
-    return found - generic, found & generic
-
-
-# ---------------------------------------------------------------------- learning
-def learn_attributes(res: SpeakerResolver) -> None:
-    """Give people the roles and countries the article states for them."""
-    for tok in res.doc:
-        prof = res.profile_of(tok)
-        if prof is None or prof.type != "PERSON" or res.profile_of(tok.head) is prof:
-            continue                                  # only the head token of a name
-        _learn_premodifiers(res, tok, prof)
-        for appos in [c for c in tok.children if c.dep_ == "appos"]:
-            _learn_apposition(res, tok, appos)
-        if tok.dep_ in ("appos", "compound") and res.profile_of(tok.head) is None:
-            outer = [t for t in _phrase(tok.head) if t.i not in {s.i for s in tok.subtree}]
-            _add_attributes(res, prof, outer, genders=tok.dep_ == "appos")   # "the Trump aide": not his
-        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":          # "X is the party's nominee"
-            for attr in [c for c in tok.head.children if c.dep_ == "attr"]:
-                _add_attributes(res, prof, list(attr.subtree))
-
-
-def _phrase(tok: Token) -> list[Token]:
-    """A noun phrase without its conjuncts: "the first lady" of "the president and the first lady"."""
-    cut = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
-    return [t for t in tok.subtree if t.i not in cut]
-
-
-def _learn_premodifiers(res: SpeakerResolver, tok: Token, prof: Profile) -> None:
-    """"Russian President Vladimir Putin": role and country before the name."""
-    mods = [t for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
-            for t in c.subtree if res.profile_of(t) is not prof]
-    _add_attributes(res, prof, mods)
-
-
-def _learn_apposition(res: SpeakerResolver, tok: Token, appos: Token) -> None:
-    """"X, the president of Y" and "A and B, the Presidents of Y and Z" (respectively)."""
-    people = [t for t in [tok, *_conjuncts(tok)] if (p := res.profile_of(t)) and p.type == "PERSON"]
-    words = list(appos.subtree)
-    places = [t.i for t in words if res.country_of(t)]
-    roles = set().union(*_roles_in(words))
-    if len(people) > 1 and len(places) == len(people):
-        for person_tok, place_i in zip(people, places):
-            prof = res.profile_of(person_tok)
-            prof.roles |= roles
-            prof.countries.add(res.country_of(res.doc[place_i]))
-        return
-    for person_tok in people:
-        _add_attributes(res, res.profile_of(person_tok), words, countries=len(places) <= 1)
-
-
-def _add_attributes(res: SpeakerResolver, prof: Profile, tokens, countries: bool = True,
-                    genders: bool = True) -> None:
-    """Roles, countries, describing words and gendered words ("spokeswoman", "his wife")."""
-    tokens = [t for t in tokens if res.profile_of(t) is not prof]
-    specific, generic = _roles_in(tokens)
-    prof.roles |= specific | generic
-    prof.words |= {t.lower_ for t in tokens if t.pos_ in ("ADJ", "NOUN", "PROPN")}
-    if genders:
-        prof.genders |= {g for t in tokens if t.dep_ != "poss" and (g := lexicon.gender_words().get(t.lower_))}
-    if countries:
-        prof.countries |= {c for t in tokens if (c := res.country_of(t))}

@@ -1,0 +1,96 @@
+"""What an article says about the people it names: their roles, countries, describing words
+and gender, from premodifiers ("Russian President Vladimir Putin"), appositions ("X, the
+president of Y"; "A and B, the Presidents of Y and Z", respectively), "X is the …" and
+compounds ("the Trump aide") — the evidence descriptors are resolved against."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from . import lexicon
+
+if TYPE_CHECKING:
+    from .speakers import Profile, SpeakerResolver
+
+# Titles as newspapers abbreviate them ("New Jersey Gov. Chris Christie").
+ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                 "sec.": "secretary", "pres.": "president", "amb.": "ambassador", "supt.": "superintendent"}
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The tokens conjoined to ``tok``, however deep ("A, B and C")."""
+    return [c for c in tok.children if c.dep_ == "conj"] + [
+        g for c in tok.children if c.dep_ == "conj" for g in conjuncts(c)]
+
+
+def roles_in(tokens) -> tuple[set[str], set[str]]:
+    """(specific roles, generic roles) named by these tokens, two-word roles included."""
+    every, generic = lexicon.roles()
+    words = [ABBREVIATIONS.get(t.lower_, t.lower_) for t in tokens]
+    found = {w for w in words if w in every}
+    found |= {f"{a} {b}" for a, b in zip(words, words[1:]) if f"{a} {b}" in every}
+    found |= {w[:-1] for w in words if w.endswith("s") and w[:-1] in every}     # "Presidents"
+    return found - generic, found & generic
+
+
+def learn_attributes(res: "SpeakerResolver") -> None:
+    """Give people the roles and countries the article states for them."""
+    for tok in res.doc:
+        prof = res.profile_of(tok)
+        if prof is None or prof.type != "PERSON" or res.profile_of(tok.head) is prof:
+            continue                                  # only the head token of a name
+        learn_premodifiers(res, tok, prof)
+        for appos in [c for c in tok.children if c.dep_ == "appos"]:
+            _learn_apposition(res, tok, appos)
+        if tok.dep_ in ("appos", "compound") and res.profile_of(tok.head) is None:
+            outer = [t for t in _phrase(tok.head) if t.i not in {s.i for s in tok.subtree}]
+            _add_attributes(res, prof, outer, genders=tok.dep_ == "appos")   # "the Trump aide": not his
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":          # "X is the party's nominee"
+            for attr in [c for c in tok.head.children if c.dep_ == "attr"]:
+                _add_attributes(res, prof, list(attr.subtree))
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """A noun phrase without its conjuncts: "the first lady" of "the president and the first lady"."""
+    cut = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in cut]
+
+
+def learn_premodifiers(res: "SpeakerResolver", tok: Token, prof: "Profile") -> None:
+    """"Russian President Vladimir Putin": role and country before the name."""
+    mods = [t for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
+            for t in c.subtree if res.profile_of(t) is not prof]
+    _add_attributes(res, prof, mods)
+
+
+def _learn_apposition(res: "SpeakerResolver", tok: Token, appos: Token) -> None:
+    """"X, the president of Y" and "A and B, the Presidents of Y and Z" (respectively)."""
+    people = [t for t in [tok, *conjuncts(tok)] if (p := res.profile_of(t)) and p.type == "PERSON"]
+    words = list(appos.subtree)
+    places = [t.i for t in words if res.country_of(t)]
+    roles = set().union(*roles_in(words))
+    if len(people) > 1 and len(places) == len(people):
+        for person_tok, place_i in zip(people, places):
+            prof = res.profile_of(person_tok)
+            prof.roles |= roles
+            prof.countries.add(res.country_of(res.doc[place_i]))
+        return
+    for person_tok in people:
+        _add_attributes(res, res.profile_of(person_tok), words, countries=len(places) <= 1)
+
+
+def _add_attributes(res: "SpeakerResolver", prof: "Profile", tokens, countries: bool = True,
+                    genders: bool = True) -> None:
+    """Roles, countries, describing words and gendered words ("spokeswoman", "his wife")."""
+    tokens = [t for t in tokens if res.profile_of(t) is not prof]
+    specific, generic = roles_in(tokens)
+    prof.roles |= specific | generic
+    prof.words |= {t.lower_ for t in tokens if t.pos_ in ("ADJ", "NOUN", "PROPN")}
+    if genders:
+        prof.genders |= {g for t in tokens if t.dep_ != "poss" and (g := lexicon.gender_words().get(t.lower_))}
+    if countries:
+        prof.countries |= {c for t in tokens if (c := res.country_of(t))}
+
+
+__all__ = ["ABBREVIATIONS", "conjuncts", "learn_attributes", "learn_premodifiers", "roles_in"]
