@@ -186,9 +186,19 @@ def test_a_newspaper_keeps_its_name_and_an_event_does_not_speak(analyzer, text, 
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Crooked Hillary Clinton said the plan was bad.", "Hillary Clinton"),
+    ("Hillary Clinton arrived. Crooked Hillary Clinton said the plan was bad.", "Hillary Clinton"),
     ("Chairperson Donna Brazile said the vote was fair.", "Donna Brazile"),
     ("Fox News’s Ed Henry said the vote was close.", "Ed Henry"),
 ])
 def test_a_name_without_the_words_around_it(analyzer, text, name):
-    assert speakers(analyzer, text)[0][1] == name
+    assert speakers(analyzer, text)[-1][1] == name
+
+
+def test_a_quotation_with_its_own_cue_is_not_the_previous_speakers(analyzer):
+    text = "Tom Keller said the vote was close.\n\n“You are wrong,” Clara Jensen interjected."
+    assert evidence(analyzer, text)[-1] == ("Clara Jensen", "Clara Jensen", "name")
+
+
+def test_the_bank_is_not_an_organisation_called_bank(analyzer):
+    text = "The Bank opened at nine. The bank said that rates would rise."
+    assert evidence(analyzer, text)[-1][1] != "Bank"

@@ -68,8 +68,6 @@ def _person_tokens(tokens: list) -> list:
     tokens = tokens[titles[-1] + 1:] if titles else tokens
     while len(tokens) > 1 and (not tokens[0].text[:1].isupper() or tokens[0].tag_ in ("VBG", "VBD", "VBZ")):
         tokens = tokens[1:]                  # "rang Taylor", "Hosting Cook"
-    if len(tokens) >= 3 and tokens[0].lower_ not in lexicon.first_names() and tokens[1].lower_ in lexicon.first_names():
-        tokens = tokens[1:]                  # "Crooked Hillary Clinton", "Universe Alicia Machado"
     while len(tokens) > 1 and (tokens[-1].lemma_.lower() in lexicon.cues() or not tokens[-1].text[:1].isupper()):
         tokens = tokens[:-1]                 # "Obama Says", "Juan Manriquez of"
     return tokens

@@ -367,7 +367,7 @@ def _organisation_by_noun(res: SpeakerResolver, mention: SpacySpan, at: int) -> 
         return NOBODY
     noun = head.lemma_.lower()
     fits = [p for p in res.profiles.values() if p.type == "ORG" and p.positions[0] < at
-            and lexicon.name_key(p.name).split()[-1].rstrip("s") == noun.rstrip("s")]
+            and len(words := lexicon.name_key(p.name).split()) > 1 and words[-1].rstrip("s") == noun.rstrip("s")]
     if len(fits) != 1:
         return NOBODY
     return Resolution((fits[0].name,), "descriptor", res._naming_span(fits[0], at), SURENESS["descriptor"])
