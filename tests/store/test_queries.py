@@ -145,8 +145,10 @@ def test_speaker_id_filter(store: Store) -> None:
 
 def test_legacy_statements_keep_their_columns_and_take_the_new_filters(store: Store) -> None:
     rows = store.statements(speaker="Putin", kind="direct", limit=None)
-    assert rows and set(rows[0]) == {"article_id", "source", "title", "published", "sid", "kind", "text",
-                                     "start", "end", "cue", "speaker_name", "speaker_mention", "confidence"}
+    assert rows and list(rows[0])[:13] == ["article_id", "source", "title", "published", "sid", "kind", "text",
+                                           "start", "end", "cue", "speaker_name", "speaker_mention", "confidence"]
+    # then how the article found the speaker's name
+    assert list(rows[0])[13:] == ["speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent"]
     assert len(store.statements()) == 50                 # the default page
     assert len(store.statements(limit=None)) == 78
     cursor = store.statements_page(limit=5)["next_cursor"]

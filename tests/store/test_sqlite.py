@@ -176,6 +176,8 @@ def test_statement_rows_carry_article_and_speaker(filled: Store) -> None:
         "text": "We will not accept this", "start": 67, "end": 90, "cue": "told",
         "speaker_name": "Vladimir Putin", "speaker_mention": "the Russian leader",
         "confidence": 0.8,
+        # the hand-made record carries no speaker evidence
+        "speaker_title": None, "speaker_resolution": None, "speaker_confidence": None, "speaker_antecedent": None,
     }
     assert kremlin().text[row["start"]:row["end"]] == row["text"]
 

@@ -23,9 +23,11 @@ MIN_INTEGER, MAX_INTEGER = -2 ** 63, 2 ** 63 - 1
 KINDS = ("direct", "indirect", "mixed")
 ORDERS = ("asc", "desc")
 
-# The columns `Store.statements` has always returned, in this order.
+# The columns `Store.statements` has always returned, in this order, then how the article
+# found the speaker's name (null for statements stored without it).
 LEGACY_COLUMNS = ("article_id", "source", "title", "published", "sid", "kind", "text", "start", "end",
-                  "cue", "speaker_name", "speaker_mention", "confidence")
+                  "cue", "speaker_name", "speaker_mention", "confidence",
+                  "speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent")
 
 _STATEMENT_COLUMNS = """
 SELECT a.id AS article_id, a.source, a.title, a.published,
@@ -266,7 +268,7 @@ def _statement(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def legacy(row: dict[str, Any]) -> dict[str, Any]:
-    """A statement row as `Store.statements` returns it (the columns it always had)."""
+    """A statement row as `Store.statements` returns it (``LEGACY_COLUMNS``)."""
     return {name: row[name] for name in LEGACY_COLUMNS}
 
 

@@ -194,7 +194,8 @@ class Store:
         limit: int | None = 50, cursor: str | None = None, *, speaker_id: int | None = None,
         topic: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Statements with their article's id, source, title and date (``LEGACY_COLUMNS``).
+        """Statements with their article's id, source, title and date, and the speaker's
+        evidence (``LEGACY_COLUMNS``).
 
         ``speaker`` is a name, case and accents folded: the statements of the stored person it
         denotes (``speakers.denoted``: "Donald J. Trump" finds Donald Trump; a bare surname,
