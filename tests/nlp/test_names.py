@@ -69,3 +69,10 @@ def test_a_surname_keeps_its_particle():
     text = "Bill de Blasio spoke. De Blasio said no."
     got = names(text, "Bill de Blasio", "De Blasio")
     assert got["De Blasio@22"] == "Bill de Blasio"
+
+
+def test_a_form_seen_only_in_quotations_is_not_the_display_name():
+    text = "“Nora J. Vance is wrong,” he said. Nora Vance said no."
+    spans = [(1, 14), (35, 45)]
+    got = person_names(text, spans, lambda at: at > 30)         # the quotation is not body text
+    assert set(got.values()) == {"Nora Vance"}

@@ -88,7 +88,7 @@ def _organisation_tokens(tokens: list) -> list:
 
 
 def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
-                  headings: list[tuple[int, int]] = ()) -> list[Entity]:
+                  headings: list[tuple[int, int]] = (), quotes: list[tuple[int, int]] = ()) -> list[Entity]:
     """Entities of the wanted types, in order of first mention, ids e1, e2, ..."""
     text = text_of(doc)
     mentions: list[tuple[int, int, str]] = []
@@ -110,7 +110,10 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
     # the company beside Michael R. Bloomberg)
     spans = [(s, e) for s, e, _ in mentions if votes[key := name_key(text[s:e])].most_common(1)[0][0] == "PERSON"
              or (key in surnames and (votes[key]["PERSON"] or votes[key].total() <= 1))]
-    people = person_names(text, spans, lambda at: not any(a <= at < b for a, b in headings))
+    # names are written as names in the writer's own body text, not in headings or quotations
+    # ("Crooked Hillary Clinton" said someone)
+    aside = sorted([*headings, *quotes])
+    people = person_names(text, spans, lambda at: not any(a <= at < b for a, b in aside))
     mentions += _untagged_surnames(doc, mentions, people)
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
     named: set[tuple[str, str]] = set()             # groups of a person, named as ``names`` says

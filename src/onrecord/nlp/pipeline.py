@@ -90,12 +90,13 @@ def parse_of(doc: Doc, article: Article) -> Parse:
 def extract(doc: Doc, article: Article, rescorer: Rescorer | None = None) -> Article:
     """Every record of one parsed article (the pure part of the pipeline)."""
     skip = [(b.start, b.end) for b in article.boilerplate]
-    entities = find_entities(doc, skip, [(h.start, h.end) for h in article.headings])
+    parse = parse_of(doc, article)
+    quotes = [(q.open, q.close + 1) for q in parse.quotes]
+    entities = find_entities(doc, skip, [(h.start, h.end) for h in article.headings], quotes)
     dates = find_dates(doc, article.published)
     amounts = find_amounts(doc, [(d.start, d.end) for d in dates])
-    parse = parse_of(doc, article)
     candidates = find_candidates(parse, paragraphs(text_of(doc)), rescorer)
-    resolver = SpeakerResolver(doc, entities, [(q.open, q.close + 1) for q in parse.quotes])
+    resolver = SpeakerResolver(doc, entities, quotes)
     statements = resolve_speakers(candidates, resolver, article.text)
     # after the speakers: resolving them teaches the resolver names the tagger missed
     events = find_events(doc, entities, dates, resolver, skip, text=article.text)
