@@ -202,3 +202,30 @@ def test_a_quotation_with_its_own_cue_is_not_the_previous_speakers(analyzer):
 def test_the_bank_is_not_an_organisation_called_bank(analyzer):
     text = "The Bank opened at nine. The bank said that rates would rise."
     assert evidence(analyzer, text)[-1][1] != "Bank"
+
+
+@pytest.mark.parametrize("text", [
+    # an indefinite description is someone new
+    "Senator Tom Keller spoke on Monday. A Democratic senator said that the bill would fail.",
+    # a plural description is a group
+    "Tom Keller hired two lawyers. The lawyers said that the case was weak.",
+    # a generic role fits only a person the article gave it
+    "Tom Keller, the senator, spoke on Monday. The host said that the show would go on.",
+])
+def test_descriptions_that_name_no_one_the_article_named(analyzer, text):
+    assert evidence(analyzer, text)[-1][1] is None
+
+
+def test_a_quotation_goes_on_with_the_previous_speaker(analyzer):
+    text = "“We will win,” Clara Jensen said.\n\n“Nobody can stop us now.”"
+    assert evidence(analyzer, text)[-1] == ("Clara Jensen", "Clara Jensen", "continuation")
+
+
+@pytest.mark.parametrize("text", [
+    # someone else is named in between
+    "“We will win,” Clara Jensen said. Tom Keller disagreed.\n\n“Nobody can stop us now.”",
+    # the quotation speaks of the previous speaker: it is someone else's
+    "“We will win,” Clara Jensen said.\n\n“Jensen believes that nobody can stop her.”",
+])
+def test_a_quotation_does_not_go_on_with_the_previous_speaker(analyzer, text):
+    assert evidence(analyzer, text)[-1][1] is None

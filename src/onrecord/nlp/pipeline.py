@@ -113,7 +113,8 @@ def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, tex
     for n, cand in enumerate(candidates, 1):
         if cand.subject is None and cand.rule == "continued":
             # the previous speaker goes on; the words that named them stand for this quote too
-            previous = out[-1] if out and _adjacent(text, out[-1], cand) else None
+            previous = out[-1] if out and _adjacent(text, out[-1], cand) and resolver.continues(
+                out[-1].speakers, (out[-1].end, cand.start), (cand.start, cand.end)) else None
             found = _as_continuation(found_by[previous.id]) if previous else NOBODY
             mention = previous.speaker.mention if previous else None
         else:

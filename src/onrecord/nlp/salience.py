@@ -65,6 +65,10 @@ class MentionIndex:
         self._starts.insert(i, mention.start)
         self.mentions.insert(i, mention)
 
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start within [start, end)."""
+        return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
     def before(self, at: int) -> list[Mention]:
         """Mentions that end before ``at`` within the window of sentences."""
         floor = self.sentence_starts[max(0, self.sentence_of(at) - WINDOW)] if self.sentence_starts else 0

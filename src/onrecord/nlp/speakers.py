@@ -35,6 +35,7 @@ from .salience import WINDOW, Mention, MentionIndex
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SELF_PRONOUNS = frozenset({"i", "me", "we", "us"})       # the quotation's own speaker
+INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
 MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
@@ -183,6 +184,19 @@ class SpeakerResolver:
         if mention is not None and len(found.names) == 1 and found.names[0] in self.profiles:
             self.index.add(Mention(mention[0], mention[1], found.names[0], True, self.quoted(mention[0])))
 
+    def continues(self, names: tuple[str, ...], gap: tuple[int, int], quote: tuple[int, int]) -> bool:
+        """Whether a quotation with no cue of its own can go on with the words of ``names``:
+        no other person is named between their statement and it (an outlet or a place may be:
+        "said on CNN's State of the Union"), and it does not speak of them ("Bernie believes …"
+        is not Bernie Sanders speaking)."""
+        for m in self.index.between(gap[0], quote[1]):
+            other = m.referent not in names and self.profiles[m.referent].type == "PERSON"
+            if m.start < gap[1] and other and not m.quoted:
+                return False
+            if m.start >= quote[0] and m.referent in names:
+                return False
+        return True
+
     def _named(self, head: Token) -> Resolution:
         """Names carried by the mention's head and its conjuncts ("Both Macron and Putin")."""
         names: list[str] = []
@@ -291,14 +305,18 @@ class SpeakerResolver:
         return 0.0
 
     def _descriptor(self, mention: SpacySpan, at: int, content: tuple[int, int] | None) -> Resolution:
-        """The person the article gave this role (and these words) before ``at``."""
+        """The person the article gave this role (and these words) before ``at``. A plural
+        ("the lawyers") is a group and an indefinite ("a Democratic senator") someone new: no
+        one the article named; a generic role ("the host") needs a person given that role."""
+        if mention.root.tag_ in ("NNS", "NNPS") or mention[0].lower_ in INDEFINITES:
+            return NOBODY
         specific, generic = roles_in(mention)
         countries = {c for t in mention if (c := self.country_of(t))}
         said = _descriptive_words(mention) - specific - generic
         people = [p for p in self.profiles.values() if p.type == "PERSON" and p.positions[0] < at]
         fits = {p.name for p in people
                 if (not countries or countries & p.countries)
-                and (specific & p.roles or (not specific and (p.roles or countries)))
+                and (specific & p.roles or (not specific and (generic & p.roles or countries)))
                 and said <= p.words}
         if not fits:
             return NOBODY
