@@ -229,3 +229,16 @@ def test_a_quotation_goes_on_with_the_previous_speaker(analyzer):
 ])
 def test_a_quotation_does_not_go_on_with_the_previous_speaker(analyzer, text):
     assert evidence(analyzer, text)[-1][1] is None
+
+
+def test_a_case_name_is_not_a_person_and_hides_no_surname(analyzer):
+    text = ("Nora Vance wrote the book Vance v. Vance. Vance, the tagger's ORG, spoke later. "
+            "Vance said that the case was closed.")
+    article = onrecord.extract(text, analyzer=analyzer)
+    assert "Vance v. Vance" not in {e.name for e in article.entities if e.type == "PERSON"}
+    assert evidence(analyzer, text)[-1][1] == "Nora Vance"
+
+
+def test_an_acronym_is_not_taken_for_a_persons_surname(analyzer):
+    text = "Junge SVP marched on Monday. The SVP said that the vote was won."
+    assert evidence(analyzer, text)[-1][1] != "Junge SVP"

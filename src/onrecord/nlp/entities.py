@@ -25,8 +25,11 @@ TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 
 def label_of(span: SpacySpan) -> str:
     """spaCy's label, except that a title followed by a name is a person ("Councillor Marek
-    Hale"), and so is a person's name after an owner ("Fox News’s Ed Henry")."""
+    Hale"), and so is a person's name after an owner ("Fox News’s Ed Henry"); "X v. Y" is a
+    case, never a person."""
     words = [t for t in span if not t.is_space]
+    if any(t.lower_ in ("v.", "vs.", "v", "vs") for t in words[1:-1]):
+        return "LAW"                          # "Trump v. Trump", a case or a book: no one's name
     if len(words) > 1 and words[0].lower_ in lexicon.roles()[0] and all(t.pos_ == "PROPN" for t in words[1:]):
         return "PERSON"
     owned = _after_owner(words)
@@ -105,11 +108,11 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
     for start, end, label in mentions:
         votes[name_key(text[start:end])][label] += 1
     surnames = {k.split()[-1] for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"}
-    # a known person's surname is that person however the tagger labels it ("Trump" is often an
-    # ORG to it), unless it is never once a person and more than once something else ("Bloomberg"
-    # the company beside Michael R. Bloomberg)
+    # a known person's surname is that person however the tagger labels it: "Trump" is often an
+    # ORG to it. Not an acronym ("SVP" beside a "Junge SVP" taken for a person); and the price:
+    # "Bloomberg" the company, in an article that names Michael R. Bloomberg, is taken for him
     spans = [(s, e) for s, e, _ in mentions if votes[key := name_key(text[s:e])].most_common(1)[0][0] == "PERSON"
-             or (key in surnames and (votes[key]["PERSON"] or votes[key].total() <= 1))]
+             or (key in surnames and not text[s:e].isupper())]
     # names are written as names in the writer's own body text, not in headings or quotations
     # ("Crooked Hillary Clinton" said someone)
     aside = sorted([*headings, *quotes])
