@@ -242,3 +242,11 @@ def test_a_case_name_is_not_a_person_and_hides_no_surname(analyzer):
 def test_an_acronym_is_not_taken_for_a_persons_surname(analyzer):
     text = "Junge SVP marched on Monday. The SVP said that the vote was won."
     assert evidence(analyzer, text)[-1][1] != "Junge SVP"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The World Bank published its forecast on Monday. It said that growth would slow.", "World Bank"),
+    ("A report criticised the World Bank on Monday. It said that the bank had hidden losses.", None),
+])
+def test_it_is_an_organisation_only_when_one_was_the_subject(analyzer, text, name):
+    assert evidence(analyzer, text)[-1][1] == name

@@ -281,6 +281,8 @@ class SpeakerResolver:
                 if len(names) >= 2:
                     return Resolution(names, "pronoun", None, SURENESS["pronoun"])
             return NOBODY
+        if kind == "org":
+            return self._it(at)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
         choice = self.index.choose(at, lambda name: self._agrees(name, kind, gender),
                                    skip=lambda m: content is not None and content[0] <= m.start < content[1])
@@ -288,6 +290,24 @@ class SpeakerResolver:
             return NOBODY
         sure = SURENESS["pronoun"] + (0.15 if choice.margin == float("inf") else min(0.15, 0.03 * choice.margin))
         return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
+
+    def _it(self, at: int) -> Resolution:
+        """ "It" is an organisation only when one was the subject just before ("The FBI said …
+        It added"); after "The report said …" it is the report, which is no one."""
+        here = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if here is None:
+            return NOBODY
+        sentence = here[0].sent
+        before = [t for t in sentence if t.i < here[0].i]
+        if not any(t.dep_ in SUBJECT_DEPS for t in before) and sentence.start > 0:
+            before = list(self.doc[sentence.start - 1].sent)
+        subject = next((t for t in reversed(before) if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+        prof = self.profile_of(subject) if subject is not None else None
+        if prof is None or prof.type not in ("ORG", "GPE"):
+            return NOBODY
+        name = (self.country_of(subject) or prof.name) if prof.type == "GPE" else prof.name
+        span = next(((a, b) for a, b in prof.spans if a <= subject.idx < b), None)
+        return Resolution((name,), "pronoun", span, SURENESS["pronoun"])
 
     def _agrees(self, name: str, kind: str, gender: str | None) -> float:
         """How well a referent fits a pronoun of ``kind`` and ``gender`` (0: it cannot)."""
