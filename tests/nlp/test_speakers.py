@@ -250,3 +250,12 @@ def test_an_acronym_is_not_taken_for_a_persons_surname(analyzer):
 ])
 def test_it_is_an_organisation_only_when_one_was_the_subject(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A Quinnipiac University poll shows that the race is close.", "Quinnipiac University"),
+    ("Donald Trump spoke on Monday. His campaign said that the rally would go ahead.", "Trump campaign"),
+    ("A new poll shows that the race is close.", None),
+])
+def test_a_document_or_campaign_speaks_for_its_maker(analyzer, text, name):
+    assert evidence(analyzer, text)[-1][1] == name

@@ -169,9 +169,14 @@ class SpeakerResolver:
         if word in lexicon.pronouns() or (head.i == mention.start and word == "both"):
             return self._pronoun(word, at, content)
         if head.lemma_.lower() in lexicon.source_nouns():
-            owner = next((c for c in head.children if c.dep_ == "poss"), None)
-            found = self.identify(_noun_phrase(owner), at, content) if owner is not None else NOBODY
-            return _as(found, found.how or "name") if found else NOBODY    # "Sanders' email": his words
+            return self._maker(head, at, content)
+        if head.lower_ in GROUP_HEADS:                 # "his campaign": the campaign of whom "his" is
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+            found = self._pronoun("he" if owner.lower_ == "his" else "she", at, content) if owner else NOBODY
+            if len(found.names) == 1 and found.names[0] in self.profiles:
+                name = f"{found.names[0].split()[-1]} {head.lower_}"
+                return Resolution((name,), "pronoun", found.antecedent, found.confidence)
+            return NOBODY
         if any(roles_in(mention)):
             return self._descriptor(mention, at, content)
         return _organisation_by_noun(self, mention, at)
@@ -290,6 +295,20 @@ class SpeakerResolver:
             return NOBODY
         sure = SURENESS["pronoun"] + (0.15 if choice.margin == float("inf") else min(0.15, 0.03 * choice.margin))
         return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
+
+    def _maker(self, document: Token, at: int, content: tuple[int, int] | None) -> Resolution:
+        """Whose a document is: its owner ("Sanders' email", "the Post's report") or the maker
+        named before it ("a Quinnipiac poll"); a document with neither speaks for no one."""
+        owner = next((c for c in document.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            found = self.identify(_noun_phrase(owner), at, content)
+            return _as(found, found.how or "name") if found else NOBODY
+        for child in document.children:
+            prof = self.profile_of(child)
+            if child.dep_ in ("compound", "nmod") and prof is not None and prof.type in ("ORG", "PERSON"):
+                span = next(((a, b) for a, b in prof.spans if a <= child.idx < b), None)
+                return Resolution((prof.name,), "name", span, SURENESS["name"] - 0.1)
+        return NOBODY
 
     def _it(self, at: int) -> Resolution:
         """ "It" is an organisation only when one was the subject just before ("The FBI said …
