@@ -259,3 +259,9 @@ def test_it_is_an_organisation_only_when_one_was_the_subject(analyzer, text, nam
 ])
 def test_a_document_or_campaign_speaks_for_its_maker(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name
+
+
+def test_a_poll_of_two_makers_names_both(analyzer):
+    (s,) = onrecord.extract("A Wall Street Journal/NBC News poll shows that the race is close.",
+                            analyzer=analyzer).statements
+    assert s.speakers == ("Wall Street Journal", "NBC News")

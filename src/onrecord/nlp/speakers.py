@@ -303,12 +303,15 @@ class SpeakerResolver:
         if owner is not None:
             found = self.identify(_noun_phrase(owner), at, content)
             return _as(found, found.how or "name") if found else NOBODY
+        makers: list[str] = []
+        span = None
         for child in document.children:
             prof = self.profile_of(child)
             if child.dep_ in ("compound", "nmod") and prof is not None and prof.type in ("ORG", "PERSON"):
-                span = next(((a, b) for a, b in prof.spans if a <= child.idx < b), None)
-                return Resolution((prof.name,), "name", span, SURENESS["name"] - 0.1)
-        return NOBODY
+                span = span or next(((a, b) for a, b in prof.spans if a <= child.idx < b), None)
+                makers += [p.strip() for p in prof.name.split("/") if p.strip() not in ("", *makers)]
+        # "a Wall Street Journal/NBC News poll": both makers
+        return Resolution(tuple(makers), "name", span, SURENESS["name"] - 0.1) if makers else NOBODY
 
     def _it(self, at: int) -> Resolution:
         """ "It" is an organisation only when one was the subject just before ("The FBI said …
