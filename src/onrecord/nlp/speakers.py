@@ -170,13 +170,8 @@ class SpeakerResolver:
             return self._pronoun(word, at, content)
         if head.lemma_.lower() in lexicon.source_nouns():
             return self._maker(head, at, content)
-        if head.lower_ in GROUP_HEADS:                 # "his campaign": the campaign of whom "his" is
-            owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-            found = self._pronoun("he" if owner.lower_ == "his" else "she", at, content) if owner else NOBODY
-            if len(found.names) == 1 and found.names[0] in self.profiles:
-                name = f"{found.names[0].split()[-1]} {head.lower_}"
-                return Resolution((name,), "pronoun", found.antecedent, found.confidence)
-            return NOBODY
+        if head.lower_ in GROUP_HEADS:
+            return self._campaign_of(head, at, content)
         if any(roles_in(mention)):
             return self._descriptor(mention, at, content)
         return _organisation_by_noun(self, mention, at)
@@ -312,6 +307,15 @@ class SpeakerResolver:
                 makers += [p.strip() for p in prof.name.split("/") if p.strip() not in ("", *makers)]
         # "a Wall Street Journal/NBC News poll": both makers
         return Resolution(tuple(makers), "name", span, SURENESS["name"] - 0.1) if makers else NOBODY
+
+    def _campaign_of(self, head: Token, at: int, content: tuple[int, int] | None) -> Resolution:
+        """ "His campaign": the campaign of the person "his" stands for ("Trump campaign")."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        found = self._pronoun("he" if owner.lower_ == "his" else "she", at, content) if owner else NOBODY
+        if len(found.names) != 1 or found.names[0] not in self.profiles:
+            return NOBODY
+        name = f"{found.names[0].split()[-1]} {head.lower_}"
+        return Resolution((name,), "pronoun", found.antecedent, found.confidence)
 
     def _it(self, at: int) -> Resolution:
         """ "It" is an organisation only when one was the subject just before ("The FBI said …
