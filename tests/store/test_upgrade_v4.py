@@ -11,7 +11,7 @@ from onrecord.store.schema import VERSION
 from store.copies import wire
 from store.kit import check_integrity, rich
 from store.subjects import all_subjects
-from store.versions import strip_v5
+from store.versions import rewriting, strip_v5
 
 V4_TABLES = ("event_participants", "events", "event_groups", "statement_topics", "article_topics", "topics")
 V4_COLUMNS = ("about", "about_start", "about_end", "about_key", "claimed_by")
@@ -21,10 +21,7 @@ def make_v3(path: Path, articles) -> None:
     """What onrecord wrote at v3: the same rows as now, without what v4 and v5 added."""
     with Store(path) as store:
         store.save_many(articles)
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("PRAGMA foreign_keys = OFF")
-        conn.execute("BEGIN")
+    with rewriting(path) as conn:
         strip_v5(conn)
         for table in V4_TABLES:
             conn.execute(f"DROP TABLE {table}")
@@ -32,9 +29,6 @@ def make_v3(path: Path, articles) -> None:
         for column in V4_COLUMNS:
             conn.execute(f"ALTER TABLE amounts DROP COLUMN {column}")
         conn.execute("PRAGMA user_version = 3")
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
 
 
 def portable(path: Path) -> dict[str, list[tuple]]:

@@ -12,7 +12,7 @@ from onrecord.store import Store
 from onrecord.store.schema import VERSION
 
 from store.kit import Quote, article, check_integrity, rich, titled
-from store.versions import merge_as_v4_did, strip_v5
+from store.versions import merge_as_v4_did, rewriting, strip_v5
 
 
 def articles() -> list[Article]:
@@ -36,15 +36,9 @@ V4_MERGES = {"Barack Obama": "Michelle Obama", "Obama": "Michelle Obama", "Trump
 def make_v4(path: Path, saved: list[Article]) -> None:
     with Store(path) as store:
         store.save_many(saved)
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("PRAGMA foreign_keys = OFF")
-        conn.execute("BEGIN")
+    with rewriting(path) as conn:
         strip_v5(conn)
         merge_as_v4_did(conn, V4_MERGES)
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
 
 
 def speaker_rows(path: Path) -> dict[str, list[tuple]]:

@@ -4,8 +4,25 @@ same rows that version held."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from onrecord.store.schema import _sync_triggers
+
+
+@contextmanager
+def rewriting(path: Path) -> Iterator[sqlite3.Connection]:
+    """A raw connection to the store file at ``path`` in one transaction, foreign keys off, for
+    cutting it back to what an older version wrote; committed when the block ends."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("BEGIN")
+        yield conn
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
 
 # What v5 added (see schema.MIGRATIONS[4]).
 V5_COLUMNS = {
