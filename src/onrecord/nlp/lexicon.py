@@ -16,6 +16,11 @@ def _rows(name: str) -> list[list[str]]:
     return [[cell.strip() for cell in line.split("\t")] for line in data_lines(name)]
 
 
+def _mapping(name: str) -> dict[str, str]:
+    """A two-column data file as a look-up: first column (lower case) -> second."""
+    return {r[0].lower(): r[1] for r in _rows(name)}
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     lemma: str
@@ -42,29 +47,29 @@ def roles() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def demonyms() -> dict[str, str]:
-    return {r[0].lower(): r[1] for r in _rows("demonyms.tsv")}
+    return _mapping("demonyms.tsv")
 
 
 @cache
 def capitals() -> dict[str, str]:
-    return {r[0].lower(): r[1] for r in _rows("capitals.tsv")}
+    return _mapping("capitals.tsv")
 
 
 @cache
 def pronouns() -> dict[str, str]:
-    return {r[0].lower(): r[1] for r in _rows("pronouns.tsv")}
+    return _mapping("pronouns.tsv")
 
 
 @cache
 def gender_words() -> dict[str, str]:
     """Honorifics, gendered roles and relations -> "m" or "f" (what the article itself says)."""
-    return {r[0].lower(): r[1] for r in _rows("gender_words.tsv")}
+    return _mapping("gender_words.tsv")
 
 
 @cache
 def first_names() -> dict[str, str]:
     """Common first names -> "m" or "f": a weak prior, used only when the article says nothing."""
-    return {r[0].lower(): r[1] for r in _rows("first_names.tsv")}
+    return _mapping("first_names.tsv")
 
 
 @cache
