@@ -16,11 +16,10 @@ from ..model import Entity, Span
 from . import lexicon
 from .lexicon import name_key
 from .names import person_names, word_before
-
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame"})
 from .doctext import text_of
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame"})
 
 
 def label_of(span: SpacySpan) -> str:

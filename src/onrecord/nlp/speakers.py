@@ -20,6 +20,7 @@ person (its antecedent) and how sure it is.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -96,6 +97,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text = text_of(doc)
         self.quotes = sorted(quotes)
+        self.quote_starts = [a for a, _ in self.quotes]
         self.profiles: dict[str, Profile] = {}
         self.at_char: dict[int, Profile] = {}               # token start -> profile it names
         self.history: list[tuple[int, tuple[str, ...]]] = []
@@ -126,7 +128,10 @@ class SpeakerResolver:
         return self.at_char.get(tok.idx)
 
     def quoted(self, char: int) -> bool:
-        return any(a <= char < b for a, b in self.quotes)
+        """Whether ``char`` is inside a quotation (they are sorted and disjoint, as in
+        ``Parse.in_quote``)."""
+        i = bisect_right(self.quote_starts, char) - 1
+        return i >= 0 and char < self.quotes[i][1]
 
     def country_of(self, tok: Token) -> str | None:
         """The country a token names: a demonym, a country or a seat of government."""
