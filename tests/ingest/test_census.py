@@ -15,8 +15,8 @@ def test_files_lines_and_pages_are_counted(tmp_path: Path) -> None:
     lines = [json.dumps({"text": f"Article {n}."}) for n in range(3)]
     (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n\n")      # a blank line is no article
     crawl(tmp_path / "crawl.warc.gz", gzip=True)                         # 4 HTML pages that answered 200
-    (tmp_path / "notes.md").write_text("not an input")                   # not read, not counted
-    assert count_articles([tmp_path]) == 2 + 3 + 4
+    (tmp_path / "notes.md").write_text("not an input")                   # not read: one failure
+    assert count_articles([tmp_path]) == 2 + 3 + 4 + 1
 
 
 def test_a_file_that_cannot_be_counted_counts_as_its_one_failure(tmp_path: Path) -> None:

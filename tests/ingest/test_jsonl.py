@@ -97,7 +97,8 @@ def test_read_inputs_dispatches_by_extension(tmp_path: Path) -> None:
     articles, errors = split(items)
     assert [a.source for a in articles] == [f"{tmp_path}/many.jsonl:1", f"{tmp_path}/many.jsonl:2",
                                             f"{tmp_path}/one.txt"]
-    assert errors == [(f"{tmp_path}/gone.txt", "no such file")]
+    assert [subject for subject, _ in errors] == [f"{tmp_path}/notes.json", f"{tmp_path}/gone.txt"]
+    assert "not an article file" in errors[0][1] and errors[1][1] == "no such file"
 
 
 def test_cli_extract_reads_jsonl(tmp_path: Path) -> None:

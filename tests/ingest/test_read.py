@@ -1,10 +1,13 @@
 import codecs
+import gzip
 from pathlib import Path
 
 import pytest
 
 from onrecord.errors import InputError
-from onrecord.ingest import iter_inputs, read_bytes, read_path, read_text
+from onrecord.ingest import iter_inputs, read_bytes, read_inputs, read_path, read_text
+from onrecord.ingest.census import count_articles
+from onrecord.ingest.files import gunzip
 from onrecord.model import Article
 
 REPO = Path(__file__).resolve().parents[2]
@@ -158,3 +161,50 @@ def test_founding_example() -> None:
     assert article.title.startswith('"This is a bad sandbox')
     assert article.title in headings
     assert len(headings) == 7
+
+
+def test_gzipped_pages_are_read_as_crawls_save_them(tmp_path: Path) -> None:
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(HTML.encode()))
+    (tmp_path / "story.TXT.GZ").write_bytes(gzip.compress(TEXT.encode()))
+    found = list(iter_inputs([tmp_path]))
+    assert [p.name for p in found] == ["page.html.gz", "story.TXT.GZ"]
+    page, story = (read_path(p) for p in found)
+    assert page.title == "Harbour to be dredged" and LEAD in page.text and "<p>" not in page.text
+    assert story.text == TEXT
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (gzip.compress(HTML.encode())[:-12], "cut short"),
+        (b"\x1f\x8b" + b"not really gzip", "not a readable gzip file"),
+    ],
+)
+def test_broken_gzip_files_are_errors(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "page.html.gz"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_path(path)
+    assert reason in caught.value.reason
+
+
+def test_gunzip_refuses_to_unpack_past_its_limit() -> None:
+    bomb = gzip.compress(b"<p>" + b" " * 50_000)
+    with pytest.raises(InputError) as caught:
+        gunzip(bomb, "bomb.html.gz", limit=10_000)
+    assert "limit" in caught.value.reason
+    assert gunzip(bomb, "bomb.html.gz", limit=60_000).startswith(b"<p>")
+
+
+def test_what_a_folder_walk_leaves_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text(TEXT)
+    (tmp_path / "pages" / "notes.md").write_text("x")
+    (tmp_path / "pages" / ".hidden.pdf").write_text("x")
+    (tmp_path / "empty").mkdir()
+    results = list(read_inputs([tmp_path / "pages", tmp_path / "empty"]))
+    assert [type(r).__name__ for r in results] == ["Article", "InputError", "InputError"]
+    unread, empty = results[1:]
+    assert unread.subject.endswith("notes.md") and "not an article file" in unread.reason
+    assert empty.subject.endswith("empty") and "no files" in empty.reason
+    assert count_articles([tmp_path / "pages", tmp_path / "empty"]) == 3

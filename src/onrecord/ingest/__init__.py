@@ -15,8 +15,8 @@ from pathlib import Path, PurePosixPath
 from ..errors import InputError
 from ..model import Article
 from .decode import decode as _decode  # keeps `ingest.decode` naming the module
-from .files import open_binary, os_errors
-from .html import check_size, declared_charset, looks_like_html, read_html
+from .files import GZIP_MAGIC, gunzip, open_binary, os_errors
+from .html import MAX_HTML_BYTES, check_size, declared_charset, looks_like_html, read_html
 from .jsonl import read_jsonl
 from .text import read_text
 from .warc import read_warc
@@ -26,6 +26,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 JSONL_ENDINGS = (".jsonl",)
 WARC_ENDINGS = (".warc", ".warc.gz")
+GZIP_ENDING = ".gz"   # an article file as crawls save it: page.html.gz
 STDIN = "-"  # read as JSON lines
 
 
@@ -43,7 +44,9 @@ def read_bytes(data: bytes, source: str) -> Article:
     """The article in ``data``; ``source`` names it (a path or URL) and gives its extension.
 
     A ``.txt`` file is HTML only if it opens as HTML; an unknown extension also when the
-    HTML skeleton shows near the top."""
+    HTML skeleton shows near the top. Gzip-compressed data is unpacked first."""
+    if data.startswith(GZIP_MAGIC):
+        data = gunzip(data, source, MAX_HTML_BYTES)
     suffix = _suffix(source)
     check_size(len(data), source, "page" if suffix in HTML_SUFFIXES else "input")
     text = _decode(data, source, hint=declared_charset(data))
@@ -55,8 +58,10 @@ def read_bytes(data: bytes, source: str) -> Article:
 def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | InputError]:
     """The articles of every input (directories expanded), each problem as an ``InputError``
     in their place; ``-`` is standard input read as JSON lines."""
-    for path in iter_inputs(paths):
-        yield from _read_input(path)
+    for given in paths:
+        for path in iter_inputs([given]):
+            yield from _read_input(path)
+        yield from unread_files([given])
 
 
 def _read_input(path: str | os.PathLike[str]) -> Iterator[Article | InputError]:
@@ -86,30 +91,54 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | os.Pa
             yield path
 
 
-def _files_under(folder: Path) -> list[Path]:
+def unread_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputError]:
+    """What a walk of the named directories leaves unread, each as an ``InputError``, so that
+    nothing is skipped without a word: files that are not article files, and a folder with no
+    files at all."""
+    for path in paths:
+        folder = Path(path)
+        if not folder.is_dir():
+            continue
+        others = _files_under(folder, wanted=False)
+        for other in others:
+            yield InputError(os.fspath(other), f"not read: not an article file ({UNREAD_HINT})")
+        if not others and not _files_under(folder):
+            yield InputError(os.fspath(folder), "no files to read in this folder")
+
+
+UNREAD_HINT = "onrecord reads .txt, .html, .htm, the same gzipped (.gz), .jsonl, .warc and .warc.gz"
+
+
+def _files_under(folder: Path, wanted: bool = True) -> list[Path]:
+    """The article files under ``folder`` (hidden ones aside), or with ``wanted=False`` the
+    other files."""
     found = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [
             Path(root, name) for name in names
-            if not name.startswith(".") and _is_input_name(name)
+            if not name.startswith(".") and _is_input_name(name) == wanted
         ]
     return sorted(found)
 
 
 def _is_input_name(name: str) -> bool:
-    """An article file, or a file of many articles (JSON lines, WARC)."""
+    """An article file (gzipped or not), or a file of many articles (JSON lines, WARC)."""
     lower = name.lower()
-    return Path(lower).suffix in INPUT_SUFFIXES or lower.endswith(JSONL_ENDINGS + WARC_ENDINGS)
+    return _suffix(lower) in INPUT_SUFFIXES or lower.endswith(JSONL_ENDINGS + WARC_ENDINGS)
 
 
 def _suffix(source: str) -> str:
-    """The extension of a path or of a URL's path (query and fragment ignored)."""
-    path = source.split("?", 1)[0].split("#", 1)[0]
-    return PurePosixPath(path.replace("\\", "/")).suffix.lower()
+    """The extension of a path or of a URL's path (query and fragment ignored), looking
+    through a final ``.gz``: ``page.html.gz`` is ``.html``."""
+    path = PurePosixPath(source.split("?", 1)[0].split("#", 1)[0].replace("\\", "/"))
+    if path.suffix.lower() == GZIP_ENDING:
+        path = path.with_suffix("")
+    return path.suffix.lower()
 
 
 __all__ = [
     "read_path", "read_bytes", "read_text", "read_jsonl", "read_warc", "read_inputs", "iter_inputs",
+    "unread_files",
     "INPUT_SUFFIXES", "JSONL_ENDINGS", "WARC_ENDINGS", "STDIN",
 ]

@@ -7,14 +7,15 @@ from collections.abc import Iterable
 
 from warcio.archiveiterator import ArchiveIterator
 
-from . import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs
+from . import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs, unread_files
 from .warc import is_html_page
 
 
 def count_articles(paths: Iterable[str | os.PathLike[str]]) -> int | None:
     """Articles in ``paths`` as a bulk read will meet them (a file that cannot be read
     counts as the one failure it will be); None if standard input is among them."""
-    total = 0
+    paths = list(paths)
+    total = sum(1 for _ in unread_files(paths))   # each is reported as a failure
     for path in iter_inputs(paths):
         if path == STDIN:
             return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO
@@ -32,4 +33,23 @@ def open_binary(path: str | os.PathLike[str], source: str) -> BinaryIO:
         return open(path, "rb")
 
 
-__all__ = ["open_binary", "os_errors"]
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzip(data: bytes, source: str, limit: int) -> bytes:
+    """The contents of the gzip file ``data`` (a crawl's ``.html.gz``), or an InputError naming
+    ``source``: never more than ``limit`` bytes are inflated, so a small file that unpacks to
+    gigabytes is refused instead of filling memory."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as err:
+        raise InputError(source, f"not a readable gzip file ({err})") from None
+    if len(out) > limit:
+        raise InputError(source, f"unpacks to more than the {limit // 2**20} MB limit")
+    if not inflater.eof:
+        raise InputError(source, "gzip file is cut short (truncated)")
+    return out
+
+
+__all__ = ["open_binary", "os_errors", "gunzip", "GZIP_MAGIC"]

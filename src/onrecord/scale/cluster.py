@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OnrecordError
-from ..ingest import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs
+from ..ingest import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs, unread_files
 
 if TYPE_CHECKING:
     from ..api import IngestReport
@@ -228,6 +228,7 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
     published = parse_published(published)
     rescorer = _rescorer_token(rescorer_path) if rescorer_path else None
     rescorer_path = os.path.abspath(rescorer_path) if rescorer_path else None
+    paths = list(paths)
     tasks = plan_tasks(paths, published, rescorer)
     folder, temporary = _shard_folder(db, out)
     try:
@@ -240,6 +241,8 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
     store = _open_store(db) if db is not None else None
     try:
         merger = _Merger(tasks, folder, store, report, reanalyse, batch_size or SAVE_BATCH, on_error)
+        for unread in unread_files(paths):                # reported here: no worker sees them
+            merger.failed(unread.subject, unread.reason)
         with contextlib.closing(_run(tasks, scheduler, n_workers, folder, published, rescorer_path,
                                      reanalyse)) as summaries:
             for index, summary, reused in summaries:
@@ -416,14 +419,14 @@ class _Merger:
 
     def add(self, index: int, summary, reused: bool) -> None:
         for subject, reason in summary.failed:
-            self._failed(subject, reason)
+            self.failed(subject, reason)
         self.waiting[index] = (summary, reused)
         while self.next in self.waiting:
             summary, reused = self.waiting.pop(self.next)
             self._merge(summary, reused)
             self.next += 1
 
-    def _failed(self, subject: str, reason: str) -> None:
+    def failed(self, subject: str, reason: str) -> None:
         self.report.failed.append((subject, reason))
         if self.on_error:
             self.on_error(subject, reason)
@@ -454,7 +457,7 @@ class _Merger:
     def _save(self, articles: list["Article"]) -> None:
         from ..api import save_counted
 
-        save_counted(self.store, articles, self.report, self._failed)
+        save_counted(self.store, articles, self.report, self.failed)
 
 
 __all__ = ["ingest_dask", "plan_tasks", "run_task", "Task", "GROUP"]
