@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from .acts import DEFAULT_ACT, act_of_words
+
 SCHEMA = "onrecord/article@1"
 
 
@@ -55,6 +57,8 @@ class Statement:
     speakers: tuple[str, ...] = ()   # every resolved speaker when there are several
     parts: tuple[Span, ...] = ()     # the quoted pieces of a quote split around its cue
     topics: tuple[str, ...] = ()     # ids of the article's topics this statement is about
+    act: str = DEFAULT_ACT           # speech | thought | evidence: what the source did (``acts``)
+    negated: bool = False            # the article says the source did not: "did not intend"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +225,8 @@ def _statement(data: dict[str, Any]) -> Statement:
         speakers=tuple(data.get("speakers") or ()),
         parts=tuple(_span(p) for p in data.get("parts") or ()),
         topics=tuple(data.get("topics") or ()),
+        act=data.get("act") or act_of_words((data.get("cue") or {}).get("text")),   # older records: from the cue
+        negated=bool(data.get("negated")),
     )
 
 

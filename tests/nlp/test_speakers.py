@@ -82,8 +82,6 @@ def evidence(analyzer, text):
     ("Reporter Tom Keller asked Senator Clara Jensen whether the bill would pass. "
      "“It will pass,” she said.",
      [("Reporter Tom Keller", "Tom Keller", "name"), ("she", "Clara Jensen", "pronoun")]),
-    # "I" outside a quotation is the writer: no name
-    ("Clara Jensen spoke on Monday. I think the bill will pass.", [("I", None, None)]),
     # an honorific with a surname picks that gender's bearer of the name
     ("Paul Marsh and his wife, Ruth Marsh, arrived in Oslo. Mrs. Marsh said the trip was long.",
      [("Mrs. Marsh", "Ruth Marsh", "surname")]),

@@ -99,13 +99,15 @@ def unread_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputError
         folder = Path(path)
         if not folder.is_dir():
             continue
-        others = _files_under(folder, wanted=False)
+        others = [f for f in _files_under(folder, wanted=False) if not f.name.lower().endswith(STORE_ENDINGS)]
         for other in others:
             yield InputError(os.fspath(other), f"not read: not an article file ({UNREAD_HINT})")
         if not others and not _files_under(folder):
             yield InputError(os.fspath(folder), "no files to read in this folder")
 
 
+# A store kept in the folder it reads (``onrecord ingest .`` with ./onrecord.db) is no input.
+STORE_ENDINGS = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")
 UNREAD_HINT = "onrecord reads .txt, .html, .htm, the same gzipped (.gz), .jsonl, .warc and .warc.gz"
 
 

@@ -27,7 +27,7 @@ def features(c: Candidate, p: Parse) -> dict[str, float]:
         entry = lexicon.cues().get(lemma)
         f["lemma=" + lemma] = 1.0
         f["lemma_rule=" + lemma + "|" + c.rule] = 1.0
-        f["cue_kind=" + (entry.kind if entry else "unlisted")] = 1.0
+        f["cue_act=" + (entry.act if entry else "unlisted")] = 1.0
         f["cue_tag=" + c.cue.tag_] = 1.0
         f["cue_dep=" + c.cue.dep_] = 1.0
         f["cue_after"] = float(c.cue.idx >= c.end)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .marked import colon_lines, passive_sources, source_phrases
+from .sifting import sift
 from .statements import RULE_CONFIDENCE, Candidate, Parse, according_to, direct, overlaps, reported
 
 
@@ -26,8 +27,9 @@ def find_candidates(p: Parse, paragraphs: list[tuple[int, int]],
                     rescorer: Rescorer | None = None) -> list[Candidate]:
     """Candidates in text order. Without a rescorer direct quotations come first, and where
     two others overlap the surer form wins ("…, according to X" over a verb inside its
-    content); with one, candidates below its threshold go and the likelier of two wins."""
-    pool = all_candidates(p, paragraphs, wide=rescorer is not None)
+    content); with one, candidates below its threshold go and the likelier of two wins.
+    What is no statement at all (``sifting``) goes first, so that it wins no overlap."""
+    pool = sift(all_candidates(p, paragraphs, wide=rescorer is not None), p, paragraphs)
     if rescorer is None:
         rank = {id(c): (c.rule in ("direct", "signed", "continued"), RULE_CONFIDENCE.get(c.rule, 0.5)) for c in pool}
     else:

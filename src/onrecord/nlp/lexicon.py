@@ -25,12 +25,24 @@ def _mapping(name: str) -> dict[str, str]:
 class Cue:
     lemma: str
     frames: frozenset[str]
-    kind: str            # speech | thought | intent | stance | evidence
+    act: str             # speech | thought | evidence (``onrecord.acts``)
 
 
 @cache
 def cues() -> dict[str, Cue]:
     return {r[0]: Cue(r[0], frozenset(r[1].split(",")), r[2]) for r in _rows("cues.tsv")}
+
+
+@cache
+def source_people() -> frozenset[str]:
+    """Common nouns of people and bodies that can be a source ("officials", "the company")."""
+    return frozenset(r[0].lower() for r in _rows("source_people.txt"))
+
+
+@cache
+def evidence_sources() -> frozenset[str]:
+    """Nouns of sources whose statements are evidence: polls, studies, figures."""
+    return frozenset(r[0].lower() for r in _rows("evidence_sources.txt"))
 
 
 @cache

@@ -39,7 +39,9 @@ def source_phrases(p: Parse) -> list[Candidate]:
         source = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.source_nouns()), None)
         host = tok.head
         cue = cue_of(host)
-        if source is None or host.pos_ not in ("VERB", "AUX") or (cue and cue.kind == "speech"):
+        # a verb of saying with a clause speaks for itself ("In a statement, X said …"); one
+        # of stance does not ("In the survey, most residents backed …": the survey's finding)
+        if source is None or host.pos_ not in ("VERB", "AUX") or (cue and cue.act == "speech" and "ccomp" in cue.frames):
             continue
         phrase = {t.i for t in tok.subtree}
         rest = [t for t in host.subtree if t.i not in phrase and not t.is_space]

@@ -17,6 +17,7 @@ from .model_loader import load_model
 from .quotes import find_quotes, normalise_marks, paragraphs
 from .speakers import NOBODY, SURENESS, Resolution, SpeakerResolver, speaking
 from .candidates import Rescorer, find_candidates
+from .cueing import act_of, is_negated
 from .statements import RULE_CONFIDENCE, Candidate, Parse
 from .topics import find_topics
 from .doctext import text_of
@@ -143,10 +144,13 @@ def _statement(sid: str, cand: Candidate, found: Resolution, mention: Span | Non
     speaker = Speaker(" and ".join(names) or None, mention, entity, found.title, found.how,
                       Span.of(text, *found.antecedent) if names and found.antecedent else None,
                       found.confidence if names else None)
+    verb = cand.cue if cand.cue is not None and cand.cue.pos_ in ("VERB", "AUX") else None
     return Statement(
         id=sid, kind=cand.kind, text=text[cand.start:cand.end], start=cand.start, end=cand.end,
         cue=cue, speaker=speaker, confidence=round(confidence, 3), speakers=names,
-        parts=tuple(Span.of(text, a, b) for a, b in cand.parts))
+        parts=tuple(Span.of(text, a, b) for a, b in cand.parts),
+        act=act_of(verb, cand.subject.root if cand.subject is not None else None),
+        negated=verb is not None and is_negated(verb))
 
 
 def _as_continuation(found: Resolution) -> Resolution:

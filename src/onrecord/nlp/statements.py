@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon
+from .cueing import verb_group_start
 from .quotes import OPENING, CLOSING, Quote
 from .doctext import text_of
 
@@ -35,6 +36,8 @@ SENTENCE_END = {".", "!", "?"}
 DASHES = {"―", "—", "–", "-", "--"}
 NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 CLAUSE_MARKS = {"that", "whether", "if"}
+CONDITIONS = {"if", "unless", "provided", "lest"}
+CONTRASTS = {"while", "whereas"}
 SUBJECTS = ("nsubj", "nsubjpass")
 # Cues whose object is the one spoken to, never the speaker ("“…,” he told CNN's Dana Bash").
 ADDRESSING = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge", "advise", "brief", "reassure"})
@@ -56,9 +59,11 @@ class Candidate:
 
     @property
     def cue_bounds(self) -> tuple[int, int] | None:
+        """The cue's words, with the negation and modals that stand before a cue verb
+        ("did not intend"): they are part of what the article says the source did."""
         if self.cue is None:
             return None
-        return self.cue.idx, self.cue_end or self.cue.idx + len(self.cue.text)
+        return verb_group_start(self.cue), self.cue_end or self.cue.idx + len(self.cue.text)
 
 
 class Parse:
@@ -328,7 +333,7 @@ def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
         if frame in frames:
             comp = next((c for c in kids if c.dep_ == frame and c.i > cue.i), None)
             if comp is not None and comp.pos_ not in ("PRON",):
-                return comp.left_edge.idx, _right(comp), frame
+                return comp.left_edge.idx, _list_end(comp), frame
     for frame in frames:
         if frame.startswith("prep:"):
             prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == frame[5:]), None)
@@ -346,6 +351,8 @@ CUE_CLAUSE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "prep", "npa
 def _around(cue: Token) -> tuple[int, int, str] | None:
     """A cue set into the sentence it reports ("X, he said, Y." or "X, officials said."):
     the content is the rest of the sentence, when that is a clause."""
+    if not _parenthetical(cue):
+        return None
     clause = {cue.i} | {t.i for c in cue.children if c.dep_ in CUE_CLAUSE for t in c.subtree}
     rest = [t for t in cue.sent if t.i not in clause and not t.is_space]
     while rest and rest[-1].is_punct and rest[-1].text not in CLOSING:
@@ -356,6 +363,15 @@ def _around(cue: Token) -> tuple[int, int, str] | None:
     if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     return rest[0].idx, rest[-1].idx + len(rest[-1].text), "around"
+
+
+def _parenthetical(cue: Token) -> bool:
+    """Whether the cue's clause is set into its sentence ("X, he said, Y", "X, officials
+    said."): not a clause of its own joined by "and" ("…, and he denied it"), and with no
+    object that is its content ("denied it")."""
+    if any(c.dep_ == "cc" and c.i < cue.i for c in cue.children):
+        return False
+    return cue.lemma_.lower() in ADDRESSING or not any(c.dep_ == "dobj" for c in cue.children)
 
 
 def _parts_around(text: str, start: int, end: int, cue: Token, subj: Token) -> list[tuple[int, int]]:
@@ -369,6 +385,32 @@ def _parts_around(text: str, start: int, end: int, cue: Token, subj: Token) -> l
     return [(a, b) for a, b in (trim(text, a, b, []) for a, b in pieces) if b > a]
 
 
+def _list_end(comp: Token) -> int:
+    """The end of a noun phrase with the rest of the list it opens: in "highlighted the cost
+    of childcare, mounting student debt and unpaid family leave" the parser often takes
+    "leave" for a verb and hangs the list elsewhere; a content cut at "childcare" would
+    leave out what the source listed."""
+    end, doc = _right(comp), comp.doc
+    stretch = []
+    for tok in doc[comp.right_edge.i + 1: comp.sent.end]:
+        if tok.pos_ == "ADP" and tok.lower_ != "of" and any(t.pos_ == "CCONJ" for t in stretch):
+            break
+        stretch.append(tok)
+    while stretch and stretch[-1].is_punct:
+        stretch.pop()
+    words = [t for t in stretch if not t.is_punct]
+    # ", A and B" with A in between: ", and the council voted" opens a clause, not a list
+    if (not stretch or stretch[0].text != "," or not words or words[0].pos_ == "CCONJ"
+            or not any(t.lower_ in ("and", "or") for t in words)):
+        return end
+    if len(words) > 12 or any(t.pos_ in ("PRON", "SCONJ", "AUX") or t.lower_ in ("that", "which", "who")
+                              or (t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")
+                                  and (t is not words[-1] or t.tag_ == "VBD"))
+                              for t in words):
+        return end
+    return stretch[-1].idx + len(stretch[-1].text)
+
+
 def _right(tok: Token) -> int:
     last = tok.right_edge
     return last.idx + len(last.text)
@@ -377,9 +419,10 @@ def _right(tok: Token) -> int:
 def _clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     """A that-clause without its "that", cut before a cue that shares the speaker
     ("… and complained that …", "…, adding that …"): that cue makes its own statement."""
-    cut = {t.i for c in clause.subtree if _shares_subject(c) for t in c.subtree}
+    cut = {t.i for c in clause.subtree if _shares_subject(c) or _contrast(c) for t in c.subtree}
     tail = [t for c in cue.children if c.i > clause.i and c.dep_ in TRAILING
-            and (c.dep_ == "ccomp" or not cue_of(c)) for t in c.subtree]                    # "said X, should the chance come": one content
+            and (c.dep_ == "ccomp" or not cue_of(c)) and not _writers_clause(c)
+            for t in c.subtree]                    # "said X, should the chance come": one content
     cut |= {t.i for c in cue.children if c.i > clause.i and (_shares_subject(c) or c.dep_ == "conj")
             for t in c.subtree}
     stop = min(cut, default=len(cue.doc))
@@ -394,6 +437,24 @@ def _clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def _contrast(clause: Token) -> bool:
+    """", while the Arab League condemned …": a contrast set after a comma, with a subject of
+    its own, is the writer's juxtaposition, not more of what was said."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "nsubj" for c in clause.children):
+        return False
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    return (mark is not None and mark.lower_ in CONTRASTS and mark.i > 0
+            and clause.doc[mark.i - 1].text in (",", ";", "—", "–"))
+
+
+def _writers_clause(clause: Token) -> bool:
+    """A clause hung on the cue that tells of something else ("said X, while the League
+    condemned Y", "said X after the meeting ended"): the writer's, not the content's; a
+    condition ("if", "unless", "should the chance come") stays with what was said."""
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    return mark is not None and mark.lower_ not in CONDITIONS
+
+
 def reported(p: Parse, taken: set[int], wide: bool = False) -> list[Candidate]:
     """Reported statements for every cue verb not already used by a direct quote; ``wide``
     also tries every verb with a subject and a clause, for a trained rescorer to judge."""
@@ -403,7 +464,7 @@ def reported(p: Parse, taken: set[int], wide: bool = False) -> list[Candidate]:
         if entry is None or tok.i in taken or p.in_quote(tok.idx):
             continue
         subj = subject_of(tok)
-        found = _content(tok, entry.frames) or (_around(tok) if entry.kind == "speech" and "ccomp" in entry.frames else None)
+        found = _content(tok, entry.frames) or (_around(tok) if entry.act == "speech" and "ccomp" in entry.frames else None)
         if found is None or (subj is None and not _unsaid_speaker(tok)):
             continue
         start, end = trim(p.text, found[0], found[1], p.quotes)
@@ -422,7 +483,7 @@ def reported(p: Parse, taken: set[int], wide: bool = False) -> list[Candidate]:
 def _any_verb(tok: Token) -> lexicon.Cue | None:
     if tok.pos_ != "VERB" or not any(c.dep_ == "ccomp" for c in tok.children):
         return None
-    return lexicon.Cue(tok.lemma_.lower(), frozenset({"ccomp"}), "other")
+    return lexicon.Cue(tok.lemma_.lower(), frozenset({"ccomp"}), "speech")
 
 
 def _unsaid_speaker(cue: Token) -> bool:

@@ -1,0 +1,73 @@
+"""What a statement's source did (its act, ``onrecord.acts``), and how the cue says it.
+
+A cue keeps the words that change its meaning: "did not intend", "may have said",
+"would never say" are the cue, not "intend" or "said", so a statement is never shown as the
+opposite of what the article reports.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..acts import DEFAULT_ACT
+from . import lexicon
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Modal and auxiliary verbs that belong to the cue when they stand before it.
+AUXILIARIES = frozenset({"do", "does", "did", "have", "has", "had", "be", "been", "is", "was",
+                         "will", "would", "shall", "should", "may", "might", "can", "could", "must"})
+HEDGES = frozenset({"may", "might", "could", "would", "should", "must", "can"})
+
+
+def act_of_lemma(lemma: str | None) -> str:
+    """The act of a cue verb's lemma; a cue not in the table is words given out."""
+    cue = lexicon.cues().get((lemma or "").lower())
+    return cue.act if cue else DEFAULT_ACT
+
+
+def act_of(cue: Token | None, source: Token | None) -> str:
+    """The act of a statement with this cue verb (None: no verb, as in a bare quotation or
+    "according to") and this source's head word: what a poll, study or set of figures says
+    is evidence whatever the verb."""
+    act = act_of_lemma(cue.lemma_) if cue is not None and cue.pos_ in ("VERB", "AUX") else DEFAULT_ACT
+    if source is not None and is_evidence_source(source):
+        return "evidence"
+    return act
+
+
+def is_evidence_source(head: Token) -> bool:
+    """A poll, study, survey, set of figures... (``evidence_sources.txt``)."""
+    return head.lemma_.lower() in lexicon.evidence_sources() or head.lower_ in lexicon.evidence_sources()
+
+
+def verb_group_start(cue: Token) -> int:
+    """Where the cue's verb group begins: its negation, modal and auxiliaries just before it
+    ("did not intend", "could not have said", "would never say"), so they stay with it."""
+    before = [c for c in cue.children if c.i < cue.i and _in_group(c)]
+    if not before:
+        return cue.idx
+    first = min(before, key=lambda c: c.i)
+    between = cue.doc[first.i:cue.i]
+    if any(not _in_group(t) for t in between):    # words of their own between: keep the verb alone
+        return cue.idx
+    return first.idx
+
+
+def _in_group(tok: Token) -> bool:
+    if tok.dep_ == "neg" or tok.lower_ in NEGATIONS:
+        return True
+    return tok.dep_ in ("aux", "auxpass") and tok.lower_ in AUXILIARIES or (
+        tok.dep_ == "advmod" and tok.lower_ in ("never", "not"))
+
+
+def is_negated(cue: Token) -> bool:
+    """Whether the article says the source did *not* do what the cue says."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATIONS)
+               for c in cue.children)
+
+
+def is_hedged(cue: Token) -> bool:
+    """Whether a modal stands with the cue ("may have said", "could argue")."""
+    return any(c.dep_ == "aux" and c.lower_ in HEDGES for c in cue.children)
+
+
+__all__ = ["act_of", "is_evidence_source", "act_of_lemma", "verb_group_start", "is_negated", "is_hedged"]

@@ -1,0 +1,218 @@
+"""What looks like a statement and is none: the writer's own "you" and "we", a thing that
+"offers" or "shows", a name for a thing, a headline, a verb the source did not do, a
+content that says nothing on its own.
+
+A fact-checker publishes "X said: …" from every statement, so a candidate that fails one of
+these rules is dropped rather than shown with a caveat. Each rule is a small predicate on a
+candidate; ``why_not`` names the first that holds (the tests and diagnostics read it).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from . import lexicon
+from .cueing import is_evidence_source
+from .statements import Candidate, Parse
+
+# The writer, not a source, when outside a quotation ("You want a phone that lasts").
+WRITER = frozenset({"i", "we", "you", "me", "us"})
+# Third-person pronouns that stand for a person or a body.
+PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "who", "whom", "those", "others",
+                      "everyone", "everybody", "anyone", "someone", "somebody", "nobody", "none"})
+# Nouns of people by what they do or are: socialist, historian, volunteer, trainee, democrat.
+PEOPLE_ENDINGS = ("ist", "ian", "eer", "ee", "crat", "aire")
+RELATIVES = frozenset({"that", "which", "who"})
+# Shares of people, as polls give them ("64 percent", "most", "a majority of voters").
+SHARES = frozenset({"percent", "%", "majority", "most", "half", "third", "quarter", "two-thirds",
+                    "three-quarters", "many", "some", "few", "all", "both", "none", "number", "share",
+                    "plurality", "minority", "one", "two", "three", "four", "five", "rest"})
+# Verbs that give a thing its name ("is called 'feather duvet lung'", "dubbed 'X'").
+NAMING = frozenset({"call", "dub", "name", "label", "term", "nickname", "know", "title", "brand", "style"})
+# A cue governed by one of these was not done: "declined to say whether …".
+NOT_DONE = frozenset({"decline", "refuse", "fail", "avoid", "hesitate", "neglect", "stop", "cease", "forget"})
+# Contents that say nothing on their own ("denied the claim", "rejected it").
+VAGUE = frozenset({"claim", "claims", "idea", "ideas", "allegation", "allegations", "report", "reports",
+                   "thing", "things", "statement", "remark", "remarks", "comment", "comments", "matter",
+                   "issue", "question", "story", "rumor", "rumour", "rumors", "accusation", "accusations",
+                   "charge", "charges", "suggestion", "notion", "point", "assertion", "characterization"})
+NOUN_FRAMES = ("dobj", "xcomp", "oprd")          # and every "prep:…": a noun phrase as content
+SENTENCE_ENDS = tuple(".!?…:;)\"'”’»")
+NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+SHORT_PARAGRAPH = 15                             # words: a link or card, not a paragraph
+BULLETS = tuple("-–—•*·")
+
+
+def _verb(c: Candidate) -> Token | None:
+    return c.cue if c.cue is not None and c.cue.pos_ in ("VERB", "AUX") else None
+
+
+def by_the_writer(c: Candidate, p: Parse) -> bool:
+    """"You want …", "We hope …", "I asked …" in the article's own narration."""
+    if c.subject is None or c.subject.root.dep_ == "nsubjpass":     # "I was told by X": X speaks
+        return False
+    word = c.subject.root.text
+    return word.lower() in WRITER and word != "US" and not p.in_quote(c.subject.start_char)
+
+
+def bare_infinitive(c: Candidate, p: Parse) -> bool:
+    """"… help Mr. Putin maintain the image …": a cue in the base form under another verb,
+    with no "to" or modal of its own, is something the subject is made or let do."""
+    verb = _verb(c)
+    return verb is not None and verb.tag_ == "VB" and verb.dep_ in ("ccomp", "xcomp") and not any(
+        k.dep_ in ("aux", "auxpass") for k in verb.children)
+
+
+def not_done(c: Candidate, p: Parse) -> bool:
+    """"declined to say whether …", "did not want to say …": the source did not say it."""
+    verb = _verb(c)
+    if verb is None or verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return head.lemma_.lower() in NOT_DONE or any(k.dep_ == "neg" for k in head.children)
+
+
+def no_source(c: Candidate, p: Parse) -> bool:
+    """A finding or a noun-phrase content ("offers more than 100 games") whose subject is no
+    person, body or document: "tests showed", "the phone supports". A clause or a verb
+    phrase after a verb of thinking ("fears that …", "wants to …") has a mind behind it."""
+    verb = _verb(c)
+    if verb is None or c.subject is None or c.rule not in ("ccomp", "around", *NOUN_FRAMES) and not c.rule.startswith("prep:"):
+        return False
+    cue = lexicon.cues().get(verb.lemma_.lower())
+    if cue is None:
+        return False
+    if cue.act == "evidence":              # "police found the body", "tests showed that …"
+        return not (is_evidence_source(c.subject.root) if c.rule not in ("ccomp", "around")
+                    else is_source(c.subject.root))
+    if cue.act == "speech" and ("ccomp" in cue.frames or "quote" in cue.frames):
+        return False                                         # a verb of saying: its subject spoke
+    if c.rule in ("ccomp", "around", "xcomp"):
+        return False          # "the harbour master fears that …", "wants to …": someone's mind
+    return not is_source(c.subject.root)
+
+
+def is_source(head: Token) -> bool:
+    """A name, a personal pronoun, a role ("the minister"), a person or body ("officials",
+    "the company"), a share of people ("64 percent", "most of the voters"), a document or
+    survey; a relative pronoun is what it stands for ("voters who want …")."""
+    if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head is not head:
+        return is_source(head.head.head)
+    if head.ent_type_ in NAME_TYPES or head.pos_ == "PROPN" or head.lower_ in PERSONAL or _named(head):
+        return True
+    lemma = head.lemma_.lower()
+    if lemma in SHARES or head.pos_ == "NUM":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return whole is None or is_source(whole)
+    return (lemma in lexicon.roles()[0] or lemma in lexicon.source_people() or head.lower_ in lexicon.source_people()
+            or lemma in lexicon.source_nouns() or is_evidence_source(head)
+            or (head.pos_ == "NOUN" and lemma.endswith(PEOPLE_ENDINGS)))
+
+
+def _named(head: Token) -> bool:
+    """A name the tagger took for a common noun: one the article names elsewhere ("Sanders
+    has denounced …"), or a capitalised singular noun with no determiner ("Ruiz wants …"),
+    which English does not allow a common noun."""
+    if not head.is_title:
+        return False
+    if head.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in head.children):
+        return True
+    return any(head.text in ent.text.split() for ent in head.doc.ents if ent.label_ in NAME_TYPES)
+
+
+def naming(c: Candidate, p: Parse) -> bool:
+    """"HP is called 'feather duvet lung'", "a simulation they call TNG50", "what doctors
+    call …": a name for a thing, not words anyone said."""
+    verb = _verb(c)
+    if verb is None or verb.lemma_.lower() not in NAMING:
+        return False
+    passive = any(k.dep_ in ("auxpass", "nsubjpass") for k in verb.children) or (
+        verb.tag_ == "VBN" and not any(k.dep_ == "nsubj" for k in verb.children))
+    # "a simulation they call TNG50": the thing named is the relative clause's gap; in "who
+    # called the nominee 'unfit'" the relative pronoun is the one speaking
+    gap = verb.dep_ in ("relcl", "acl") and not any(
+        k.dep_ == "nsubj" and k.lower_ in RELATIVES for k in verb.children)
+    return passive or gap or any(k.lower_ == "what" for k in verb.children)
+
+
+def passive_patient(c: Candidate, p: Parse) -> bool:
+    """"Assange was accused of rape": neither "Assange" nor "rape" alone is what anyone
+    said; a passive cue's noun-phrase content means nothing without its subject, unless an
+    agent says who did it ("… by a former partner")."""
+    verb = _verb(c)
+    if verb is None or not any(k.dep_ in ("auxpass", "nsubjpass") for k in verb.children):
+        return False
+    if any(k.dep_ == "agent" for k in verb.children) and c.rule != "passive":
+        return False                 # "was accused by Clara Jensen of lying": she accused
+    if c.rule == "passive":
+        words = [t for t in p.tokens(c.start, c.end) if not t.is_punct]
+        return all(t.pos_ in ("PROPN", "PRON", "DET") or t.ent_type_ in NAME_TYPES for t in words)
+    return c.rule in NOUN_FRAMES or c.rule.startswith("prep:")
+
+
+def says_nothing(c: Candidate, p: Parse) -> bool:
+    """"denied the claim", "rejected it": three words or fewer, none with a meaning of its own."""
+    words = [t for t in p.tokens(c.start, c.end) if not t.is_punct and not t.is_space]
+    return len(words) <= 3 and all(t.pos_ in ("DET", "PRON") or t.lower_ in VAGUE for t in words)
+
+
+def not_a_sentence(c: Candidate, p: Parse, paragraphs: list[tuple[int, int]]) -> bool:
+    """A hover card, a related-article link or a subheading inside the article: a short
+    paragraph that ends without a sentence's closing mark ("Senators call for 5G security
+    coordinator"). The article's own headline, its first paragraph, may report what was
+    said ("Trump Says He Never Pledged …"); list items ("- Pollster Ann Selzer …") are
+    sentences without their full stop."""
+    index = next((n for n, (a, b) in enumerate(paragraphs) if a <= c.start < b), None)
+    if index is None or index == 0:
+        return False
+    paragraph = p.text[slice(*paragraphs[index])].strip()
+    words = paragraph.split()
+    return (0 < len(words) < SHORT_PARAGRAPH and not paragraph.endswith(SENTENCE_ENDS)
+            and paragraph[0] not in BULLETS)
+
+
+def lone_colon_line(c: Candidate, p: Parse, speakers: Counter[str]) -> bool:
+    """"Julian Assange: Sweden drops rape investigation" is a headline, and "Elizabeth A.
+    Burton: Possession of methamphetamine" a police blotter line; "Name: words" is a
+    statement only in a transcript, where some name speaks more than once, and only when
+    the words make a sentence."""
+    if c.rule != "colon" or c.subject is None:
+        return False
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in p.tokens(c.start, c.end))
+    return max(speakers.values(), default=0) < 2 or not finite
+
+
+RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
+    ("the writer's own words", by_the_writer),
+    ("a verb the subject is made to do", bare_infinitive),
+    ("a verb the source did not do", not_done),
+    ("no person, body or document as source", no_source),
+    ("a name for a thing", naming),
+    ("a passive's subject or object alone", passive_patient),
+    ("a content that says nothing on its own", says_nothing),
+)
+
+
+def why_not(c: Candidate, p: Parse, paragraphs: list[tuple[int, int]],
+            speakers: Counter[str] | None = None) -> str | None:
+    """Why ``c`` is no statement, or None when it may be one."""
+    for reason, rule in RULES:
+        if rule(c, p):
+            return reason
+    if not_a_sentence(c, p, paragraphs):
+        return "not a sentence: a heading or a page's chrome"
+    if lone_colon_line(c, p, speakers if speakers is not None else Counter()):
+        return "a headline or a list line, not a transcript"
+    return None
+
+
+def sift(pool: list[Candidate], p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
+    """The candidates that may be statements."""
+    speakers = Counter(c.subject.text.lower() for c in pool if c.rule == "colon" and c.subject is not None)
+    return [c for c in pool if why_not(c, p, paragraphs, speakers) is None]
+
+
+__all__ = ["sift", "why_not", "is_source", "RULES"]

@@ -1,0 +1,36 @@
+"""The act of each statement and the words its cue keeps (``nlp/cueing.py``)."""
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+
+
+def one(analyzer, text):
+    (s,) = onrecord.extract(text, analyzer=analyzer).statements
+    assert text[s.cue.start:s.cue.end] == s.cue.text
+    return s
+
+
+@pytest.mark.parametrize("text, cue, negated", [
+    ("Her client did not intend to harm the ferry crew.", "did not intend", True),
+    ("The mayor would never say that the council lied.", "would never say", True),
+    ("The mayor may have said that the depot was closing.", "may have said", False),
+    ("The mayor said that the depot was closing.", "said", False),
+])
+def test_the_cue_keeps_its_negation_and_modals(analyzer, text, cue, negated):
+    s = one(analyzer, text)
+    assert (s.cue.text, s.negated) == (cue, negated)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("The harbour master said the pier was unsafe.", "speech"),
+    ("The harbour master fears that the pier is unsafe.", "thought"),
+    ("The harbour master wants to close the pier.", "thought"),
+    ("A survey of fishermen found that the pier was unsafe.", "evidence"),
+    ("According to a new study, the pier is unsafe.", "evidence"),
+    ("According to the harbour master, the pier is unsafe.", "speech"),
+    ("“The pier is unsafe,” the harbour master said.", "speech"),
+])
+def test_the_act_of_each_statement(analyzer, text, act):
+    assert one(analyzer, text).act == act

@@ -1,0 +1,72 @@
+"""What looks like a statement and is none (``nlp/sifting.py``), and what still is one."""
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+
+
+def found(analyzer, text):
+    article = onrecord.extract(text, analyzer=analyzer)
+    for s in article.statements:
+        assert article.text[s.start:s.end] == s.text
+    return article.statements
+
+
+@pytest.mark.parametrize("text", [
+    # the writer's own narration
+    "You want a tablet whose battery lasts a whole flight.",
+    "We hope the ferry timetable improves next spring.",
+    "I asked the ferry company whether the timetable would change.",
+    # things that offer, show or support: no one's words
+    "The tablet offers more than forty hours of music playback.",
+    "Tests showed that the horse had a bone infection.",
+    "An X-ray scan showed damage to the horse's leg.",
+    "The river patrol found a rowing boat near the weir.",
+    # a name for a thing
+    "The condition is called “pigeon keeper's cough” by vets.",
+    "The route, dubbed “the Spine”, crosses four valleys.",
+    # made or let to do, or not done
+    "The grant will help Ms. Idris maintain that the orchard is protected.",
+    # a passive's subject or object alone
+    "Harlan Voss was accused of fraud in 2011.",
+    # a content that says nothing on its own
+    "The harbour master denied the claim.",
+    # headlines, hover cards and blotter lines
+    "Marta Kell: Orchard sale falls through",
+    "The ferry left at noon on Monday.\n\nCouncillors call for new cycle lanes\n\nThe tide was high.",
+    "Dana R. Whit: Theft of a bicycle, criminal damage.\n\nOmar B. Lutz: Driving without insurance.",
+])
+def test_no_statement(analyzer, text):
+    assert found(analyzer, text) == ()
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Researchers found that the vaccine halved hospital stays.", "the vaccine halved hospital stays"),
+    ("A new survey shows that most riders want later trains.", "most riders want later trains"),
+    ("The harbour master said the claim was false.", "the claim was false"),
+    ("“We are on it,” I was told by the harbour master.", "We are on it,"),
+    ("The company said it would open two depots next year.", "it would open two depots next year"),
+])
+def test_still_a_statement(analyzer, text, content):
+    (s,) = found(analyzer, text)
+    assert s.text == content
+
+
+def test_a_passive_reports_its_agent_never_its_subject(analyzer):
+    statements = found(analyzer, "Harlan Voss was accused of fraud by a former partner in 2011.")
+    assert statements and all(s.speaker.mention.text.startswith("a former partner") for s in statements)
+    assert all(s.text != "Harlan Voss" for s in statements)
+
+
+def test_a_refusal_is_reported_as_one_never_as_what_was_refused(analyzer):
+    (s,) = found(analyzer, "Councillor Obi declined to say whether the depot would close.")
+    assert s.cue.text == "declined" and s.text.startswith("to say whether") and s.act == "thought"
+
+
+def test_a_transcript_keeps_its_colon_lines(analyzer):
+    text = ("Pool closed for the summer\n\nMara Lenz: We closed the pool because the roof leaks.\n\n"
+            "Tom Ashe: Will it open again in June?\n\n"
+            "Mara Lenz: It will open when the roof is fixed.")
+    names = [s.speaker.name for s in found(analyzer, text)]
+    assert names == ["Mara Lenz", "Tom Ashe", "Mara Lenz"]
