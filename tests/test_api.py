@@ -231,6 +231,24 @@ def test_statements_by_search(examples_db: Path) -> None:
     assert len(api.statements(examples_db, limit=2)) == 2
 
 
+def test_statements_by_act(tmp_path: Path) -> None:
+    from onrecord.store import Store
+    from store.kit import Quote, article
+
+    db = tmp_path / "acts.db"
+    with Store(db) as store:
+        store.save(article(Quote("Olaf Scholz", "the talks would fail", verb="believes", act="thought"),
+                           Quote(None, "most voters backed the plan", mention="A poll", verb="shows", act="evidence"),
+                           Quote("Olaf Scholz", "the talks had ended", verb="did not say", negated=True)))
+    assert [(r["act"], r["negated"]) for r in api.statements(db)] == [
+        ("thought", False), ("evidence", False), ("speech", True)]
+    assert [r["text"] for r in api.statements(db, act="thought")] == ["the talks would fail"]
+    assert [r["text"] for r in api.statements(db, act="evidence", speaker="Scholz")] == []
+    with pytest.raises(InputError) as caught:
+        api.statements(db, act="belief")
+    assert caught.value.subject == "act" and "speech, thought, evidence" in caught.value.reason
+
+
 @pytest.mark.parametrize("hostile", ['"', "(", "AND", "NEAR(", "text:*", "*", "-", "OR NOT"])
 def test_statements_search_never_fails_on_fts_syntax(examples_db: Path, hostile: str) -> None:
     rows = api.statements(examples_db, search=hostile)

@@ -95,7 +95,8 @@ def test_unknown_and_ambiguous_speakers_are_one_line_errors(db: Path) -> None:
 
 # -- export -----------------------------------------------------------------------------------
 
-EXPORT_COLUMNS = ["article_id", "source", "title", "published", "site", "sid", "kind", "text", "start", "end",
+EXPORT_COLUMNS = ["article_id", "source", "title", "published", "site", "sid", "kind", "act", "negated",
+                  "text", "start", "end",
                   "cue", "speaker_name", "speaker_mention", "speaker_title", "speaker_resolution",
                   "speaker_confidence", "speaker_antecedent", "speaker_antecedent_start", "speaker_antecedent_end",
                   "speaker_id", "speakers", "confidence"]
@@ -211,6 +212,52 @@ def test_statements_filters(db: Path) -> None:
     line = one_error(run("statements", "--db", db, "--speaker", "Johnson"), "onrecord: Johnson: more than one speaker fits")
     assert "Boris Johnson" in line and "Dwayne Johnson" in line
     one_error(run("statements", "--db", db, "--since", "01/02/2022"), "onrecord: --since: not an ISO date")
+
+
+@pytest.fixture
+def minded(tmp_path: Path) -> Path:
+    """Speech, thought, evidence and a denial, in one article."""
+    path = tmp_path / "minded.db"
+    with Store(path) as store:
+        store.save(article(Quote("Olaf Scholz", "the sanctions were ready"),
+                           Quote("Olaf Scholz", "the talks would fail", verb="believes", act="thought"),
+                           Quote(None, "most voters backed the plan", mention="A poll", verb="shows", act="evidence"),
+                           Quote("Olaf Scholz", "the talks had ended", verb="did not say", negated=True),
+                           published="2022-02-01", site="alpha.example"))
+    return path
+
+
+def test_statements_by_act(minded: Path) -> None:
+    rows = jsonl(run("statements", "--db", minded, "--act", "thought", "--format", "jsonl"))
+    assert [(r["text"], r["act"], r["negated"]) for r in rows] == [("the talks would fail", "thought", False)]
+    rows = jsonl(run("statements", "--db", minded, "--act", "speech", "--speaker", "Scholz", "--format", "jsonl"))
+    assert [(r["text"], r["negated"]) for r in rows] == [("the sanctions were ready", False),
+                                                       ("the talks had ended", True)]
+    wrong = run("statements", "--db", minded, "--act", "belief")
+    assert wrong.exit_code == 2 and "--act" in wrong.stderr and "speech" in wrong.stderr
+
+
+def test_statements_table_shows_the_act(minded: Path) -> None:
+    table = run("statements", "--db", minded, "--format", "table").stdout
+    rows = {line.split("│")[2].strip(): line.split("│")[3].strip() for line in table.splitlines()
+            if line.count("│") >= 4 and "│ speaker" not in line}
+    assert rows == {"the sanctions were ready": "speech", "the talks would fail": "thought",
+                    "most voters backed the plan": "evidence", "the talks had ended": "negated speech"}
+
+
+def test_export_by_act_carries_act_and_negation(minded: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    rows = jsonl(run("export", "--db", minded, "--act", "speech"))
+    assert [(r["text"], r["act"], r["negated"]) for r in rows] == [("the sanctions were ready", "speech", False),
+                                                                 ("the talks had ended", "speech", True)]
+    table = pq.read_table(_export(minded, tmp_path / "all.parquet"))
+    assert str(table.schema.field("negated").type) == "bool"
+    assert table.column("act").to_pylist() == ["speech", "thought", "evidence", "speech"]
+    out = tmp_path / "evidence.csv"
+    assert run("export", "--db", minded, "--format", "csv", "--out", out, "--act", "evidence").exit_code == 0
+    (row,) = csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")))
+    assert (row["text"], row["act"], row["negated"]) == ("most voters backed the plan", "evidence", "False")
 
 
 # -- ingest, then the speakers of real analysis ------------------------------------------------

@@ -124,3 +124,61 @@ def test_urls_and_paths_are_links(source: str) -> None:
 
     digest = article_digest(dataclasses.replace(harbour(), source=source))
     assert digest.sections[0].lines[0].link == f"{source}#s1"
+
+
+# -- what the sources did: speech leads ---------------------------------------------------------
+
+MINDS = ("Ana Ruiz believes the ferry will pay. A survey shows most want the ferry. "
+         "Ben Holt did not say the fares would rise. Ana Ruiz said the ferry would run all winter. "
+         "Ben Holt said that the port was ready.")
+
+
+def minded(sid: str, who: str | None, cue: str, words: str, confidence: float, act: str = "speech",
+           negated: bool = False) -> Statement:
+    start = MINDS.index(words)
+    at = MINDS.rindex(cue, 0, start)
+    return Statement(sid, "indirect", words, start, start + len(words), Span.of(MINDS, at, at + len(cue)),
+                     Speaker(who), confidence, act=act, negated=negated)
+
+
+def minds() -> Article:
+    """In reading order: a thought, evidence, a denial, then two statements of speech; the
+    denial and the thought are the surest, the speech the least sure."""
+    return Article(MINDS, source="https://news.example/ferry", title="Ferry", published="2024-07-01", statements=(
+        minded("s1", "Ana Ruiz", "believes", "the ferry will pay", 0.95, act="thought"),
+        minded("s2", None, "shows", "most want the ferry", 0.9, act="evidence"),
+        minded("s3", "Ben Holt", "did not say", "the fares would rise", 0.99, negated=True),
+        minded("s4", "Ana Ruiz", "said", "the ferry would run all winter", 0.6),
+        minded("s5", "Ben Holt", "said that", "the port was ready", 0.7),
+    ))
+
+
+def ids(digest) -> list[list[str]]:
+    return [[line.statement_id for line in section.lines] for section in digest.sections]
+
+
+def test_speech_leads_then_thought_evidence_and_what_was_not_said() -> None:
+    assert ids(article_digest(minds())) == [["s4", "s5", "s1", "s2", "s3"]]      # speech in reading order
+    article = minds()
+    assert ids(collection_digest("Ferry", [(article, list(article.statements))])) == [["s4", "s5", "s1", "s2", "s3"]]
+
+
+def test_a_full_section_picks_speech_before_surer_thoughts_and_denials() -> None:
+    assert ids(article_digest(minds(), per_section=3)) == [["s4", "s5", "s1"]]
+    article = minds()
+    assert ids(collection_digest("Ferry", [(article, list(article.statements))], per_section=1)) == [["s5"]]
+
+
+def test_every_format_shows_what_the_source_did() -> None:
+    digest = article_digest(minds())
+    md = to_markdown(digest)
+    assert "- **Ana Ruiz** — believes _(thought)_: the ferry will pay" in md
+    assert "- **unknown speaker** — shows _(evidence)_: most want the ferry" in md
+    assert "- **Ben Holt** — did not say _(negated speech)_: the fares would rise" in md
+    assert "- **Ana Ruiz** — said _(speech)_: the ferry would run all winter" in md
+    page = to_html(digest)
+    assert '<span class="act a-thought">thought</span>:' in page
+    assert '<span class="act a-speech negated">negated speech</span>:' in page
+    lines = json.loads(to_json(digest))["sections"][0]["lines"]
+    assert [(l["act"], l["negated"]) for l in lines] == [("speech", False), ("speech", False), ("thought", False),
+                                                          ("evidence", False), ("speech", True)]

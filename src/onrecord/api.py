@@ -227,12 +227,13 @@ def parse_date(subject: str, value: str | dt.date | None) -> str | None:
 def statements(db: str | os.PathLike[str] = "onrecord.db", speaker: str | None = None,
                search: str | None = None, limit: int | None = None, *, site: str | None = None,
                since: str | dt.date | None = None, until: str | dt.date | None = None,
-               kind: str | None = None, topic: str | None = None) -> list[dict]:
-    """Stored statements, filtered by speaker name, full-text search, site, dates, kind and
-    topic (a key or any name of it: "NATO", "the North Atlantic Alliance")."""
+               kind: str | None = None, topic: str | None = None, act: str | None = None) -> list[dict]:
+    """Stored statements, filtered by speaker name, full-text search, site, dates, kind, topic
+    (a key or any name of it: "NATO", "the North Atlantic Alliance") and act (speech, thought
+    or evidence: what the source did)."""
     with _existing(db) as store:
         return store.statements(speaker=speaker, search=search, site=site, since=since, until=until,
-                                kind=kind, limit=limit, topic=topic)
+                                kind=kind, limit=limit, topic=topic, act=act)
 
 
 def topics(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None, limit: int = 50,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__, api
+from .acts import ACTS
 from .errors import InputError, OnrecordError
 from .model import Article
 
@@ -218,7 +219,8 @@ def _summary(report: "api.IngestReport", db: str, problems: Problems, seconds: f
 
 
 def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
-    """--speaker, --search, --site, --since, --until, --kind and --topic, shared by the store readers."""
+    """--speaker, --search, --site, --since, --until, --kind, --act and --topic, shared by the
+    store readers (which take them as ``**given`` for ``_filters``)."""
     for option in reversed((
         click.option("--speaker", default=None, help="Resolved speaker name, or a word of it (e.g. a surname)."),
         click.option("--search", default=None, help="Words to find in the statements (full-text search)."),
@@ -227,6 +229,8 @@ def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
         click.option("--until", default=None, metavar="DATE", help="Only articles published on or before DATE (YYYY-MM-DD)."),
         click.option("--kind", type=click.Choice(["direct", "indirect", "mixed"]), default=None,
                      help="Only statements of this kind."),
+        click.option("--act", type=click.Choice(ACTS), default=None,
+                     help="Only statements of this act: speech (said), thought (believes, plans) or evidence (a poll shows)."),
         click.option("--topic", default=None,
                      help="Only statements about this topic: its key or any name (\"NATO\", \"the North Atlantic Alliance\")."),
     )):
@@ -235,9 +239,9 @@ def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
 
 
 def _filters(speaker: str | None, search: str | None, site: str | None, since: str | None,
-             until: str | None, kind: str | None, topic: str | None = None) -> dict:
+             until: str | None, kind: str | None, topic: str | None = None, act: str | None = None) -> dict:
     """The filters as the library takes them, dates checked here so errors name the option."""
-    return {"speaker": speaker, "search": search, "site": site, "kind": kind, "topic": topic,
+    return {"speaker": speaker, "search": search, "site": site, "kind": kind, "topic": topic, "act": act,
             "since": api.parse_date("--since", since), "until": api.parse_date("--until", until)}
 
 
@@ -246,18 +250,16 @@ def _filters(speaker: str | None, search: str | None, site: str | None, since: s
 @click.option("--limit", type=int, default=None, help="At most this many statements.")
 @db_option
 @format_option
-def statements(speaker: str | None, search: str | None, site: str | None, since: str | None,
-               until: str | None, kind: str | None, topic: str | None, limit: int | None, db: str,
-               fmt: str | None) -> None:
-    """Statements from the store, by speaker, words, site, dates, kind and topic.
+def statements(limit: int | None, db: str, fmt: str | None, **given: str | None) -> None:
+    """Statements from the store, by speaker, words, site, dates, kind, act and topic.
 
     \b
     Examples:
       onrecord statements --speaker Putin --search NATO
-      onrecord statements --topic "Minsk agreements" --speaker Putin
+      onrecord statements --topic "Minsk agreements" --speaker Putin --act speech
     """
     try:
-        filters = _filters(speaker, search, site, since, until, kind, topic)
+        filters = _filters(**given)
         rows = api.statements(db, limit=limit, **filters)
     except OnrecordError as err:
         _fail(err)
@@ -508,8 +510,7 @@ def _write_text(text: str, out: str | None) -> None:
 @click.option("--out", default=None, metavar="FILE", help="Write to FILE (default: standard output; parquet needs a file).")
 @_filter_options
 @db_option
-def export_command(fmt: str, out: str | None, speaker: str | None, search: str | None, site: str | None,
-                   since: str | None, until: str | None, kind: str | None, topic: str | None, db: str) -> None:
+def export_command(fmt: str, out: str | None, db: str, **given: str | None) -> None:
     """Export statements with their article's metadata (id, source, title, date, site).
 
     \b
@@ -517,7 +518,7 @@ def export_command(fmt: str, out: str | None, speaker: str | None, search: str |
       onrecord export --format parquet --out statements.parquet --since 2022-01-01
     """
     try:
-        filters = _filters(speaker, search, site, since, until, kind, topic)
+        filters = _filters(**given)
         count = api.export(db, fmt, out, None if out else sys.stdout, **filters)
     except OnrecordError as err:
         _fail(err)

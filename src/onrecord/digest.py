@@ -14,11 +14,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
+from .acts import DEFAULT_ACT
 from .model import Article, Statement
 from .nlp.topics import topic_key
 
-PER_SECTION = 6          # key statements a section shows: the surest, in reading order
+PER_SECTION = 6          # key statements a section shows: speech first, the surest, in reading order
 MIN_CONFIDENCE = 0.5     # below this a statement is too unsure to stand in a digest
+# A digest is of what was said: words given out lead, then what sources think or plan, then
+# what polls and documents show; what the article says a source did NOT say or think comes last.
+LEAD = ("speech", "thought", "evidence")
 
 # Where a line links to: given the article and a statement (or None for the article).
 Linker = Callable[[Article, Statement | None], str]
@@ -63,6 +67,8 @@ class Line:
     site: str | None
     amounts: tuple[dict, ...] = ()   # text, unit, low/high/value, about (generated when shown as "about")
     dates: tuple[dict, ...] = ()     # text, value
+    act: str = DEFAULT_ACT           # speech | thought | evidence: what the source did
+    negated: bool = False            # the article says the source did not
 
 
 @dataclass(frozen=True)
@@ -217,10 +223,21 @@ def _main_topic(article: Article, statement: Statement, weight: Counter, skip: s
     return max(candidates, key=lambda t: (inside(t), weight[t.key]), default=None)
 
 
+def lead(statement: Statement) -> int:
+    """Where a statement's act puts it in a digest (``LEAD``): 0 for speech, up to the last
+    place for a negated statement, whatever its act."""
+    if statement.negated:
+        return len(LEAD) + 1
+    return LEAD.index(statement.act) if statement.act in LEAD else len(LEAD)
+
+
 def _surest(pairs, n: int):
-    """The ``n`` surest statements (direct quotations first among equals), in their order."""
-    ranked = sorted(range(len(pairs)), key=lambda i: (-pairs[i][1].confidence, pairs[i][1].kind != "direct", i))
-    return [pairs[i] for i in sorted(ranked[:n])]
+    """The ``n`` statements to show, speech before thought, evidence and negated ones (``lead``),
+    the surest of each (direct quotations first among equals); listed by act, each act in the
+    order given."""
+    ranked = sorted(range(len(pairs)), key=lambda i: (lead(pairs[i][1]), -pairs[i][1].confidence,
+                                                      pairs[i][1].kind != "direct", i))
+    return [pairs[i] for i in sorted(ranked[:n], key=lambda i: (lead(pairs[i][1]), i))]
 
 
 def _section(article: Article, heading, statements: list[Statement], link: Linker, n: int) -> Section:
@@ -242,7 +259,7 @@ def _line(article: Article, statement: Statement, link: Linker) -> Line:
     return Line(statement.speaker.name, statement.cue.text if statement.cue else None, statement.kind,
                 statement.text, tuple(p.text for p in statement.parts) or (statement.text,),
                 link(article, statement), article.id, statement.id, statement.start, statement.end,
-                article.published, article.site, amounts, dates)
+                article.published, article.site, amounts, dates, statement.act, statement.negated)
 
 
 def _events(article: Article, link: Linker) -> tuple[EventLine, ...]:
@@ -261,4 +278,5 @@ def _article_context(article: Article, statements: list[Statement]) -> str:
             + (f" by {who}" if who else "") + (f", most about {about}" if about else "") + ".")
 
 
-__all__ = ["Digest", "Section", "Line", "EventLine", "article_digest", "collection_digest", "source_link", "linkable"]
+__all__ = ["Digest", "Section", "Line", "EventLine", "LEAD", "article_digest", "collection_digest", "lead",
+           "source_link", "linkable"]

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from .digest import Digest, Line
+from .labels import act_label
 
 LEGEND = ("Text marked [generated] is written by onrecord; everything else is the articles' own "
           "words, quoted verbatim, each line linked to its source.")
@@ -39,7 +40,8 @@ def to_markdown(digest: Digest) -> str:
 
 def _md_line(line: Line) -> list[str]:
     said = f" — {_md(line.cue)}" if line.cue else ""
-    rows = [f"- **{_md(line.speaker or 'unknown speaker')}**{said}: {_md(words(line))} "
+    act = f" _({act_label(line.act, line.negated)})_"
+    rows = [f"- **{_md(line.speaker or 'unknown speaker')}**{said}{act}: {_md(words(line))} "
             f"{_ref(line.statement_id, line.link)}"]
     for amount in line.amounts:
         about = f" _[generated] about {_md(amount['about'])}_" if amount.get("about") else ""
@@ -77,6 +79,7 @@ def _template():
 
     env = Environment(loader=PackageLoader("onrecord", "templates"), autoescape=select_autoescape(["html"]))
     env.filters["words"] = words
+    env.filters["act_label"] = act_label
     return env.get_template("digest.html")
 
 

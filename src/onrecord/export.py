@@ -20,7 +20,8 @@ FORMATS = ("jsonl", "csv", "parquet")
 # Column name -> pyarrow type name; the order of CSV and Parquet columns.
 COLUMNS: dict[str, str] = {
     "article_id": "string", "source": "string", "title": "string", "published": "string",
-    "site": "string", "sid": "string", "kind": "string", "text": "string", "start": "int64",
+    "site": "string", "sid": "string", "kind": "string", "act": "string", "negated": "bool",
+    "text": "string", "start": "int64",
     "end": "int64", "cue": "string", "speaker_name": "string", "speaker_mention": "string",
     "speaker_title": "string", "speaker_resolution": "string", "speaker_confidence": "float64",
     "speaker_antecedent": "string", "speaker_antecedent_start": "int64", "speaker_antecedent_end": "int64",
@@ -32,7 +33,7 @@ _BATCH = 1000
 
 def export_row(row: dict[str, Any]) -> dict[str, Any]:
     """A statement row of ``Store.statements_page`` as an export row: ``COLUMNS``, with
-    ``speakers`` as the list of their names. Names are the stored speakers' display names
+    ``speakers`` as the list of their names, ``act`` and ``negated`` as stored. Names are the stored speakers' display names
     (one person under one name across the export: "Donald J. Trump" is written as Donald
     Trump is), joined by " and " in ``speaker_name`` as the record joins several; a statement
     without a stored speaker keeps the name its article resolved, if any."""
@@ -90,7 +91,7 @@ def _write_parquet(rows: Iterator[dict[str, Any]], path: Path) -> int:
     import pyarrow as pa             # imported here: it is large and only exports need it
     import pyarrow.parquet as pq
 
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(),
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
              "list<string>": pa.list_(pa.string())}
     schema = pa.schema([(name, types[kind]) for name, kind in COLUMNS.items()])
     count = 0

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .labels import act_label
 from .model import Article
 
 if TYPE_CHECKING:
@@ -23,11 +24,12 @@ def article_table(article: Article) -> None:
     table = Table(title=f"{escape(title)}  ({len(article.statements)} statements)", show_lines=True, expand=True)
     table.add_column("speaker", ratio=2)
     table.add_column("statement", ratio=6)
+    table.add_column("act", style="dim")
     for s in article.statements:
         said = " · ".join(x for x in (s.speaker.mention and f"“{s.speaker.mention.text}”", s.cue and s.cue.text) if x)
         words = " … ".join(p.text for p in s.parts) if s.parts else s.text    # a split quote's pieces
         table.add_row(f"[bold]{escape(s.speaker.name or '?')}[/bold]\n[dim]{escape(said)}[/dim]",
-                      _quote(words, s.kind))
+                      _quote(words, s.kind), act_label(s.act, s.negated))
     console.print(table)
 
 
@@ -36,10 +38,12 @@ def statements_table(rows: list[dict]) -> None:
     table = Table(title=f"{len(rows)} statements", show_lines=True, expand=True)
     table.add_column("speaker", style="bold", ratio=2)
     table.add_column("statement", ratio=7)
+    table.add_column("act", style="dim")
     table.add_column("where", ratio=2, no_wrap=True, overflow="ellipsis", style="dim")
     for row in rows:
         where = "\n".join(x for x in (row.get("published"), row.get("title") or row.get("source")) if x)
-        table.add_row(escape(row.get("speaker_name") or "?"), _quote(row["text"], row["kind"]), escape(where))
+        table.add_row(escape(row.get("speaker_name") or "?"), _quote(row["text"], row["kind"]),
+                      act_label(row.get("act"), bool(row.get("negated"))), escape(where))
     console.print(table)
 
 

@@ -39,6 +39,20 @@ def test_statements_table_is_flat_and_points_into_the_text(tmp_path, analysed):
     assert table.column("statements").to_pylist() == [len(a.statements) for a in analysed]
 
 
+def test_statement_rows_carry_what_the_source_did(tmp_path):
+    from onrecord.export import COLUMNS
+    from store.kit import Quote, article
+
+    minded = article(Quote("Olaf Scholz", "the talks would fail", verb="believes", act="thought"),
+                     Quote("Olaf Scholz", "the talks had ended", verb="did not say", negated=True))
+    shards.write_shard(tmp_path, "k1", [minded])
+    table = pq.read_table(tmp_path / "statements")
+    assert [(r["act"], r["negated"]) for r in table.to_pylist()] == [("thought", False), ("speech", True)]
+    assert str(table.schema.field("negated").type) == "bool"
+    # the columns of `onrecord export`, so an analysis reads either
+    assert set(table.column_names) <= set(COLUMNS)
+
+
 def test_folders_read_as_one_table_over_shards(tmp_path, analysed):
     shards.write_shard(tmp_path, "k1", analysed[:1])
     shards.write_shard(tmp_path, "k2", analysed[1:], [("a.txt", "empty file")])

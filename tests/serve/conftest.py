@@ -15,7 +15,7 @@ with warnings.catch_warnings():
 from onrecord.serve import create_app
 from onrecord.store import Store
 
-from serve.corpus import all_articles
+from serve.corpus import all_articles, minds
 
 TOKEN = "test-token-42"
 
@@ -35,6 +35,14 @@ def db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(db_file: Path) -> Iterator[TestClient]:
     """A read-only app (no token) over the hand-written store, shared by a module."""
     with TestClient(create_app(db_file, token="")) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def minded_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A read-only app over one article of speech, thought, evidence and a denial (``minds``)."""
+    db = fill(tmp_path_factory.mktemp("minds") / "minds.db", [minds()])
+    with TestClient(create_app(db, token="")) as test_client:
         yield test_client
 
 

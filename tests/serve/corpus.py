@@ -19,7 +19,8 @@ class Draft:
         self.text += piece
         return Span(piece, start, len(self.text))
 
-    def says(self, who: str, mention: str, cue: str, words: str, kind: str = "indirect") -> None:
+    def says(self, who: str | None, mention: str, cue: str, words: str, kind: str = "indirect",
+             act: str = "speech", negated: bool = False) -> None:
         """One sentence: ``MENTION CUE that WORDS.`` or ``"WORDS," MENTION CUE.``"""
         if kind == "direct":
             self.add('"')
@@ -36,10 +37,12 @@ class Draft:
             self.add(" that ")
             body = self.add(words)
             self.add(". ")
-        self.entities.setdefault(who, []).append(named)
+        if who is not None:
+            self.entities.setdefault(who, []).append(named)
         self.statements.append(Statement(
             id=f"s{len(self.statements) + 1}", kind=kind, text=body.text, start=body.start,
-            end=body.end, cue=said, speaker=Speaker(who, named, None), confidence=0.9))
+            end=body.end, cue=said, speaker=Speaker(who, named, None), confidence=0.9, act=act,
+            negated=negated))
 
     def article(self, **meta: object) -> Article:
         entities = tuple(Entity(f"e{n}", name, "PERSON", tuple(spans))
@@ -81,6 +84,16 @@ def undated() -> Article:
     d = Draft()
     d.says("Lena Okafor", "Okafor", "insisted", "the harbour vote was rushed")
     return d.article(title="Letters", source="letters.txt")
+
+
+def minds() -> Article:
+    """Speech, thought, evidence and a denial: what each source did."""
+    d = Draft()
+    d.says("Ana Ruiz", "Ana Ruiz", "said", "the ferry would run all winter")
+    d.says("Ana Ruiz", "Ruiz", "believes", "the crossing will pay for itself", act="thought")
+    d.says(None, "A survey of residents", "shows", "most want the ferry", act="evidence")
+    d.says("Tomas Velde", "Tomas Velde", "did not say", "the fares would rise", negated=True)
+    return d.article(title="Ferry all winter", site="harbour.example", published="2024-07-01")
 
 
 HOSTILE_SCRIPT = "<script>document.title='pwned';window.pwned=1</script>"

@@ -13,7 +13,7 @@ from onrecord.model import Article
 from onrecord.store import Store
 
 from serve.conftest import TOKEN, auth, fill
-from serve.corpus import budget, harbour, undated, wind
+from serve.corpus import budget, harbour, minds, undated, wind
 
 
 def ok(client, url: str) -> dict:
@@ -107,6 +107,8 @@ def test_filters_carry_over_pages(client):
     ("until=yesterday", "until"),
     ("since=2024-05-01&until=2024-04-01", "after"),
     ("kind=quote", "kind"),
+    ("act=belief", "act"),
+    ("act=Speech", "act"),
     ("limit=0", "limit"),
     ("limit=201", "limit"),
     ("limit=100000000000000000000000000000", "limit"),
@@ -119,6 +121,30 @@ def test_filters_carry_over_pages(client):
 ])
 def test_bad_statement_queries_are_400(client, query, fragment):
     assert fragment in str(bad(client, f"/api/statements?{query}")["detail"])
+
+
+def test_statements_carry_and_filter_by_act(minded_client):
+    items = ok(minded_client, "/api/statements?order=asc")["items"]
+    assert [(i["act"], i["negated"]) for i in items] == [("speech", False), ("thought", False),
+                                                       ("evidence", False), ("speech", True)]
+    assert [i["text"] for i in ok(minded_client, "/api/statements?act=thought")["items"]] == [
+        "the crossing will pay for itself"]
+    assert [i["text"] for i in ok(minded_client, "/api/statements?act=speech&speaker=Velde")["items"]] == [
+        "the fares would rise"]
+    assert ok(minded_client, "/api/statements?act=evidence&kind=direct")["items"] == []
+    page = ok(minded_client, "/api/statements?act=speech&limit=1")
+    assert page["query"] == {"act": "speech", "order": "desc", "limit": 1} and page["next_cursor"]
+    rest = ok(minded_client, f"/api/statements?act=speech&limit=1&cursor={page['next_cursor']}")
+    assert [i["act"] for i in page["items"] + rest["items"]] == ["speech", "speech"] and rest["next_cursor"] is None
+    assert len(ok(minded_client, "/api/statements?act=")["items"]) == 4           # blank: no filter
+    article = ok(minded_client, f"/api/articles/{minds().id}")
+    assert [(s["act"], s["negated"]) for s in article["statements"]] == [(i["act"], i["negated"]) for i in items]
+
+
+def test_the_schema_documents_the_act_parameter(client):
+    params = ok(client, "/api/openapi.json")["paths"]["/api/statements"]["get"]["parameters"]
+    (act,) = [p for p in params if p["name"] == "act"]
+    assert "speech, thought or evidence" in act["description"]
 
 
 def test_cursor_of_another_list_or_order_is_refused(client):

@@ -20,23 +20,32 @@ class Text(HTMLParser):
         super().__init__()
         self.parts: list[str] = []
         self.labels: list[str] = []
-        self.in_label = False
+        self.acts: list[str] = []
+        self.in_label = self.in_act = False
 
     def handle_starttag(self, tag, attrs):
         self.in_label = "who" in (dict(attrs).get("class") or "")
+        self.in_act = "act" in (dict(attrs).get("class") or "").split()
 
     def handle_endtag(self, tag):
-        self.in_label = False
+        self.in_label = self.in_act = False
 
     def handle_data(self, data):
-        (self.labels if self.in_label else self.parts).append(data)
+        (self.acts if self.in_act else self.labels if self.in_label else self.parts).append(data)
 
 
 def visible(html: str) -> tuple[str, list[str]]:
-    """The article text the HTML shows (speaker labels apart) and the labels."""
+    """The article text the HTML shows (speaker labels and acts apart) and the labels."""
     parser = Text()
     parser.feed(html)
     return "".join(parser.parts), parser.labels
+
+
+def acts_shown(html: str) -> list[str]:
+    """The acts shown after the speaker labels, in text order."""
+    parser = Text()
+    parser.feed(html)
+    return parser.acts
 
 
 def test_text_survives_highlighting_exactly():
@@ -62,6 +71,19 @@ def test_speaker_labels_link_to_stored_speakers():
     assert '<a class="who" href="/speakers/7">Ana Ruiz</a>' in html
     assert '<span class="who">Ana Ruiz</span>' in html                    # s2: no stored id given
     assert '<a class="who" href="/speakers/9">Tomas Velde</a>' in html
+
+
+def test_each_statement_shows_its_stored_act_after_its_label():
+    record = harbour().to_dict()
+    html = str(highlight(record, acts={"s1": ("speech", False), "s2": ("thought", False), "s3": ("evidence", True)}))
+    assert acts_shown(html) == ["speech", "thought", "negated evidence"]
+    assert '<span class="who">Ana Ruiz</span><span class="act a-thought">thought</span>' in html
+    assert '<span class="act a-evidence negated">negated evidence</span>' in html
+    assert 'title="Tomas Velde · warned · indirect · negated evidence"' in html
+    assert visible(html)[0] == record["text"]                 # the act is a label, never the text
+    # without acts given (or for a statement not among them) nothing is added
+    assert acts_shown(str(highlight(record))) == []
+    assert acts_shown(str(highlight(record, acts={"s2": ("thought", False)}))) == ["thought"]
 
 
 @pytest.mark.parametrize("start, end", [(-1, 3), (3, 2), (0, 999), ("0", 3), (2, 2), (None, 3)])

@@ -12,7 +12,7 @@ from onrecord.serve import create_app
 from onrecord.serve.security import CSP
 
 from serve.conftest import fill
-from serve.corpus import all_articles, budget, harbour, hostile, undated
+from serve.corpus import all_articles, budget, harbour, hostile, minds, undated
 
 
 class Tags(HTMLParser):
@@ -104,6 +104,30 @@ def test_article_page_marks_every_statement_with_its_speaker(client):
     assert '<span class="cue">told reporters</span>' in html
     assert '<span class="mention">Mayor Ana Ruiz</span>' in html
     assert 'href="https://harbour.example/news/vote"' in html
+
+
+def test_search_filters_by_act_and_shows_it(minded_client):
+    html = page(minded_client, "/search?act=thought")
+    (select,) = re.findall(r'<select name="act">(.*?)</select>', html, re.S)
+    options = re.findall(r'<option value="(\w*)"( selected)?>', select)
+    assert options == [("", ""), ("speech", ""), ("thought", " selected"), ("evidence", "")]
+    assert "the crossing will pay for itself" in html and "the ferry would run all winter" not in html
+    assert '<span class="act a-thought">thought</span>' in html
+    every = page(minded_client, "/search")
+    assert re.findall(r'<span class="act a-(\w+)( negated)?">([^<]+)</span>', every) == [
+        ("speech", " negated", "negated speech"), ("evidence", "", "evidence"), ("thought", "", "thought"),
+        ("speech", "", "speech")]                                              # newest first: the text backwards
+    assert "not one of speech, thought, evidence" in page(minded_client, "/search?act=belief", 400)
+
+
+def test_article_page_shows_what_each_source_did(minded_client):
+    html = page(minded_client, f"/articles/{minds().id}")
+    body = re.search(r'<div class="text"[^>]*>(.*?)</div>', html, re.S).group(1)
+    assert re.findall(r'</(?:a|span)><span class="act a-(\w+)( negated)?">([^<]+)</span>', body) == [
+        ("speech", "", "speech"), ("thought", "", "thought"), ("evidence", "", "evidence"),
+        ("speech", " negated", "negated speech")]
+    assert 'title="Ana Ruiz · believes · indirect · thought"' in body
+    assert "what the source did" in html                                      # the legend says what it is
 
 
 def test_article_page_without_source_link_or_date(client):

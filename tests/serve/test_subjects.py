@@ -163,3 +163,16 @@ def test_article_and_speaker_pages_link_their_digest(client):
     assert 'href="/topics/nato"' in article and f'href="/events/{meeting_id(client)}"' in article
     speaker = ok(client, "/api/speakers/Olaf%20Scholz")
     assert f'href="/digest?speaker={speaker["id"]}"' in html(client, f"/speakers/{speaker['id']}")
+
+
+def test_the_digest_shows_what_each_source_did(minded_client):
+    from serve.corpus import minds
+
+    data = ok(minded_client, f"/api/digest?article={minds().id}")
+    lines = [line for section in data["sections"] for line in section["lines"]]
+    assert [(l["act"], l["negated"]) for l in lines] == [("speech", False), ("thought", False),
+                                                          ("evidence", False), ("speech", True)]
+    page = html(minded_client, f"/digest?article={minds().id}")
+    assert re.findall(r'<span class="act a-(\w+)( negated)?">([^<]+)</span>:', page) == [
+        ("speech", "", "speech"), ("thought", "", "thought"), ("evidence", "", "evidence"),
+        ("speech", " negated", "negated speech")]

@@ -17,6 +17,9 @@ class Quote:
     mention: str | None = None       # defaults to ``who``; the sentence starts with it
     kind: str = "indirect"
     speakers: tuple[str, ...] = ()   # several speakers: who is then their names joined by " and "
+    verb: str = "said"               # the cue, as written: "believes", "did not intend"
+    act: str = "speech"              # what the source did (``onrecord.acts``)
+    negated: bool = False
 
 
 def span(text: str, part: str, after: int = 0) -> Span:
@@ -26,7 +29,7 @@ def span(text: str, part: str, after: int = 0) -> Span:
 
 def article(*quotes: Quote, published: str | None = None, site: str | None = None,
             title: str | None = None, kinds: dict[str, str] | None = None, tail: str = "") -> Article:
-    """An article of one sentence per quote ("MENTION said that WORDS."), then ``tail``.
+    """An article of one sentence per quote ("MENTION VERB that WORDS."), then ``tail``.
 
     Each named speaker is a PERSON entity (or ``kinds[name]``) whose mentions are the mentions
     that named them; a different ``tail`` makes a different article (another id).
@@ -35,7 +38,7 @@ def article(*quotes: Quote, published: str | None = None, site: str | None = Non
     text, places = "", []
     for q in quotes:
         mention = q.mention or q.who or "Someone"
-        opening = f'"{q.words}," {mention} said. ' if q.kind == "direct" else f"{mention} said that {q.words}. "
+        opening = f'"{q.words}," {mention} {q.verb}. ' if q.kind == "direct" else f"{mention} {q.verb} that {q.words}. "
         places.append(len(text))
         text += opening
     text += tail
@@ -44,14 +47,14 @@ def article(*quotes: Quote, published: str | None = None, site: str | None = Non
         mention = q.mention or q.who or "Someone"
         named = span(text, mention, at)
         body = span(text, q.words, at)
-        cue = span(text, "said", at)
+        cue = span(text, q.verb, at)
         names = q.speakers or ((q.who,) if q.who else ())
         for name in names:
             mentions.setdefault(name, []).append(named)
         statements.append(Statement(
             id=f"s{n}", kind=q.kind, text=body.text, start=body.start, end=body.end, cue=cue,
             speaker=Speaker(" and ".join(names) or None, named, None), confidence=0.8,
-            speakers=q.speakers))
+            speakers=q.speakers, act=q.act, negated=q.negated))
     entities = tuple(Entity(f"e{n}", name, kinds.get(name, "PERSON"), tuple(spans))
                      for n, (name, spans) in enumerate(mentions.items(), 1))
     return Article(text=text, title=title, published=published, site=site,

@@ -104,7 +104,9 @@ def test_statement_rows_carry_site_and_speakers(store: Store) -> None:
     assert set(row) == {"article_id", "source", "title", "published", "sid", "kind", "text", "start", "end",
                         "cue", "speaker_name", "speaker_mention", "confidence", "site", "speaker_id", "speakers",
                         "quote_id", "quote_articles", "speaker_title", "speaker_resolution", "speaker_confidence",
-                        "speaker_antecedent", "speaker_antecedent_start", "speaker_antecedent_end"}
+                        "speaker_antecedent", "speaker_antecedent_start", "speaker_antecedent_end",
+                        "act", "negated"}
+    assert (row["act"], row["negated"]) == ("speech", False)
     assert row["speakers"] == [{"id": row["speaker_id"], "name": row["speaker_name"]}]
     assert row["site"] in SITES
 
@@ -143,12 +145,33 @@ def test_speaker_id_filter(store: Store) -> None:
     assert len(rows) == 26 and {r["speaker_name"] for r in rows} == {"Olaf Scholz"}
 
 
+def test_act_filter_alone_and_with_others(store: Store) -> None:
+    store.save(article(Quote("Olaf Scholz", "the talks would fail", verb="believes", act="thought"),
+                       Quote(None, "most voters backed the plan", mention="A poll", verb="shows", act="evidence"),
+                       Quote("Olaf Scholz", "the talks had ended", verb="did not say", negated=True),
+                       published="2022-02-01", site="alpha.example", tail="minds"))
+
+    def texts(**kw) -> list[str]:
+        return [r["text"] for page in pages(store.statements_page, limit=10, **kw) for r in page]
+
+    assert texts(act="thought") == ["the talks would fail"]
+    assert texts(act="evidence") == ["most voters backed the plan"]
+    assert len(texts(act="speech")) == 79                              # the corpus's 78 and the denial
+    assert texts(act="thought", speaker="Scholz", site="alpha.example", since="2022-02-01") == ["the talks would fail"]
+    assert texts(act="thought", site="beta.example") == [] and texts(act="evidence", kind="direct") == []
+    # a negated statement keeps its act and says it was not done
+    (denied,) = store.statements(act="speech", search="ended")
+    assert (denied["cue"], denied["act"], denied["negated"]) == ("did not say", "speech", True)
+    assert [r["negated"] for r in store.statements(act="thought")] == [False]
+
+
 def test_legacy_statements_keep_their_columns_and_take_the_new_filters(store: Store) -> None:
     rows = store.statements(speaker="Putin", kind="direct", limit=None)
     assert rows and list(rows[0])[:13] == ["article_id", "source", "title", "published", "sid", "kind", "text",
                                            "start", "end", "cue", "speaker_name", "speaker_mention", "confidence"]
-    # then how the article found the speaker's name
-    assert list(rows[0])[13:] == ["speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent"]
+    # then how the article found the speaker's name, and what the source did
+    assert list(rows[0])[13:] == ["speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent",
+                                  "act", "negated"]
     assert len(store.statements()) == 50                 # the default page
     assert len(store.statements(limit=None)) == 78
     cursor = store.statements_page(limit=5)["next_cursor"]
@@ -165,6 +188,9 @@ def test_legacy_statements_keep_their_columns_and_take_the_new_filters(store: St
     ({"until": "2022-02-30"}, "until"),
     ({"since": "2022-03-01", "until": "2022-02-01"}, "since"),
     ({"kind": "quote"}, "kind"),
+    ({"act": "said"}, "act"),
+    ({"act": "Speech"}, "act"),                          # the acts as named, not folded
+    ({"act": ["speech"]}, "act"),
     ({"limit": 0}, "limit"),
     ({"limit": -5}, "limit"),
     ({"limit": "10"}, "limit"),

@@ -158,6 +158,24 @@ def test_changed_record_replaces_rows_and_index(tmp_path: Path) -> None:
     _check_fts(path)
 
 
+def test_act_and_negation_are_stored_and_follow_a_changed_record(tmp_path: Path) -> None:
+    path = tmp_path / "onrecord.db"
+    original = kremlin()
+    s1, s2, s3 = original.statements
+    minded = dataclasses.replace(original, statements=(dataclasses.replace(s1, act="thought"),
+                                                       dataclasses.replace(s2, negated=True), s3))
+    with Store(path) as s:
+        s.save(original)
+        assert s.save(minded) is True
+        assert s.get(original.id) == minded
+        rows = {r["sid"]: (r["act"], r["negated"]) for r in s.statements_page()["items"]}
+    assert rows == {"s1": ("thought", False), "s2": ("speech", True), "s3": ("speech", False)}
+    with sqlite3.connect(path) as conn:        # plain columns any SQLite tool reads: 0 or 1
+        assert conn.execute("SELECT sid, act, negated FROM statements ORDER BY sid").fetchall() == [
+            ("s1", "thought", 0), ("s2", "speech", 1), ("s3", "speech", 0)]
+    _check_fts(path)
+
+
 def test_failed_batch_saves_nothing(store: Store) -> None:
     broken = dataclasses.replace(berlin(), statements=berlin().statements[:1] * 2)  # same sid
     with pytest.raises(StoreError):
@@ -178,6 +196,7 @@ def test_statement_rows_carry_article_and_speaker(filled: Store) -> None:
         "confidence": 0.8,
         # the hand-made record carries no speaker evidence
         "speaker_title": None, "speaker_resolution": None, "speaker_confidence": None, "speaker_antecedent": None,
+        "act": "speech", "negated": False,
     }
     assert kremlin().text[row["start"]:row["end"]] == row["text"]
 

@@ -24,6 +24,18 @@ def rewriting(path: Path) -> Iterator[sqlite3.Connection]:
     finally:
         conn.close()
 
+# What v6 added (see schema.MIGRATIONS[5]).
+V6_COLUMNS = {"statements": ("act", "negated")}
+
+
+def strip_v6(conn: sqlite3.Connection) -> None:
+    """Take ``conn`` (at v6, in a transaction, foreign keys off) back to v5."""
+    for table, columns in V6_COLUMNS.items():
+        for column in columns:
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 5")
+
+
 # What v5 added (see schema.MIGRATIONS[4]).
 V5_COLUMNS = {
     "statements": ("speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent",
@@ -34,7 +46,9 @@ V5_COLUMNS = {
 
 
 def strip_v5(conn: sqlite3.Connection) -> None:
-    """Take ``conn`` (at v5, in a transaction, foreign keys off) back to v4."""
+    """Take ``conn`` (at v5 or later, in a transaction, foreign keys off) back to v4."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= 6:
+        strip_v6(conn)
     for table, columns in V5_COLUMNS.items():
         for column in columns:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

@@ -12,6 +12,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from onrecord.acts import ACTS
+from onrecord.labels import act_label
 from onrecord.serve.attribution import anchor_id, linked_antecedent
 
 # Styles of the spans that are not statements, by record field.
@@ -79,27 +81,40 @@ def _shared(st: dict[str, Any], shared: dict[str, tuple[int, int]]) -> Markup:
                   ).format(int(found[0]), int(found[1]), int(found[1]))
 
 
+def _act(act: tuple[str, bool] | None) -> Markup:
+    """What the source did, after the speaker's label: "thought", "negated speech"."""
+    if act is None:
+        return Markup("")
+    css = f"act a-{act[0] if act[0] in ACTS else 'other'}" + (" negated" if act[1] else "")
+    return Markup('<span class="{}">{}</span>').format(css, act_label(*act))
+
+
 def _open_mark(n: int, st: dict[str, Any], first: bool, speaker_ids: dict[str, int],
-               shared: dict[str, tuple[int, int]]) -> Markup:
+               shared: dict[str, tuple[int, int]], acts: dict[str, tuple[str, bool]]) -> Markup:
     name = (st.get("speaker") or {}).get("name") or "unknown speaker"
     cue = (st.get("cue") or {}).get("text") or ""
     kind = st.get("kind") if st.get("kind") in ("direct", "indirect", "mixed") else "other"
-    title = " · ".join(x for x in (name, cue, kind) if x)
+    act = acts.get(st.get("id") or "")
+    title = " · ".join(x for x in (name, cue, kind, act and act_label(*act)) if x)
     # Anchored by statement id, so a search result can link to its place in the article.
     anchor = Markup(' id="st-{}"').format(st.get("id") or n) if first else Markup("")
     mark = Markup('<mark class="st {}"{} title="{}">').format(kind, anchor, title)
-    return mark + _label(st, speaker_ids) + _shared(st, shared) if first else mark
+    return mark + _label(st, speaker_ids) + _act(act) + _shared(st, shared) if first else mark
 
 
 def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
-              shared: dict[str, tuple[int, int]] | None = None) -> Markup:
+              shared: dict[str, tuple[int, int]] | None = None,
+              acts: dict[str, tuple[str, bool]] | None = None) -> Markup:
     """The article text as HTML: ``<mark>`` per statement (labelled with its speaker at its
     first segment), cue, mention, heading and boilerplate spans; the text escaped piecewise.
     ``speaker_ids`` maps a statement id to its stored speaker's id, for the label's link;
-    ``shared`` maps it to (quote id, articles) when other articles report the same words."""
+    ``shared`` maps it to (quote id, articles) when other articles report the same words;
+    ``acts`` to (act, negated) as stored, shown after the label (the stored rows, not the
+    record: a record older than acts has none, its rows have the one its cue implies)."""
     text, statements = record.get("text") or "", record.get("statements") or ()
     ids = speaker_ids or {}
     quotes = shared or {}
+    done = acts or {}
     out: list[Markup | str] = []
     current: int | None = None
     labelled: set[int] = set()
@@ -109,7 +124,7 @@ def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
                 out.append(Markup("</mark>"))
             if seg.statement is not None:
                 st = statements[seg.statement]
-                out.append(_open_mark(seg.statement, st, seg.statement not in labelled, ids, quotes))
+                out.append(_open_mark(seg.statement, st, seg.statement not in labelled, ids, quotes, done))
                 labelled.add(seg.statement)
             current = seg.statement
         piece = escape(text[seg.start:seg.end])

@@ -78,7 +78,8 @@ def article(request: Request, ctx: Ctx, article_id: Annotated[str, Path(max_leng
     # Statements whose words other articles report too link to the quote's page.
     shared = {r["sid"]: (r["quote_id"], r["quote_articles"]) for r in rows
               if r.get("quote_id") is not None and (r.get("quote_articles") or 0) > 1}
-    return page(request, "article.html", data=data, body=highlight(data["record"], speaker_ids, shared),
+    acts = {r["sid"]: (r["act"], r["negated"]) for r in rows}
+    return page(request, "article.html", data=data, body=highlight(data["record"], speaker_ids, shared, acts),
                 quoted=quoted(rows), entities=top_entities(data["record"]),
                 said_by=speaker_lines(data["record"]),
                 shared=[r for r in rows if r["sid"] in shared], topics=article_topics(data["record"]),

@@ -34,13 +34,14 @@ def statement_query(
     since: Date = None,
     until: Date = None,
     kind: Annotated[str | None, Query(description="direct, indirect or mixed")] = None,
+    act: Annotated[str | None, Query(description="what the source did: speech, thought or evidence")] = None,
     order: Annotated[Order, Query(description="by publication date")] = "desc",
     limit: Limit = 50,
     cursor: Cursor = None,
     topic: Annotated[str | None, Query(max_length=500, description="a topic's key or any name of it (see /api/topics)")] = None,
 ) -> StatementQuery:
     return StatementQuery(q=blank(q), speaker=blank(speaker), speaker_id=speaker_id, site=blank(site),
-                          since=blank(since), until=blank(until), kind=blank(kind), order=order,
+                          since=blank(since), until=blank(until), kind=blank(kind), act=blank(act), order=order,
                           limit=limit, cursor=blank(cursor), topic=blank(topic))
 
 

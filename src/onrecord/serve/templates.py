@@ -12,6 +12,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
 
 from onrecord import __version__
+from onrecord.acts import ACTS
+from onrecord.labels import act_label
 from onrecord.serve.docs import code_spans
 from onrecord.serve.security import safe_url
 
@@ -47,8 +49,8 @@ def environment() -> Environment:
     from onrecord.digest_format import words
 
     env.filters.update(words=words, safe_url=safe_url, short_date=short_date, path_part=path_part, code_spans=code_spans,
-                       kind_label=lambda k: KIND_LABELS.get(k, k or ""))
-    env.globals.update(query_string=query_string, version=__version__)
+                       kind_label=lambda k: KIND_LABELS.get(k, k or ""), act_label=act_label)
+    env.globals.update(query_string=query_string, version=__version__, acts=ACTS)
     return env
 
 

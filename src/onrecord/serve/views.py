@@ -48,6 +48,7 @@ class StatementQuery(_Query):
     since: str | None = None
     until: str | None = None
     kind: str | None = None
+    act: str | None = None           # speech | thought | evidence
     order: Order = "desc"
     limit: int = 50
     cursor: str | None = None
@@ -105,7 +106,7 @@ def statements(store: Store, query: StatementQuery) -> dict[str, Any]:
     page = store.statements_page(
         speaker=query.speaker, search=query.q, site=query.site, since=query.since,
         until=query.until, kind=query.kind, limit=query.limit, cursor=query.cursor,
-        speaker_id=query.speaker_id, order=query.order, topic=query.topic)
+        speaker_id=query.speaker_id, order=query.order, topic=query.topic, act=query.act)
     return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
 
 

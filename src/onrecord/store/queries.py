@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.acts import ACTS
 from onrecord.errors import InputError
 from onrecord.store.speakers import denoted
 
@@ -24,14 +25,15 @@ KINDS = ("direct", "indirect", "mixed")
 ORDERS = ("asc", "desc")
 
 # The columns `Store.statements` has always returned, in this order, then how the article
-# found the speaker's name (null for statements stored without it).
+# found the speaker's name (null for statements stored without it) and what the source did.
 LEGACY_COLUMNS = ("article_id", "source", "title", "published", "sid", "kind", "text", "start", "end",
                   "cue", "speaker_name", "speaker_mention", "confidence",
-                  "speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent")
+                  "speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent",
+                  "act", "negated")
 
 _STATEMENT_COLUMNS = """
 SELECT a.id AS article_id, a.source, a.title, a.published,
-       s.sid, s.kind, s.text, s.start, s."end", s.cue,
+       s.sid, s.kind, s.act, s.negated, s.text, s.start, s."end", s.cue,
        s.speaker_name, s.speaker_mention, s.confidence,
        a.site, s.speaker_id, s.quote_id,
        s.speaker_title, s.speaker_resolution, s.speaker_confidence,
@@ -79,6 +81,7 @@ class Filters:
     topic: str | None = None       # a topic's key or any name of it
     topic_id: int | None = None
     speaker_ids: tuple[int, ...] = ()   # one person's speakers (``speakers.denoted``): any of them
+    act: str | None = None         # speech | thought | evidence (``onrecord.acts``)
 
 
 def iso_date(subject: str, value: str | dt.date | None) -> str | None:
@@ -112,19 +115,21 @@ def as_id(value: Any) -> Any:
 def statement_filters(speaker: str | None = None, search: str | None = None, site: str | None = None,
                       since: str | dt.date | None = None, until: str | dt.date | None = None,
                       kind: str | None = None, speaker_id: int | None = None,
-                      topic: str | None = None) -> Filters:
+                      topic: str | None = None, act: str | None = None) -> Filters:
     first, last = iso_date("since", since), iso_date("until", until)
     if first and last and first > last:
         raise InputError("since", f"{first} is after until {last}")
     if kind is not None and kind not in KINDS:
         raise InputError("kind", f"not one of {', '.join(KINDS)}: {kind!r}")
+    if act is not None and act not in ACTS:
+        raise InputError("act", f"not one of {', '.join(ACTS)}: {act!r}")
     if speaker_id is not None and (isinstance(speaker_id, bool) or not isinstance(speaker_id, int)):
         raise InputError("speaker_id", f"not a speaker id: {speaker_id!r}")
     after = (dt.date.fromisoformat(last) + dt.timedelta(days=1)).isoformat() if last else None
     if topic is not None and not isinstance(topic, str):
         raise InputError("topic", f"not a topic key or name: {topic!r}")
     return Filters(speaker, speaker_id, search, site or None, first, after, kind,
-                   topic=topic if topic and topic.strip() else None)
+                   topic=topic if topic and topic.strip() else None, act=act)
 
 
 def page_size(limit: Any) -> int:
@@ -223,6 +228,7 @@ def statement_where(conn: sqlite3.Connection, f: Filters,
     if f.speaker_ids:
         _speakers_where(where, params, "speaker_ids", f.speaker_ids)
     _bind(where, params, "kind", f.kind, "s.kind = :kind")
+    _bind(where, params, "act", f.act, "s.act = :act")
     _bind(where, params, "quote_id", f.quote_id, "s.quote_id = :quote_id")
     topic_id = f.topic_id
     if f.topic is not None:
@@ -264,6 +270,7 @@ def _article_where(f: Filters, where: list[str], params: dict[str, Any]) -> None
 def _statement(row: sqlite3.Row) -> dict[str, Any]:
     out = dict(row)
     out["speakers"] = json.loads(out["speakers"]) if out["speakers"] else []
+    out["negated"] = bool(out["negated"])          # stored as 0 or 1: SQLite has no booleans
     return out
 
 

@@ -365,6 +365,14 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "DROP TRIGGER statements_fts_update",
         _sync_triggers("statements", "id", ("text", "speaker_name", "cue"), only_indexed=True)[2],
     ),
+    # 6: what each statement's source did (``onrecord.acts``): ``act`` speech, thought or
+    # evidence, and ``negated`` (1 when the article says the source did not). Existing
+    # statements get both from the records after it (ACTS_FROM); the defaults only hold
+    # until then. The full-text index is not touched: since v5 it follows only its columns.
+    (
+        "ALTER TABLE statements ADD COLUMN act TEXT NOT NULL DEFAULT 'speech'",
+        "ALTER TABLE statements ADD COLUMN negated INTEGER NOT NULL DEFAULT 0",
+    ),
 ]
 
 VERSION = len(MIGRATIONS)
@@ -383,6 +391,9 @@ TOPICS_FROM = 4
 # Databases from before v5 get their speakers, aliases and statement links derived again from
 # the records with the rules of ``speakers`` (no re-analysis), and the v5 speaker columns.
 SPEAKERS_FROM = 5
+# Databases from before v6 get each statement's act and negation from the records: an old
+# record's act is the one its cue implies (``Article.from_dict``); nothing else is rewritten.
+ACTS_FROM = 6
 
 
 class NewerSchema(Exception):
@@ -431,4 +442,4 @@ def migrate(conn: sqlite3.Connection,
     return found
 
 
-__all__ = ["BACKFILL_FROM", "MIGRATIONS", "SPEAKERS_FROM", "TOPICS_FROM", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]
+__all__ = ["ACTS_FROM", "BACKFILL_FROM", "MIGRATIONS", "SPEAKERS_FROM", "TOPICS_FROM", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]

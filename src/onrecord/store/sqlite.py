@@ -36,8 +36,10 @@ from onrecord.store.claims import claim_rows
 from onrecord.store.events import event_detail, event_rows
 from onrecord.store.quotes import quote_detail, quote_rows
 from onrecord.store.topics import find_topic, topic_detail, topic_rows
-from onrecord.store.schema import BACKFILL_FROM, REPROJECT_FROM, SPEAKERS_FROM, TOPICS_FROM, NewerSchema, migrate
-from onrecord.store.writing import backfill, backfill_subjects, relink_speakers, reproject_all, upsert
+from onrecord.store.schema import (
+    ACTS_FROM, BACKFILL_FROM, REPROJECT_FROM, SPEAKERS_FROM, TOPICS_FROM, NewerSchema, migrate,
+)
+from onrecord.store.writing import backfill, backfill_subjects, fill_acts, relink_speakers, reproject_all, upsert
 
 _MEMORY = {":memory:", ""}
 
@@ -192,10 +194,10 @@ class Store:
         self, speaker: str | None = None, search: str | None = None, site: str | None = None,
         since: str | date | None = None, until: str | date | None = None, kind: str | None = None,
         limit: int | None = 50, cursor: str | None = None, *, speaker_id: int | None = None,
-        topic: str | None = None,
+        topic: str | None = None, act: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Statements with their article's id, source, title and date, and the speaker's
-        evidence (``LEGACY_COLUMNS``).
+        """Statements with their article's id, source, title and date, the speaker's evidence
+        and what the source did (``LEGACY_COLUMNS``).
 
         ``speaker`` is a name, case and accents folded: the statements of the stored person it
         denotes (``speakers.denoted``: "Donald J. Trump" finds Donald Trump; a bare surname,
@@ -207,11 +209,12 @@ class Store:
         (and always after a ``cursor``) ordered by date, article and offset. A blank
         ``speaker`` or ``search`` is no filter; one with no words matches nothing. ``site`` is
         the article's site, ``since``/``until`` ISO dates (inclusive) of its publication,
-        ``kind`` direct, indirect or mixed. ``topic`` is a topic's key or any name of it (as
-        ``topic`` resolves it): only the statements about it; one not stored matches nothing.
-        ``limit`` None is no limit.
+        ``kind`` direct, indirect or mixed, ``act`` speech, thought or evidence (what the source
+        did: said, believed, or a poll or study showed; a negated statement keeps its act).
+        ``topic`` is a topic's key or any name of it (as ``topic`` resolves it): only the
+        statements about it; one not stored matches nothing. ``limit`` None is no limit.
         """
-        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic)
+        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic, act)
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
             raise InputError("limit", f"not a whole number: {limit!r}")
         size = -1 if limit is None else min(max(limit, 0), MAX_INTEGER)    # more than SQLite counts: all
@@ -223,7 +226,7 @@ class Store:
         self, speaker: str | None = None, search: str | None = None, site: str | None = None,
         since: str | date | None = None, until: str | date | None = None, kind: str | None = None,
         limit: int = 50, cursor: str | None = None, *, speaker_id: int | None = None,
-        order: str = "asc", topic: str | None = None,
+        order: str = "asc", topic: str | None = None, act: str | None = None,
     ) -> dict[str, Any]:
         """One page of statements, filtered as ``statements`` and ordered by date, article and
         offset (``order`` "desc" for newest first; undated articles come last either way):
@@ -234,9 +237,10 @@ class Store:
         ``speakers`` (``[{"id", "name"}]``, every speaker, in order, by display name) and how
         the article found the speaker's name: ``speaker_title``, ``speaker_resolution``,
         ``speaker_confidence``, ``speaker_antecedent`` with ``speaker_antecedent_start`` and
-        ``_end`` (null where the record has none).
+        ``_end`` (null where the record has none); ``act`` (speech, thought or evidence) and
+        ``negated`` (true when the article says the source did not).
         """
-        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic)
+        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic, act)
         size, order = page_size(limit), check_order(order)
         with self._snapshot() as conn:
             rows = statement_rows(conn, filters, size + 1, ranked=False, order=order, cursor=cursor)
@@ -451,6 +455,8 @@ def _reproject(conn: sqlite3.Connection, start: int) -> None:
         backfill_subjects(conn)
     if not reprojected and 0 < start < SPEAKERS_FROM:
         relink_speakers(conn)
+    if not reprojected and 0 < start < ACTS_FROM:
+        fill_acts(conn)
 
 
 def _reason(exc: sqlite3.Error, path: str, timeout: float) -> str:

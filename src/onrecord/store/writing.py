@@ -31,12 +31,15 @@ _INSERT_STATEMENT = """
 INSERT INTO statements
     (article_id, sid, kind, text, start, "end", cue, speaker_name, speaker_mention, confidence,
      speaker_id, quote_id, speaker_title, speaker_resolution, speaker_confidence,
-     speaker_antecedent, speaker_antecedent_start, speaker_antecedent_end)
+     speaker_antecedent, speaker_antecedent_start, speaker_antecedent_end, act, negated)
 VALUES
     (:article_id, :sid, :kind, :text, :start, :end, :cue, :speaker_name, :speaker_mention,
      :confidence, :speaker_id, :quote_id, :speaker_title, :speaker_resolution, :speaker_confidence,
-     :speaker_antecedent, :speaker_antecedent_start, :speaker_antecedent_end)
+     :speaker_antecedent, :speaker_antecedent_start, :speaker_antecedent_end, :act, :negated)
 """
+
+# The act columns v6 added, filled in on upgrade from the stored records.
+_UPDATE_ACT = "UPDATE statements SET act = ?, negated = ? WHERE article_id = ? AND sid = ?"
 
 # The speaker columns v5 added, filled in on upgrade from the stored records.
 _UPDATE_SPEAKER = """
@@ -276,6 +279,15 @@ def relink_speakers(conn: sqlite3.Connection) -> None:
         rename(conn, count_article(conn, article.id, 1))
 
 
+def fill_acts(conn: sqlite3.Connection) -> None:
+    """Give every statement stored before v6 its act and negation from its article's record:
+    a record written before statements carried an act gets the one its cue implies
+    (``Article.from_dict``). Only those two columns are written; speakers, quotes, topics and
+    the full-text index stay as they are."""
+    for article in _saved(conn):
+        conn.executemany(_UPDATE_ACT, [(st.act, int(st.negated), article.id, st.id) for st in article.statements])
+
+
 def _saved(conn: sqlite3.Connection) -> Iterator[Article]:
     """Every stored article, in the order first saved, read one at a time."""
     ids = [row[0] for row in conn.execute("SELECT id FROM articles ORDER BY ingested_at, rowid")]
@@ -317,6 +329,8 @@ def _statement_row(article_id: str, statement: Statement, speaker_id: int | None
         "confidence": statement.confidence,
         "speaker_id": speaker_id,
         "quote_id": quote_id,
+        "act": statement.act,
+        "negated": int(statement.negated),
         **_speaker_columns(statement.speaker),
     }
 
@@ -343,5 +357,5 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-__all__ = ["META", "backfill", "backfill_subjects", "project", "relink_speakers", "reproject_all", "speaker_links",
+__all__ = ["META", "backfill", "backfill_subjects", "fill_acts", "project", "relink_speakers", "reproject_all", "speaker_links",
            "to_json", "upsert"]
