@@ -18,6 +18,8 @@ def words(text):
     ('He said "no.\n\nThen he left.', []),                             # an odd mark skips one candidate
     ('"One.\n\n"Two," she said.', [["One.", "Two,"]]),                 # a quote running on
     ('"A," he said, "B."', [["A,"], ["B."]]),
+    # a space set between an inner quotation's close and the outer one's
+    ("“It was, ‘Oh no,’ ” she said. “Then it passed.”", [["It was, ‘Oh no,’ "], ["Then it passed."]]),
 ])
 def test_quotations(text, expected):
     assert words(text) == expected

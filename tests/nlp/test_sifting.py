@@ -70,3 +70,15 @@ def test_a_transcript_keeps_its_colon_lines(analyzer):
             "Mara Lenz: It will open when the roof is fixed.")
     names = [s.speaker.name for s in found(analyzer, text)]
     assert names == ["Mara Lenz", "Tom Ashe", "Mara Lenz"]
+
+
+@pytest.mark.parametrize("text", [
+    "The new brick sets emphasize playability over display.",
+    "Treatment with steroids seemed to speed up her recovery.",
+    "The ferry company is offering a free coffee to every passenger.",
+    "Users and critics alike have been asking, since the ferry first sailed in 2016.",
+    "That said, early retirement comes in many shapes and sizes.",
+    "Having said that, the ferry is rarely late.",
+])
+def test_things_and_fragments_are_no_statements(analyzer, text):
+    assert found(analyzer, text) == ()

@@ -70,9 +70,13 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _closes(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` can close a quotation: a word or mark before it (or a thin
+    space after an inner quotation's close, as typesetters set "… attention,’ ”"), no word
+    right after."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and (after.isspace() or not after.isalnum())
+    nested = before in " \u2009\u202f\u00a0" and i > 1 and text[i - 2] in "’'"
+    return (not before.isspace() or nested) and (after.isspace() or not after.isalnum())
 
 
 def _pairs(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:

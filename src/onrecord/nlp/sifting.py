@@ -25,6 +25,8 @@ PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "who", "whom", 
 # Nouns of people by what they do or are: socialist, historian, volunteer, trainee, democrat.
 PEOPLE_ENDINGS = ("ist", "ian", "eer", "ee", "crat", "aire")
 RELATIVES = frozenset({"that", "which", "who"})
+THINGS = frozenset({"it", "this", "that", "which", "these", "those"})   # pronouns of no mind
+SEEMING = frozenset({"seem", "appear"})     # "treatment seemed to speed up his recovery"
 # Shares of people, as polls give them ("64 percent", "most", "a majority of voters").
 SHARES = frozenset({"percent", "%", "majority", "most", "half", "third", "quarter", "two-thirds",
                     "three-quarters", "many", "some", "few", "all", "both", "none", "number", "share",
@@ -57,6 +59,18 @@ def by_the_writer(c: Candidate, p: Parse) -> bool:
     return word.lower() in WRITER and word != "US" and not p.in_quote(c.subject.start_char)
 
 
+def that_said(c: Candidate, p: Parse) -> bool:
+    """"That said, …", "Having said that, …": a turn of the writer's phrase, not a cue."""
+    verb = _verb(c)
+    if verb is None or verb.lemma_.lower() != "say":
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    idiom = before is not None and before.lower_ in ("that", "this") and before.is_sent_start
+    having = before is not None and before.lower_ == "having" and after is not None and after.lower_ in ("that", "this")
+    return (idiom or having) and after is not None and after.text in (",", "that", "this")
+
+
 def bare_infinitive(c: Candidate, p: Parse) -> bool:
     """"… help Mr. Putin maintain the image …": a cue in the base form under another verb,
     with no "to" or modal of its own, is something the subject is made or let do."""
@@ -87,11 +101,12 @@ def no_source(c: Candidate, p: Parse) -> bool:
     if cue.act == "evidence":              # "police found the body", "tests showed that …"
         return not (is_evidence_source(c.subject.root) if c.rule not in ("ccomp", "around")
                     else is_source(c.subject.root))
-    if cue.act == "speech" and ("ccomp" in cue.frames or "quote" in cue.frames):
+    if c.rule in ("ccomp", "around") and cue.act == "speech":
         return False                                         # a verb of saying: its subject spoke
-    if c.rule in ("ccomp", "around", "xcomp"):
-        return False          # "the harbour master fears that …", "wants to …": someone's mind
-    return not is_source(c.subject.root)
+    if c.rule in ("ccomp", "around") or (c.rule == "xcomp" and verb.lemma_.lower() not in SEEMING):
+        # "the harbour master fears that …", "wants to …": a mind, unless "it" believes
+        return c.subject.root.lower_ in THINGS
+    return not is_source(c.subject.root)   # "the sets emphasize playability", "treatment seemed to"
 
 
 def is_source(head: Token) -> bool:
@@ -114,11 +129,12 @@ def is_source(head: Token) -> bool:
 
 def _named(head: Token) -> bool:
     """A name the tagger took for a common noun: one the article names elsewhere ("Sanders
-    has denounced …"), or a capitalised singular noun with no determiner ("Ruiz wants …"),
-    which English does not allow a common noun."""
+    has denounced …"), or, inside a sentence, a capitalised singular noun with no
+    determiner ("… and Ruiz backed …"), which English does not allow a common noun."""
     if not head.is_title:
         return False
-    if head.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in head.children):
+    if head.tag_ == "NN" and not head.is_sent_start and not any(
+            c.dep_ in ("det", "poss", "amod", "compound") for c in head.children):
         return True
     return any(head.text in ent.text.split() for ent in head.doc.ents if ent.label_ in NAME_TYPES)
 
@@ -187,6 +203,7 @@ def lone_colon_line(c: Candidate, p: Parse, speakers: Counter[str]) -> bool:
 
 RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
     ("the writer's own words", by_the_writer),
+    ("the writer's turn of phrase", that_said),
     ("a verb the subject is made to do", bare_infinitive),
     ("a verb the source did not do", not_done),
     ("no person, body or document as source", no_source),

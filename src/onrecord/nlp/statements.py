@@ -38,6 +38,7 @@ NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 CLAUSE_MARKS = {"that", "whether", "if"}
 CONDITIONS = {"if", "unless", "provided", "lest"}
 CONTRASTS = {"while", "whereas"}
+MAIN_VERBS = ("ROOT", "ccomp", "conj", "parataxis")
 SUBJECTS = ("nsubj", "nsubjpass")
 # Cues whose object is the one spoken to, never the speaker ("“…,” he told CNN's Dana Bash").
 ADDRESSING = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge", "advise", "brief", "reassure"})
@@ -360,7 +361,8 @@ def _around(cue: Token) -> tuple[int, int, str] | None:
     while rest and rest[0].is_punct and rest[0].text not in OPENING:
         rest.pop(0)
     words = [t for t in rest if not t.is_punct]
-    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in words):
+    # a clause of its own, not a lone "Since the AirPods first launched": a main verb
+    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") and t.dep_ in MAIN_VERBS for t in words):
         return None
     return rest[0].idx, rest[-1].idx + len(rest[-1].text), "around"
 
