@@ -230,3 +230,18 @@ def test_participle_after_a_reported_clause_keeps_the_reporter(analyzer):
     text = "She said the route had been changed twice, adding that compensation would be fair."
     adding = next(s for s in statements(analyzer, text) if s.cue.text == "adding")
     assert adding.text == "compensation would be fair" and adding.speaker.mention.text == "She"
+
+
+@pytest.mark.parametrize("text, content", [
+    # a list the parser breaks ("leave" taken for a verb) stays whole
+    ("Okafor highlighted the high cost of ferry tickets, rising harbour fees and unpaid overtime.",
+     "the high cost of ferry tickets, rising harbour fees and unpaid overtime"),
+    ("Okafor praised the plan, and the council voted for it.", "the plan"),
+    # a contrast after a comma is the writer's, not more of what was said
+    ("Officials said the ferry would keep running, while the union condemned the new timetable.",
+     "the ferry would keep running"),
+    # a condition stays with what was said
+    ("The mayor said the road will reopen, if the weather holds.", "the road will reopen, if the weather holds"),
+])
+def test_content_bounds_keep_lists_and_leave_the_writers_clauses(analyzer, text, content):
+    assert statements(analyzer, text)[0].text == content
