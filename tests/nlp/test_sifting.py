@@ -47,6 +47,7 @@ def test_no_statement(analyzer, text):
     ("The harbour master said the claim was false.", "the claim was false"),
     ("“We are on it,” I was told by the harbour master.", "We are on it,"),
     ("The company said it would open two depots next year.", "it would open two depots next year"),
+    ("The talks, the harbour master said, would go on for a week.", "The talks, the harbour master said, would go on for a week"),
 ])
 def test_still_a_statement(analyzer, text, content):
     (s,) = found(analyzer, text)
@@ -78,6 +79,8 @@ def test_a_transcript_keeps_its_colon_lines(analyzer):
     "The ferry company is offering a free coffee to every passenger.",
     "Users and critics alike have been asking, since the ferry first sailed in 2016.",
     "That said, early retirement comes in many shapes and sizes.",
+    "Each chapter is written in a different voice, yet each is recognizably hers.",
+    "The ferry was run by Ola Berg, who wrote as Tom Hale, until the storm of 1990.",
     "Having said that, the ferry is rarely late.",
 ])
 def test_things_and_fragments_are_no_statements(analyzer, text):

@@ -139,6 +139,22 @@ def _named(head: Token) -> bool:
     return any(head.text in ent.text.split() for ent in head.doc.ents if ent.label_ in NAME_TYPES)
 
 
+def aside_of_nobody(c: Candidate, p: Parse) -> bool:
+    """A cue "set into" a sentence that is no aside of a speaker: a passive ("each is
+    written in a different genre"), a relative clause ("who wrote as Robert Jordan") or a
+    subject that is somebody's thing ("his first novel"): the rest of the sentence is the
+    writer's."""
+    verb = _verb(c)
+    if c.rule != "around" or verb is None:
+        return False
+    if any(k.dep_ in ("auxpass", "nsubjpass") for k in verb.children) or verb.dep_ in ("relcl", "acl"):
+        return True
+    if c.subject is None:
+        return False
+    head = c.subject.root               # "his first novel" is somebody's thing, not somebody
+    return head.lower_ in THINGS or (any(k.dep_ == "poss" for k in head.children) and not is_source(head))
+
+
 def naming(c: Candidate, p: Parse) -> bool:
     """"HP is called 'feather duvet lung'", "a simulation they call TNG50", "what doctors
     call …": a name for a thing, not words anyone said."""
@@ -208,6 +224,7 @@ RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
     ("a verb the source did not do", not_done),
     ("no person, body or document as source", no_source),
     ("a name for a thing", naming),
+    ("an aside that is no speaker's", aside_of_nobody),
     ("a passive's subject or object alone", passive_patient),
     ("a content that says nothing on its own", says_nothing),
 )
