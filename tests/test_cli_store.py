@@ -96,7 +96,7 @@ def test_unknown_and_ambiguous_speakers_are_one_line_errors(db: Path) -> None:
 # -- export -----------------------------------------------------------------------------------
 
 EXPORT_COLUMNS = ["article_id", "source", "title", "published", "site", "sid", "kind", "act", "negated",
-                  "text", "start", "end",
+                  "text", "words", "start", "end",
                   "cue", "speaker_name", "speaker_mention", "speaker_title", "speaker_resolution",
                   "speaker_confidence", "speaker_antecedent", "speaker_antecedent_start", "speaker_antecedent_end",
                   "speaker_id", "speakers", "confidence"]

@@ -21,7 +21,7 @@ FORMATS = ("jsonl", "csv", "parquet")
 COLUMNS: dict[str, str] = {
     "article_id": "string", "source": "string", "title": "string", "published": "string",
     "site": "string", "sid": "string", "kind": "string", "act": "string", "negated": "bool",
-    "text": "string", "start": "int64",
+    "text": "string", "words": "string", "start": "int64",
     "end": "int64", "cue": "string", "speaker_name": "string", "speaker_mention": "string",
     "speaker_title": "string", "speaker_resolution": "string", "speaker_confidence": "float64",
     "speaker_antecedent": "string", "speaker_antecedent_start": "int64", "speaker_antecedent_end": "int64",

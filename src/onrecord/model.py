@@ -60,6 +60,13 @@ class Statement:
     act: str = DEFAULT_ACT           # speech | thought | evidence: what the source did (``acts``)
     negated: bool = False            # the article says the source did not: "did not intend"
 
+    @property
+    def words(self) -> str:
+        """The content as it is shown: a quotation split around its cue as its pieces joined
+        by " … " ("'A,' she said, 'B.'" is "A, … B."), without the writer's words between;
+        otherwise ``text``. Each piece is verbatim; ``parts`` holds their offsets."""
+        return " … ".join(p.text for p in self.parts) if self.parts else self.text
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:

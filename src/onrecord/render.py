@@ -27,9 +27,8 @@ def article_table(article: Article) -> None:
     table.add_column("act", style="dim")
     for s in article.statements:
         said = " · ".join(x for x in (s.speaker.mention and f"“{s.speaker.mention.text}”", s.cue and s.cue.text) if x)
-        words = " … ".join(p.text for p in s.parts) if s.parts else s.text    # a split quote's pieces
         table.add_row(f"[bold]{escape(s.speaker.name or '?')}[/bold]\n[dim]{escape(said)}[/dim]",
-                      _quote(words, s.kind), act_label(s.act, s.negated))
+                      _quote(s.words, s.kind), act_label(s.act, s.negated))
     console.print(table)
 
 
@@ -42,7 +41,7 @@ def statements_table(rows: list[dict]) -> None:
     table.add_column("where", ratio=2, no_wrap=True, overflow="ellipsis", style="dim")
     for row in rows:
         where = "\n".join(x for x in (row.get("published"), row.get("title") or row.get("source")) if x)
-        table.add_row(escape(row.get("speaker_name") or "?"), _quote(row["text"], row["kind"]),
+        table.add_row(escape(row.get("speaker_name") or "?"), _quote(row.get("words") or row["text"], row["kind"]),
                       act_label(row.get("act"), bool(row.get("negated"))), escape(where))
     console.print(table)
 

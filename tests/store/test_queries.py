@@ -101,11 +101,11 @@ def test_pages_stay_stable_while_articles_arrive(store: Store) -> None:
 
 def test_statement_rows_carry_site_and_speakers(store: Store) -> None:
     row = store.statements_page(limit=1)["items"][0]
-    assert set(row) == {"article_id", "source", "title", "published", "sid", "kind", "text", "start", "end",
+    assert set(row) == {"article_id", "source", "title", "published", "sid", "kind", "text", "words", "start", "end",
                         "cue", "speaker_name", "speaker_mention", "confidence", "site", "speaker_id", "speakers",
                         "quote_id", "quote_articles", "speaker_title", "speaker_resolution", "speaker_confidence",
                         "speaker_antecedent", "speaker_antecedent_start", "speaker_antecedent_end",
-                        "act", "negated"}
+                        "act", "negated", "words"}
     assert (row["act"], row["negated"]) == ("speech", False)
     assert row["speakers"] == [{"id": row["speaker_id"], "name": row["speaker_name"]}]
     assert row["site"] in SITES
@@ -171,7 +171,7 @@ def test_legacy_statements_keep_their_columns_and_take_the_new_filters(store: St
                                            "start", "end", "cue", "speaker_name", "speaker_mention", "confidence"]
     # then how the article found the speaker's name, and what the source did
     assert list(rows[0])[13:] == ["speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent",
-                                  "act", "negated"]
+                                  "act", "negated", "words"]
     assert len(store.statements()) == 50                 # the default page
     assert len(store.statements(limit=None)) == 78
     cursor = store.statements_page(limit=5)["next_cursor"]

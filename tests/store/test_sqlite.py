@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import onrecord
+
 from onrecord.errors import StoreError
 from onrecord.model import Article, Entity, Span, Speaker, Statement
 from onrecord.store import Store
@@ -196,7 +198,7 @@ def test_statement_rows_carry_article_and_speaker(filled: Store) -> None:
         "confidence": 0.8,
         # the hand-made record carries no speaker evidence
         "speaker_title": None, "speaker_resolution": None, "speaker_confidence": None, "speaker_antecedent": None,
-        "act": "speech", "negated": False,
+        "act": "speech", "negated": False, "words": "We will not accept this",
     }
     assert kremlin().text[row["start"]:row["end"]] == row["text"]
 
@@ -405,3 +407,16 @@ def test_reasons(message: str, reason: str) -> None:
 def test_save_batch_tells_each_article_apart(store: Store) -> None:
     assert store.save_batch([kremlin(), berlin(), kremlin()]) == [True, True, False]
     assert store.save_batch([berlin(), undated()]) == [False, True]
+
+
+def test_a_split_quotation_is_shown_without_the_writers_words(tmp_path: Path, analyzer) -> None:
+    text = "Harbour news\n\n“The pier is unsafe,” the harbour master said. “We close it on Monday.”"
+    article = onrecord.extract(text, analyzer=analyzer)
+    (statement,) = article.statements
+    assert statement.words == "The pier is unsafe, … We close it on Monday."
+    with Store(tmp_path / "s.db") as store:
+        store.save(article)
+        (row,) = store.statements()
+        page = store.statements_page()["items"]
+    assert row["words"] == page[0]["words"] == statement.words and "said" not in row["words"]
+    assert "said" in row["text"]                          # the span itself stays verbatim

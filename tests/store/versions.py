@@ -25,7 +25,7 @@ def rewriting(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 # What v6 added (see schema.MIGRATIONS[5]).
-V6_COLUMNS = {"statements": ("act", "negated")}
+V6_COLUMNS = {"statements": ("act", "negated", "words")}
 
 
 def strip_v6(conn: sqlite3.Connection) -> None:

@@ -39,7 +39,7 @@ STATEMENTS = pa.schema([
     ("article_id", pa.string()), ("source", pa.string()), ("title", pa.string()),
     ("published", pa.string()), ("site", pa.string()), ("sid", pa.string()),
     ("kind", pa.string()), ("act", pa.string()), ("negated", pa.bool_()),
-    ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+    ("text", pa.string()), ("words", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
     ("cue", pa.string()), ("speaker_name", pa.string()), ("speaker_mention", pa.string()),
     ("speakers", pa.list_(pa.string())), ("confidence", pa.float64()),
 ])
@@ -86,7 +86,7 @@ def statement_rows(article: Article) -> Iterator[dict]:
     for s in article.statements:
         yield {"article_id": article_id, "source": article.source, "title": article.title,
                "published": article.published, "site": article.site, "sid": s.id,
-               "kind": s.kind, "act": s.act, "negated": s.negated, "text": s.text, "start": s.start, "end": s.end,
+               "kind": s.kind, "act": s.act, "negated": s.negated, "text": s.text, "words": s.words, "start": s.start, "end": s.end,
                "cue": s.cue.text if s.cue else None, "speaker_name": s.speaker.name,
                "speaker_mention": s.speaker.mention.text if s.speaker.mention else None,
                "speakers": list(s.speakers), "confidence": s.confidence}

@@ -29,11 +29,11 @@ ORDERS = ("asc", "desc")
 LEGACY_COLUMNS = ("article_id", "source", "title", "published", "sid", "kind", "text", "start", "end",
                   "cue", "speaker_name", "speaker_mention", "confidence",
                   "speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent",
-                  "act", "negated")
+                  "act", "negated", "words")
 
 _STATEMENT_COLUMNS = """
 SELECT a.id AS article_id, a.source, a.title, a.published,
-       s.sid, s.kind, s.act, s.negated, s.text, s.start, s."end", s.cue,
+       s.sid, s.kind, s.act, s.negated, s.text, coalesce(s.words, s.text) AS words, s.start, s."end", s.cue,
        s.speaker_name, s.speaker_mention, s.confidence,
        a.site, s.speaker_id, s.quote_id,
        s.speaker_title, s.speaker_resolution, s.speaker_confidence,

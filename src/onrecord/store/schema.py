@@ -366,12 +366,15 @@ MIGRATIONS: list[tuple[str, ...]] = [
         _sync_triggers("statements", "id", ("text", "speaker_name", "cue"), only_indexed=True)[2],
     ),
     # 6: what each statement's source did (``onrecord.acts``): ``act`` speech, thought or
-    # evidence, and ``negated`` (1 when the article says the source did not). Existing
-    # statements get both from the records after it (ACTS_FROM); the defaults only hold
+    # evidence, ``negated`` (1 when the article says the source did not), and ``words``, the
+    # content as shown. Existing statements get all three from the records after it
+    # (ACTS_FROM); the defaults only hold
     # until then. The full-text index is not touched: since v5 it follows only its columns.
     (
         "ALTER TABLE statements ADD COLUMN act TEXT NOT NULL DEFAULT 'speech'",
         "ALTER TABLE statements ADD COLUMN negated INTEGER NOT NULL DEFAULT 0",
+        # the content as shown (``Statement.words``): a split quotation without its cue frame
+        "ALTER TABLE statements ADD COLUMN words TEXT",
     ),
 ]
 

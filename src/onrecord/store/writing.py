@@ -31,15 +31,15 @@ _INSERT_STATEMENT = """
 INSERT INTO statements
     (article_id, sid, kind, text, start, "end", cue, speaker_name, speaker_mention, confidence,
      speaker_id, quote_id, speaker_title, speaker_resolution, speaker_confidence,
-     speaker_antecedent, speaker_antecedent_start, speaker_antecedent_end, act, negated)
+     speaker_antecedent, speaker_antecedent_start, speaker_antecedent_end, act, negated, words)
 VALUES
     (:article_id, :sid, :kind, :text, :start, :end, :cue, :speaker_name, :speaker_mention,
      :confidence, :speaker_id, :quote_id, :speaker_title, :speaker_resolution, :speaker_confidence,
-     :speaker_antecedent, :speaker_antecedent_start, :speaker_antecedent_end, :act, :negated)
+     :speaker_antecedent, :speaker_antecedent_start, :speaker_antecedent_end, :act, :negated, :words)
 """
 
 # The act columns v6 added, filled in on upgrade from the stored records.
-_UPDATE_ACT = "UPDATE statements SET act = ?, negated = ? WHERE article_id = ? AND sid = ?"
+_UPDATE_ACT = "UPDATE statements SET act = ?, negated = ?, words = ? WHERE article_id = ? AND sid = ?"
 
 # The speaker columns v5 added, filled in on upgrade from the stored records.
 _UPDATE_SPEAKER = """
@@ -280,12 +280,14 @@ def relink_speakers(conn: sqlite3.Connection) -> None:
 
 
 def fill_acts(conn: sqlite3.Connection) -> None:
-    """Give every statement stored before v6 its act and negation from its article's record:
+    """Give every statement stored before v6 its act, negation and shown words from its
+    article's record:
     a record written before statements carried an act gets the one its cue implies
-    (``Article.from_dict``). Only those two columns are written; speakers, quotes, topics and
+    (``Article.from_dict``). Only those three columns are written; speakers, quotes, topics and
     the full-text index stay as they are."""
     for article in _saved(conn):
-        conn.executemany(_UPDATE_ACT, [(st.act, int(st.negated), article.id, st.id) for st in article.statements])
+        conn.executemany(_UPDATE_ACT, [(st.act, int(st.negated), st.words, article.id, st.id)
+                                       for st in article.statements])
 
 
 def _saved(conn: sqlite3.Connection) -> Iterator[Article]:
@@ -331,6 +333,7 @@ def _statement_row(article_id: str, statement: Statement, speaker_id: int | None
         "quote_id": quote_id,
         "act": statement.act,
         "negated": int(statement.negated),
+        "words": statement.words,
         **_speaker_columns(statement.speaker),
     }
 
