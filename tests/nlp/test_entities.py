@@ -25,3 +25,13 @@ def test_entity_ids_are_unique_and_types_known(analyzer):
     ids = [e.id for e in article.entities]
     assert len(ids) == len(set(ids))
     assert {e.type for e in article.entities} <= {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+
+
+def test_an_adjective_opening_the_sentence_is_not_part_of_the_name(analyzer):
+    text = "Recent Samsung smart TVs have a feature called Ambient Mode, Samsung said on Monday."
+    article = onrecord.extract(text, analyzer=analyzer)
+    assert "Samsung" in {e.name for e in article.entities}
+    assert not any(e.name.startswith("Recent") for e in article.entities)
+    assert [s.speaker.name for s in article.statements] == ["Samsung"]
+    kept = onrecord.extract("New York Times editors said the paper would publish it.", analyzer=analyzer)
+    assert [e.name for e in kept.entities] == ["New York Times"]

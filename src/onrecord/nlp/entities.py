@@ -68,11 +68,18 @@ def _person_tokens(tokens: list) -> list:
     titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in lexicon.roles()[0] or t.lower_ in lexicon.demonyms()
               or t.lower_.rstrip(".") in lexicon.gender_words()]
     tokens = tokens[titles[-1] + 1:] if titles else tokens
-    while len(tokens) > 1 and (not tokens[0].text[:1].isupper() or tokens[0].tag_ in ("VBG", "VBD", "VBZ")):
-        tokens = tokens[1:]                  # "rang Taylor", "Hosting Cook"
+    while len(tokens) > 1 and (not tokens[0].text[:1].isupper() or tokens[0].tag_ in ("VBG", "VBD", "VBZ")
+                               or _opening_adjective(tokens[0])):
+        tokens = tokens[1:]                  # "rang Taylor", "Hosting Cook", "Recent Samsung"
     while len(tokens) > 1 and (tokens[-1].lemma_.lower() in lexicon.cues() or not tokens[-1].text[:1].isupper()):
         tokens = tokens[:-1]                 # "Obama Says", "Juan Manriquez of"
     return tokens
+
+
+def _opening_adjective(token) -> bool:
+    """An adjective or adverb capitalised only because it opens the sentence ("Recent",
+    "Early"), which the tagger takes into the name after it."""
+    return token.is_sent_start and token.tag_ in ("JJ", "JJS", "RB")
 
 
 SURVEYS = frozenset({"poll", "survey"})
@@ -80,9 +87,11 @@ SURVEY_ADJECTIVES = frozenset({"new", "latest", "recent", "national", "online", 
 
 
 def _organisation_tokens(tokens: list) -> list:
-    """An organisation's name without the poll it made ("a Morning Consult Poll" is Morning
-    Consult's); nothing when only a headline's adjective is left ("New Poll"). Other
+    """An organisation's name without the adjective opening its sentence ("Recent Samsung")
+    and without the poll it made ("a Morning Consult Poll" is Morning Consult's); nothing when only a headline's adjective is left ("New Poll"). Other
     documents keep their word: "The Washington Post", "the Drudge Report" are names."""
+    while len(tokens) > 1 and _opening_adjective(tokens[0]):
+        tokens = tokens[1:]             # "Recent Samsung smart TVs"
     if len(tokens) > 1 and tokens[-1].lower_ in SURVEYS:
         tokens = tokens[:-1]
         return [] if all(t.lower_ in SURVEY_ADJECTIVES for t in tokens) else tokens
