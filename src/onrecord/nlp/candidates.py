@@ -1,6 +1,7 @@
 """Every statement candidate of a parsed article, from all passes, without overlaps."""
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from typing import Protocol
 
 from .marked import colon_lines, passive_sources, source_phrases
@@ -37,8 +38,22 @@ def find_candidates(p: Parse, paragraphs: list[tuple[int, int]],
             cand.score = rescorer.score(cand, p)
         pool = [c for c in pool if c.score >= rescorer.threshold]
         rank = {id(c): (c.score,) for c in pool}
-    found: list[Candidate] = []
-    for cand in sorted(pool, key=lambda c: rank[id(c)], reverse=True):
-        if not any(overlaps(cand, other) for other in found):
-            found.append(cand)
-    return sorted(found, key=lambda c: c.start)
+    return sorted(_first_of_overlaps(sorted(pool, key=lambda c: rank[id(c)], reverse=True)),
+                  key=lambda c: c.start)
+
+
+def _first_of_overlaps(ranked: list[Candidate]) -> list[Candidate]:
+    """The candidates, best first, that overlap none taken before them. Only those taken
+    that start within the longest one's length before a candidate can overlap it, so each
+    looks at its neighbours, not at all: an article of thousands of statements stays linear."""
+    taken: list[Candidate] = []          # in rank order
+    by_start: list[tuple[int, int]] = []  # (start, index into taken), sorted
+    longest = 0
+    for cand in ranked:
+        lo = bisect_left(by_start, (cand.start - longest, -1))
+        hi = bisect_left(by_start, (cand.end, -1))
+        if not any(overlaps(cand, taken[k]) for _, k in by_start[lo:hi]):
+            insort(by_start, (cand.start, len(taken)))
+            taken.append(cand)
+            longest = max(longest, cand.end - cand.start)
+    return taken

@@ -8,6 +8,7 @@ candidate; ``why_not`` names the first that holds (the tests and diagnostics rea
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 
@@ -197,8 +198,8 @@ def not_a_sentence(c: Candidate, p: Parse, paragraphs: list[tuple[int, int]]) ->
     coordinator"). The article's own headline, its first paragraph, may report what was
     said ("Trump Says He Never Pledged …"); list items ("- Pollster Ann Selzer …") are
     sentences without their full stop."""
-    index = next((n for n, (a, b) in enumerate(paragraphs) if a <= c.start < b), None)
-    if index is None or index == 0:
+    index = bisect_right(paragraphs, (c.start, float("inf"))) - 1     # paragraphs are sorted
+    if index <= 0 or c.start >= paragraphs[index][1]:
         return False
     paragraph = p.text[slice(*paragraphs[index])].strip()
     words = paragraph.split()
