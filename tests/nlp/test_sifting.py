@@ -60,6 +60,12 @@ def test_a_passive_reports_its_agent_never_its_subject(analyzer):
     assert all(s.text != "Harlan Voss" for s in statements)
 
 
+def test_what_another_is_called_on_to_do_is_no_statement_of_theirs(analyzer):
+    (s,) = found(analyzer, "The union called on the council to condemn the new fares.")
+    assert (s.cue.text, s.text) == ("called", "the council to condemn the new fares")
+    assert s.speaker.mention.text == "The union"
+
+
 def test_a_refusal_is_reported_as_one_never_as_what_was_refused(analyzer):
     (s,) = found(analyzer, "Councillor Obi declined to say whether the depot would close.")
     assert s.cue.text == "declined" and s.text.startswith("to say whether") and s.act == "thought"

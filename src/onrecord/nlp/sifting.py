@@ -80,6 +80,17 @@ def bare_infinitive(c: Candidate, p: Parse) -> bool:
         k.dep_ in ("aux", "auxpass") for k in verb.children)
 
 
+def asked_of_another(c: Candidate, p: Parse) -> bool:
+    """"called on the United States to attack …", "urged members to stay home": the verb
+    under them is what another was asked to do, not what the subject said or did."""
+    verb = _verb(c)
+    if verb is None or verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    return any(k.i < verb.i and (k.dep_ in ("dobj", "dative") or (k.dep_ == "prep" and k.lower_ in ("on", "upon")))
+               for k in head.children)
+
+
 def not_done(c: Candidate, p: Parse) -> bool:
     """"declined to say whether …", "did not want to say …": the source did not say it."""
     verb = _verb(c)
@@ -223,6 +234,7 @@ RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
     ("the writer's turn of phrase", that_said),
     ("a verb the subject is made to do", bare_infinitive),
     ("a verb the source did not do", not_done),
+    ("a verb another was asked to do", asked_of_another),
     ("no person, body or document as source", no_source),
     ("a name for a thing", naming),
     ("an aside that is no speaker's", aside_of_nobody),

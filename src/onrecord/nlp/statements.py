@@ -340,7 +340,9 @@ def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
             prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == frame[5:]), None)
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if obj is not None:                          # "called for X": X, without "for"
-                return obj.left_edge.idx, _right(prep), frame
+                # "called on the council to act": the one called on and what they should do
+                then = next((c for c in kids if c.dep_ == "xcomp" and c.i > prep.i), None)
+                return obj.left_edge.idx, _right(then if then is not None else prep), frame
     return None
 
 
