@@ -30,6 +30,8 @@ def found(analyzer, text):
     "The grant will help Ms. Idris maintain that the orchard is protected.",
     # a passive's subject or object alone
     "Harlan Voss was accused of fraud in 2011.",
+    # the one spoken to is not what was said
+    "Councillors questioned Ms. Idris at length on Monday.",
     # a content that says nothing on its own
     "The harbour master denied the claim.",
     # headlines, hover cards and blotter lines
@@ -45,6 +47,7 @@ def test_no_statement(analyzer, text):
     ("Researchers found that the vaccine halved hospital stays.", "the vaccine halved hospital stays"),
     ("A new survey shows that most riders want later trains.", "most riders want later trains"),
     ("The harbour master said the claim was false.", "the claim was false"),
+    ("Councillors questioned the decision to close the depot.", "the decision to close the depot"),
     ("“We are on it,” I was told by the harbour master.", "We are on it,"),
     ("The company said it would open two depots next year.", "it would open two depots next year"),
     ("The talks, the harbour master said, would go on for a week.", "The talks, the harbour master said, would go on for a week"),

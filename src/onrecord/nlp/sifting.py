@@ -27,7 +27,9 @@ PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "who", "whom", 
 PEOPLE_ENDINGS = ("ist", "ian", "eer", "ee", "crat", "aire")
 RELATIVES = frozenset({"that", "which", "who"})
 THINGS = frozenset({"it", "this", "that", "which", "these", "those"})   # pronouns of no mind
-SEEMING = frozenset({"seem", "appear"})     # "treatment seemed to speed up his recovery"
+SEEMING = frozenset({"seem", "appear"})
+# Verbs whose object is the one addressed ("questioned Morrison"), when that is a person.
+ADDRESSING = frozenset({"question", "challenge", "thank", "interview", "press", "grill", "confront", "ask"})     # "treatment seemed to speed up his recovery"
 # Shares of people, as polls give them ("64 percent", "most", "a majority of voters").
 SHARES = frozenset({"percent", "%", "majority", "most", "half", "third", "quarter", "two-thirds",
                     "three-quarters", "many", "some", "few", "all", "both", "none", "number", "share",
@@ -167,6 +169,18 @@ def aside_of_nobody(c: Candidate, p: Parse) -> bool:
     return head.lower_ in THINGS or (any(k.dep_ == "poss" for k in head.children) and not is_source(head))
 
 
+def only_the_addressee(c: Candidate, p: Parse) -> bool:
+    """"Republicans questioned Morrison", "she thanked the mayor": the object is the one
+    spoken to, not what was said."""
+    verb = _verb(c)
+    if verb is None or c.rule != "dobj" or verb.lemma_.lower() not in ADDRESSING:
+        return False
+    words = [t for t in p.tokens(c.start, c.end) if not t.is_punct and not t.is_space]
+    heads = [t for t in words if t.head not in words or t.head is t]
+    return bool(heads) and all(t.ent_type_ == "PERSON" or t.lower_ in PERSONAL or t.lower_ in ("him", "her", "them")
+                               or t.lemma_.lower() in lexicon.roles()[0] for t in heads)
+
+
 def naming(c: Candidate, p: Parse) -> bool:
     """"HP is called 'feather duvet lung'", "a simulation they call TNG50", "what doctors
     call …": a name for a thing, not words anyone said."""
@@ -237,6 +251,7 @@ RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
     ("a verb another was asked to do", asked_of_another),
     ("no person, body or document as source", no_source),
     ("a name for a thing", naming),
+    ("only the one spoken to", only_the_addressee),
     ("an aside that is no speaker's", aside_of_nobody),
     ("a passive's subject or object alone", passive_patient),
     ("a content that says nothing on its own", says_nothing),
