@@ -24,13 +24,19 @@ def _mapping(name: str) -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class Cue:
     lemma: str
-    frames: frozenset[str]
+    frames: tuple[str, ...]   # in the table's order, which is the order they are tried in
     act: str             # speech | thought | evidence (``onrecord.acts``)
 
 
 @cache
 def cues() -> dict[str, Cue]:
-    return {r[0]: Cue(r[0], frozenset(r[1].split(",")), r[2]) for r in _rows("cues.tsv")}
+    return {r[0]: Cue(r[0], tuple(r[1].split(",")), r[2]) for r in _rows("cues.tsv")}
+
+
+@cache
+def sifting_words() -> dict[str, frozenset[str]]:
+    """The named word lists of the statement sifting rules (``sifting.tsv``)."""
+    return {r[0]: frozenset(r[1].split()) for r in _rows("sifting.tsv")}
 
 
 @cache

@@ -18,31 +18,11 @@ from . import lexicon
 from .cueing import is_evidence_source
 from .statements import Candidate, Parse
 
-# The writer, not a source, when outside a quotation ("You want a phone that lasts").
-WRITER = frozenset({"i", "we", "you", "me", "us"})
-# Third-person pronouns that stand for a person or a body.
-PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "who", "whom", "those", "others",
-                      "everyone", "everybody", "anyone", "someone", "somebody", "nobody", "none"})
-# Nouns of people by what they do or are: socialist, historian, volunteer, trainee, democrat.
-PEOPLE_ENDINGS = ("ist", "ian", "eer", "ee", "crat", "aire")
-RELATIVES = frozenset({"that", "which", "who"})
-THINGS = frozenset({"it", "this", "that", "which", "these", "those"})   # pronouns of no mind
-SEEMING = frozenset({"seem", "appear"})
-# Verbs whose object is the one addressed ("questioned Morrison"), when that is a person.
-ADDRESSING = frozenset({"question", "challenge", "thank", "interview", "press", "grill", "confront", "ask"})     # "treatment seemed to speed up his recovery"
-# Shares of people, as polls give them ("64 percent", "most", "a majority of voters").
-SHARES = frozenset({"percent", "%", "majority", "most", "half", "third", "quarter", "two-thirds",
-                    "three-quarters", "many", "some", "few", "all", "both", "none", "number", "share",
-                    "plurality", "minority", "one", "two", "three", "four", "five", "rest"})
-# Verbs that give a thing its name ("is called 'feather duvet lung'", "dubbed 'X'").
-NAMING = frozenset({"call", "dub", "name", "label", "term", "nickname", "know", "title", "brand", "style"})
-# A cue governed by one of these was not done: "declined to say whether …".
-NOT_DONE = frozenset({"decline", "refuse", "fail", "avoid", "hesitate", "neglect", "stop", "cease", "forget"})
-# Contents that say nothing on their own ("denied the claim", "rejected it").
-VAGUE = frozenset({"claim", "claims", "idea", "ideas", "allegation", "allegations", "report", "reports",
-                   "thing", "things", "statement", "remark", "remarks", "comment", "comments", "matter",
-                   "issue", "question", "story", "rumor", "rumour", "rumors", "accusation", "accusations",
-                   "charge", "charges", "suggestion", "notion", "point", "assertion", "characterization"})
+_WORDS = lexicon.sifting_words()              # data/sifting.tsv: each list says what it is for
+WRITER, PERSONAL, RELATIVES, THINGS = (_WORDS[k] for k in ("writer", "personal", "relatives", "things"))
+SEEMING, ADDRESSING, SHARES, NAMING = (_WORDS[k] for k in ("seeming", "addressing", "shares", "naming"))
+NOT_DONE, VAGUE = _WORDS["not_done"], _WORDS["vague"]
+PEOPLE_ENDINGS = tuple(_WORDS["people_endings"])
 NOUN_FRAMES = ("dobj", "xcomp", "oprd")          # and every "prep:…": a noun phrase as content
 SENTENCE_ENDS = tuple(".!?…:;)\"'”’»")
 NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")

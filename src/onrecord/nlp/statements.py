@@ -313,7 +313,7 @@ def _stands_alone(p: Parse, q: Quote, para: tuple[int, int]) -> bool:
 
 
 # --------------------------------------------------------------------------- reported
-def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int, str] | None:
+def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None:
     """Bounds of what the cue attributes, and which frame held it."""
     kids = list(cue.children)
     ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
@@ -487,7 +487,7 @@ def reported(p: Parse, taken: set[int], wide: bool = False) -> list[Candidate]:
 def _any_verb(tok: Token) -> lexicon.Cue | None:
     if tok.pos_ != "VERB" or not any(c.dep_ == "ccomp" for c in tok.children):
         return None
-    return lexicon.Cue(tok.lemma_.lower(), frozenset({"ccomp"}), "speech")
+    return lexicon.Cue(tok.lemma_.lower(), ("ccomp",), "speech")
 
 
 def _unsaid_speaker(cue: Token) -> bool:
