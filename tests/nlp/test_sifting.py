@@ -30,6 +30,9 @@ def found(analyzer, text):
     "The grant will help Ms. Idris maintain that the orchard is protected.",
     # a passive's subject or object alone
     "Harlan Voss was accused of fraud in 2011.",
+    # titles of works in quotation marks
+    "Johnston wrote “Listen to the Ferry” in the early 1970s.",
+    "The choir sang “Harbour Lights” for the mayor.",
     # the one spoken to is not what was said
     "Councillors questioned Ms. Idris at length on Monday.",
     # a content that says nothing on its own
@@ -47,6 +50,8 @@ def test_no_statement(analyzer, text):
     ("Researchers found that the vaccine halved hospital stays.", "the vaccine halved hospital stays"),
     ("A new survey shows that most riders want later trains.", "most riders want later trains"),
     ("The harbour master said the claim was false.", "the claim was false"),
+    ("“We Will Rebuild,” the mayor said on Monday.", "We Will Rebuild,"),
+    ("The harbour master said “Yes” twice.", "Yes"),
     ("Councillors questioned the decision to close the depot.", "the decision to close the depot"),
     ("“We are on it,” I was told by the harbour master.", "We are on it,"),
     ("The company said it would open two depots next year.", "it would open two depots next year"),

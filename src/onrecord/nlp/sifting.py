@@ -21,11 +21,12 @@ from .statements import Candidate, Parse
 _WORDS = lexicon.sifting_words()              # data/sifting.tsv: each list says what it is for
 WRITER, PERSONAL, RELATIVES, THINGS = (_WORDS[k] for k in ("writer", "personal", "relatives", "things"))
 SEEMING, ADDRESSING, SHARES, NAMING = (_WORDS[k] for k in ("seeming", "addressing", "shares", "naming"))
-NOT_DONE, VAGUE = _WORDS["not_done"], _WORDS["vague"]
+NOT_DONE, VAGUE, TITLE_SMALL_WORDS = _WORDS["not_done"], _WORDS["vague"], _WORDS["title_small_words"]
 PEOPLE_ENDINGS = tuple(_WORDS["people_endings"])
 NOUN_FRAMES = ("dobj", "xcomp", "oprd")          # and every "prep:…": a noun phrase as content
 SENTENCE_ENDS = tuple(".!?…:;)\"'”’»")
 NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
+TITLE_WORDS = 8                                  # a longer quotation is words, whatever its case
 SHORT_PARAGRAPH = 15                             # words: a link or card, not a paragraph
 BULLETS = tuple("-–—•*·")
 
@@ -149,6 +150,19 @@ def aside_of_nobody(c: Candidate, p: Parse) -> bool:
     return head.lower_ in THINGS or (any(k.dep_ == "poss" for k in head.children) and not is_source(head))
 
 
+def a_title(c: Candidate, p: Parse) -> bool:
+    """"Johnston wrote “Listen to the Music”": a short quotation in title case with no
+    sentence mark of its own is the name of a work (a song, a book, a show), not words said."""
+    if c.rule != "direct":
+        return False
+    quoted = p.text[c.start:c.end].strip()
+    words = quoted.split()
+    if not 2 <= len(words) <= TITLE_WORDS or quoted[-1] in ".,!?…;:":      # "Yes" is an answer
+        return False
+    big = [w for w in words if w[:1].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
+    return bool(big) and words[0][:1].isupper() and all(w[:1].isupper() for w in big)
+
+
 def only_the_addressee(c: Candidate, p: Parse) -> bool:
     """"Republicans questioned Morrison", "she thanked the mayor": the object is the one
     spoken to, not what was said."""
@@ -232,6 +246,7 @@ RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
     ("no person, body or document as source", no_source),
     ("a name for a thing", naming),
     ("only the one spoken to", only_the_addressee),
+    ("the title of a work", a_title),
     ("an aside that is no speaker's", aside_of_nobody),
     ("a passive's subject or object alone", passive_patient),
     ("a content that says nothing on its own", says_nothing),
