@@ -79,6 +79,13 @@ def test_a_refusal_is_reported_as_one_never_as_what_was_refused(analyzer):
     assert s.cue.text == "declined" and s.text.startswith("to say whether") and s.act == "thought"
 
 
+def test_a_list_of_titles_after_a_quotation_is_not_more_of_it(analyzer):
+    text = ("“We play every song,” Tom Ashe said.\n\n"
+            "The set includes “Harbour Lights,” “Long Ferry Home,” and “North Pier Blues.”")
+    statements = found(analyzer, text)
+    assert [s.text for s in statements] == ["We play every song,"]
+
+
 def test_a_transcript_keeps_its_colon_lines(analyzer):
     text = ("Pool closed for the summer\n\nMara Lenz: We closed the pool because the roof leaks.\n\n"
             "Tom Ashe: Will it open again in June?\n\n"

@@ -152,10 +152,13 @@ def aside_of_nobody(c: Candidate, p: Parse) -> bool:
 
 def a_title(c: Candidate, p: Parse) -> bool:
     """"Johnston wrote “Listen to the Music”": a short quotation in title case with no
-    sentence mark of its own is the name of a work (a song, a book, a show), not words said."""
-    if c.rule != "direct":
+    sentence mark of its own is the name of a work (a song, a book, a show), not words said;
+    without a cue, a list's commas are no sentence marks either."""
+    if c.rule not in ("direct", "continued"):
         return False
     quoted = p.text[c.start:c.end].strip()
+    if c.rule == "continued":               # no cue: "hits like “China Grove,” “Black Water,” …"
+        quoted = quoted.rstrip(",;")
     words = quoted.split()
     if not 2 <= len(words) <= TITLE_WORDS or quoted[-1] in ".,!?…;:":      # "Yes" is an answer
         return False
