@@ -88,7 +88,8 @@ def no_source(c: Candidate, p: Parse) -> bool:
     person, body or document: "tests showed", "the phone supports". A clause or a verb
     phrase after a verb of thinking ("fears that …", "wants to …") has a mind behind it."""
     verb = _verb(c)
-    if verb is None or c.subject is None or c.rule not in ("ccomp", "around", *NOUN_FRAMES) and not c.rule.startswith("prep:"):
+    framed = c.rule in ("ccomp", "around", *NOUN_FRAMES) or c.rule.startswith("prep:")
+    if verb is None or c.subject is None or not framed:
         return False
     cue = lexicon.cues().get(verb.lemma_.lower())
     if cue is None:
