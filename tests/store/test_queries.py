@@ -320,3 +320,11 @@ def test_errors_are_onrecord_errors(store: Store) -> None:
     store.close()
     with pytest.raises(OnrecordError, match="closed"):
         store.statements_page()
+
+
+def test_until_the_last_day_of_the_calendar_is_every_dated_statement(store: Store) -> None:
+    # the day after 9999-12-31 does not exist: this was an OverflowError and a traceback
+    key = lambda r: (r["article_id"], r["sid"])                           # noqa: E731
+    dated = sorted(key(r) for r in store.statements(limit=None) if r["published"])
+    assert sorted(key(r) for r in store.statements(until="9999-12-31", limit=None)) == dated
+    assert store.statements_page(until="9999-12-31", limit=5)["items"]

@@ -125,11 +125,19 @@ def statement_filters(speaker: str | None = None, search: str | None = None, sit
         raise InputError("act", f"not one of {', '.join(ACTS)}: {act!r}")
     if speaker_id is not None and (isinstance(speaker_id, bool) or not isinstance(speaker_id, int)):
         raise InputError("speaker_id", f"not a speaker id: {speaker_id!r}")
-    after = (dt.date.fromisoformat(last) + dt.timedelta(days=1)).isoformat() if last else None
+    after = _day_after(last) if last else None
     if topic is not None and not isinstance(topic, str):
         raise InputError("topic", f"not a topic key or name: {topic!r}")
     return Filters(speaker, speaker_id, search, site or None, first, after, kind,
                    topic=topic if topic and topic.strip() else None, act=act)
+
+
+def _day_after(day: str) -> str:
+    """The bound ``published < bound`` that keeps every date up to ``day`` inclusive; for the
+    last day a calendar holds (9999-12-31) a string after any date and time of that day."""
+    if day == dt.date.max.isoformat():
+        return day + "~"                          # "~" sorts after "T…" and every digit
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
 def page_size(limit: Any) -> int:
