@@ -121,3 +121,13 @@ def test_cli_dash_reads_jsonl_from_stdin(tmp_path: Path) -> None:
     problems: list[tuple[str, str]] = []
     api_articles = list(api.read_all([tmp_path / "x.jsonl"], lambda s, r: problems.append((s, r))))
     assert api_articles == [] and problems == [(f"{tmp_path}/x.jsonl", "no such file")]
+
+
+def test_lines_no_parser_or_store_can_take_are_reported_not_crashed_on(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_text('{"text": "The mayor said the pier \\ud800 is unsafe."}\n' + "[" * 100_000 + "\n"
+                    + json.dumps({"text": QUAY}) + "\n")
+    articles, errors = split(list(read_inputs([path])))
+    assert [a.source for a in articles] == [f"{path}:3"]                 # the good line is read
+    assert errors[0] == (f"{path}:1", '"text" is not valid Unicode: an unpaired surrogate (\\ud800) at character 24')
+    assert errors[1] == (f"{path}:2", "invalid JSON (nested too deeply)")

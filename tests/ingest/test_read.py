@@ -1,4 +1,5 @@
 import codecs
+import os
 import gzip
 from pathlib import Path
 
@@ -208,3 +209,12 @@ def test_what_a_folder_walk_leaves_is_reported(tmp_path: Path) -> None:
     assert unread.subject.endswith("notes.md") and "not an article file" in unread.reason
     assert empty.subject.endswith("empty") and "no files" in empty.reason
     assert count_articles([tmp_path / "pages", tmp_path / "empty"]) == 3
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path: Path) -> None:
+    raw = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(raw, "wb") as fh:
+        fh.write(TEXT.encode())
+    (article,) = [r for r in read_inputs([tmp_path])]
+    assert article.source == f"{tmp_path}/caf\\xe9.txt"
+    assert article.source.encode("utf-8")                           # storable, printable

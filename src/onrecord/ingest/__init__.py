@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from ..errors import InputError
 from ..model import Article
 from .decode import decode as _decode  # keeps `ingest.decode` naming the module
-from .files import GZIP_MAGIC, gunzip, open_binary, os_errors
+from .files import GZIP_MAGIC, gunzip, open_binary, os_errors, source_name
 from .html import MAX_HTML_BYTES, check_size, declared_charset, looks_like_html, read_html
 from .jsonl import read_jsonl
 from .text import read_text
@@ -32,7 +32,7 @@ STDIN = "-"  # read as JSON lines
 
 def read_path(path: str | os.PathLike[str]) -> Article:
     """The article in the file at ``path``."""
-    source = os.fspath(path)
+    source = source_name(path)
     with open_binary(path, source) as fh:
         with os_errors(source):
             check_size(os.fstat(fh.fileno()).st_size, source, "file")  # before reading it all
@@ -68,7 +68,7 @@ def _read_input(path: str | os.PathLike[str]) -> Iterator[Article | InputError]:
     if path == STDIN:
         yield from read_jsonl(getattr(sys.stdin, "buffer", sys.stdin), "<stdin>")
         return
-    source = os.fspath(Path(path))
+    source = source_name(Path(path))
     name = source.lower()
     if name.endswith(JSONL_ENDINGS):
         yield from read_jsonl(path, source)
@@ -101,9 +101,9 @@ def unread_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputError
             continue
         others = [f for f in _files_under(folder, wanted=False) if not f.name.lower().endswith(STORE_ENDINGS)]
         for other in others:
-            yield InputError(os.fspath(other), f"not read: not an article file ({UNREAD_HINT})")
+            yield InputError(source_name(other), f"not read: not an article file ({UNREAD_HINT})")
         if not others and not _files_under(folder):
-            yield InputError(os.fspath(folder), "no files to read in this folder")
+            yield InputError(source_name(folder), "no files to read in this folder")
 
 
 # A store kept in the folder it reads (``onrecord ingest .`` with ./onrecord.db) is no input.

@@ -33,6 +33,18 @@ def open_binary(path: str | os.PathLike[str], source: str) -> BinaryIO:
         return open(path, "rb")
 
 
+def source_name(path: str | os.PathLike[str]) -> str:
+    """``path`` as text that can be stored and printed: the bytes of a name that are not
+    UTF-8 (an old archive's ``caf\xe9.txt``) as backslash escapes, which Python would
+    otherwise carry as lone surrogates that no store, hash or terminal takes."""
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -52,4 +64,4 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
     return out
 
 
-__all__ = ["open_binary", "os_errors", "gunzip", "GZIP_MAGIC"]
+__all__ = ["open_binary", "os_errors", "gunzip", "source_name", "GZIP_MAGIC"]

@@ -92,13 +92,28 @@ def _fields(line: str, where: str) -> dict[str, str | None]:
         data: Any = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(where, f"invalid JSON ({err.msg}, column {err.colno})") from None
+    except RecursionError:                      # "[[[[…": valid JSON too deep for any parser
+        raise InputError(where, "invalid JSON (nested too deeply)") from None
     if not isinstance(data, dict):
         raise InputError(where, f"not a JSON object but {type(data).__name__}")
     for name in FIELDS:
         value = data.get(name)
         if value is not None and not isinstance(value, str):
             raise InputError(where, f'"{name}" must be a string, not {type(value).__name__}')
+        if value is not None and (lone := _lone_surrogate(value)) is not None:
+            raise InputError(where, f'"{name}" is not valid Unicode: an unpaired surrogate '
+                                    f'(\\u{ord(value[lone]):04x}) at character {lone}')
     return {name: data.get(name) for name in FIELDS}
+
+
+def _lone_surrogate(value: str) -> int | None:
+    """Where ``value`` holds a surrogate code point ("\\ud800" is valid JSON but no
+    character: it cannot be stored, hashed or printed), or None."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        return err.start
+    return None
 
 
 def _iso_date(value: str | None, where: str) -> str | None:
