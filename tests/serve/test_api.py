@@ -118,6 +118,7 @@ def test_filters_carry_over_pages(client):
     ("cursor=not-a-cursor", "cursor"),
     ("cursor=" + "A" * 3000, "cursor"),
     ("q=" + "x" * 600, "q"),
+    ("speaker=Scholz%00", "speaker"),             # a NUL was a 503, "store unavailable"
 ])
 def test_bad_statement_queries_are_400(client, query, fragment):
     assert fragment in str(bad(client, f"/api/statements?{query}")["detail"])

@@ -328,3 +328,10 @@ def test_until_the_last_day_of_the_calendar_is_every_dated_statement(store: Stor
     dated = sorted(key(r) for r in store.statements(limit=None) if r["published"])
     assert sorted(key(r) for r in store.statements(until="9999-12-31", limit=None)) == dated
     assert store.statements_page(until="9999-12-31", limit=5)["items"]
+
+
+def test_a_filter_word_sqlite_cannot_take_is_an_input_error(store: Store) -> None:
+    for name, value in (("speaker", "Scholz\x00"), ("search", "a\ud800b"), ("site", "x\x00")):
+        with pytest.raises(InputError) as caught:
+            store.statements(**{name: value})
+        assert caught.value.subject == name

@@ -116,6 +116,8 @@ def statement_filters(speaker: str | None = None, search: str | None = None, sit
                       since: str | dt.date | None = None, until: str | dt.date | None = None,
                       kind: str | None = None, speaker_id: int | None = None,
                       topic: str | None = None, act: str | None = None) -> Filters:
+    for name, value in (("speaker", speaker), ("search", search), ("site", site), ("topic", topic)):
+        _check_text(name, value)
     first, last = iso_date("since", since), iso_date("until", until)
     if first and last and first > last:
         raise InputError("since", f"{first} is after until {last}")
@@ -130,6 +132,19 @@ def statement_filters(speaker: str | None = None, search: str | None = None, sit
         raise InputError("topic", f"not a topic key or name: {topic!r}")
     return Filters(speaker, speaker_id, search, site or None, first, after, kind,
                    topic=topic if topic and topic.strip() else None, act=act)
+
+
+def _check_text(name: str, value: Any) -> None:
+    """InputError for a filter word SQLite cannot take: a NUL ("speaker=%00" was a 503, "store
+    unavailable") or an unpaired surrogate."""
+    if not isinstance(value, str):
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(name, "not valid Unicode (an unpaired surrogate)") from None
+    if "\x00" in value:
+        raise InputError(name, "holds a NUL character")
 
 
 def _day_after(day: str) -> str:
