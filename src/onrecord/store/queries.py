@@ -117,7 +117,7 @@ def statement_filters(speaker: str | None = None, search: str | None = None, sit
                       kind: str | None = None, speaker_id: int | None = None,
                       topic: str | None = None, act: str | None = None) -> Filters:
     for name, value in (("speaker", speaker), ("search", search), ("site", site), ("topic", topic)):
-        _check_text(name, value)
+        _check_text(name, value, nul_is_space=name == "search")
     first, last = iso_date("since", since), iso_date("until", until)
     if first and last and first > last:
         raise InputError("since", f"{first} is after until {last}")
@@ -134,16 +134,17 @@ def statement_filters(speaker: str | None = None, search: str | None = None, sit
                    topic=topic if topic and topic.strip() else None, act=act)
 
 
-def _check_text(name: str, value: Any) -> None:
-    """InputError for a filter word SQLite cannot take: a NUL ("speaker=%00" was a 503, "store
-    unavailable") or an unpaired surrogate."""
+def _check_text(name: str, value: Any, nul_is_space: bool = False) -> None:
+    """InputError for a filter word SQLite cannot take: an unpaired surrogate, or a NUL
+    ("speaker=%00" was a 503, "store unavailable") except in search words, where it
+    separates words like a space."""
     if not isinstance(value, str):
         return
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError(name, "not valid Unicode (an unpaired surrogate)") from None
-    if "\x00" in value:
+    if "\x00" in value and not nul_is_space:
         raise InputError(name, "holds a NUL character")
 
 
