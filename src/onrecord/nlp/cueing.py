@@ -15,7 +15,6 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 # Modal and auxiliary verbs that belong to the cue when they stand before it.
 AUXILIARIES = frozenset({"do", "does", "did", "have", "has", "had", "be", "been", "is", "was",
                          "will", "would", "shall", "should", "may", "might", "can", "could", "must"})
-HEDGES = frozenset({"may", "might", "could", "would", "should", "must", "can"})
 
 
 def act_of_lemma(lemma: str | None) -> str:
@@ -65,9 +64,4 @@ def is_negated(cue: Token) -> bool:
                for c in cue.children)
 
 
-def is_hedged(cue: Token) -> bool:
-    """Whether a modal stands with the cue ("may have said", "could argue")."""
-    return any(c.dep_ == "aux" and c.lower_ in HEDGES for c in cue.children)
-
-
-__all__ = ["act_of", "is_evidence_source", "act_of_lemma", "verb_group_start", "is_negated", "is_hedged"]
+__all__ = ["act_of", "is_evidence_source", "act_of_lemma", "verb_group_start", "is_negated"]

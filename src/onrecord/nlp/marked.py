@@ -1,18 +1,34 @@
 """Attributions marked by layout or a source phrase rather than by a verb:
 
 - "Name: words" — a line that opens with a person or organisation and a colon, as in
-  headlines ("Roger Stone: Don't Trust the Voting Machines") and transcripts;
+  transcripts (not headlines: "Roger Stone: Don't Trust the Voting Machines" is none);
 - "In a statement, …", "In the latest poll, …" — a document or survey as the source;
 - "As reported by X, …", "The story was first reported by X" — a passive cue with its agent.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from . import lexicon
-from .statements import Candidate, Parse, cue_of, is_name, kind_of, trim
+from .statements import NAME_TYPES, Candidate, Parse, cue_of, is_name, kind_of, trim
+
+
+FINITE = ("VBD", "VBZ", "VBP", "MD")     # tags of a verb that makes a sentence
 
 
 def colon_lines(p: Parse, lines: list[tuple[int, int]]) -> list[Candidate]:
-    """"Name: words" at the start of a paragraph or heading."""
+    """"Name: words" at the start of a paragraph or heading, in a transcript only: where some
+    name speaks more than once, and where the words make a sentence. A lone "Julian Assange:
+    Sweden drops rape investigation" is a headline, and "Elizabeth A. Burton: Possession of
+    methamphetamine" a police blotter line."""
+    out = _colon_lines(p, lines)
+    turns = Counter(c.subject.text.lower() for c in out if c.subject is not None)
+    if max(turns.values(), default=0) < 2:
+        return []
+    return [c for c in out if any(t.tag_ in FINITE for t in p.tokens(c.start, c.end))]
+
+
+def _colon_lines(p: Parse, lines: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     for start, end in lines:
         head = p.text[start:min(end, start + 80)]
@@ -66,6 +82,8 @@ def passive_sources(p: Parse) -> list[Candidate]:
         subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if subject is not None:
             words = list(subject.subtree)
+            if all(t.is_punct or t.pos_ in ("PROPN", "PRON", "DET") or t.ent_type_ in NAME_TYPES for t in words):
+                continue             # "Assange was accused … by a woman": the one it is about
         elif tok.dep_ == "advcl":
             mine = {t.i for t in tok.subtree}
             words = [t for t in tok.head.subtree if t.i not in mine and not t.is_space]

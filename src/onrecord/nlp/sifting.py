@@ -1,6 +1,7 @@
 """What looks like a statement and is none: the writer's own "you" and "we", a thing that
 "offers" or "shows", a name for a thing, a headline, a verb the source did not do, a
-content that says nothing on its own.
+content that says nothing on its own. ("Name: words" outside a transcript is ruled out
+where such lines are found, in ``marked.colon_lines``.)
 
 A fact-checker publishes "X said: …" from every statement, so a candidate that fails one of
 these rules is dropped rather than shown with a caveat. Each rule is a small predicate on a
@@ -9,14 +10,13 @@ candidate; ``why_not`` names the first that holds (the tests and diagnostics rea
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Token
 
 from . import lexicon
 from .cueing import is_evidence_source
-from .statements import Candidate, Parse
+from .statements import NAME_TYPES, Candidate, Parse
 
 _WORDS = lexicon.sifting_words()              # data/sifting.tsv: each list says what it is for
 WRITER, PERSONAL, RELATIVES, THINGS = (_WORDS[k] for k in ("writer", "personal", "relatives", "things"))
@@ -25,7 +25,6 @@ NOT_DONE, VAGUE, TITLE_SMALL_WORDS = _WORDS["not_done"], _WORDS["vague"], _WORDS
 PEOPLE_ENDINGS = tuple(_WORDS["people_endings"])
 NOUN_FRAMES = ("dobj", "xcomp", "oprd")          # and every "prep:…": a noun phrase as content
 SENTENCE_ENDS = tuple(".!?…:;)\"'”’»")
-NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
 TITLE_WORDS = 8                                  # a longer quotation is words, whatever its case
 SHORT_PARAGRAPH = 15                             # words: a link or card, not a paragraph
 BULLETS = tuple("-–—•*·")
@@ -195,17 +194,15 @@ def naming(c: Candidate, p: Parse) -> bool:
 
 
 def passive_patient(c: Candidate, p: Parse) -> bool:
-    """"Assange was accused of rape": neither "Assange" nor "rape" alone is what anyone
-    said; a passive cue's noun-phrase content means nothing without its subject, unless an
-    agent says who did it ("… by a former partner")."""
+    """"Assange was accused of rape": "rape" alone is not what anyone said; a passive cue's
+    noun-phrase content means nothing without its subject, unless an agent says who did it
+    ("… by a former partner"). (Its subject alone, "Assange", ``marked.passive_sources``
+    does not propose.)"""
     verb = _verb(c)
     if verb is None or not any(k.dep_ in ("auxpass", "nsubjpass") for k in verb.children):
         return False
-    if any(k.dep_ == "agent" for k in verb.children) and c.rule != "passive":
+    if any(k.dep_ == "agent" for k in verb.children):
         return False                 # "was accused by Clara Jensen of lying": she accused
-    if c.rule == "passive":
-        words = [t for t in p.tokens(c.start, c.end) if not t.is_punct]
-        return all(t.pos_ in ("PROPN", "PRON", "DET") or t.ent_type_ in NAME_TYPES for t in words)
     return c.rule in NOUN_FRAMES or c.rule.startswith("prep:")
 
 
@@ -230,17 +227,6 @@ def not_a_sentence(c: Candidate, p: Parse, paragraphs: list[tuple[int, int]]) ->
             and paragraph[0] not in BULLETS)
 
 
-def lone_colon_line(c: Candidate, p: Parse, speakers: Counter[str]) -> bool:
-    """"Julian Assange: Sweden drops rape investigation" is a headline, and "Elizabeth A.
-    Burton: Possession of methamphetamine" a police blotter line; "Name: words" is a
-    statement only in a transcript, where some name speaks more than once, and only when
-    the words make a sentence."""
-    if c.rule != "colon" or c.subject is None:
-        return False
-    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in p.tokens(c.start, c.end))
-    return max(speakers.values(), default=0) < 2 or not finite
-
-
 RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
     ("the writer's own words", by_the_writer),
     ("the writer's turn of phrase", that_said),
@@ -257,23 +243,19 @@ RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
 )
 
 
-def why_not(c: Candidate, p: Parse, paragraphs: list[tuple[int, int]],
-            speakers: Counter[str] | None = None) -> str | None:
+def why_not(c: Candidate, p: Parse, paragraphs: list[tuple[int, int]]) -> str | None:
     """Why ``c`` is no statement, or None when it may be one."""
     for reason, rule in RULES:
         if rule(c, p):
             return reason
     if not_a_sentence(c, p, paragraphs):
         return "not a sentence: a heading or a page's chrome"
-    if lone_colon_line(c, p, speakers if speakers is not None else Counter()):
-        return "a headline or a list line, not a transcript"
     return None
 
 
 def sift(pool: list[Candidate], p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
     """The candidates that may be statements."""
-    speakers = Counter(c.subject.text.lower() for c in pool if c.rule == "colon" and c.subject is not None)
-    return [c for c in pool if why_not(c, p, paragraphs, speakers) is None]
+    return [c for c in pool if why_not(c, p, paragraphs) is None]
 
 
 __all__ = ["sift", "why_not", "is_source", "RULES"]
