@@ -59,9 +59,13 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | I
     """The articles of every input (directories expanded), each problem as an ``InputError``
     in their place; ``-`` is standard input read as JSON lines."""
     for given in paths:
-        for path in iter_inputs([given]):
+        if not Path(given).is_dir():
+            yield from _read_input(given)
+            continue
+        found, others = _walk(Path(given))           # one walk: what is read, what is not
+        for path in found:
             yield from _read_input(path)
-        yield from unread_files([given])
+        yield from _unread(Path(given), found, others)
 
 
 def _read_input(path: str | os.PathLike[str]) -> Iterator[Article | InputError]:
@@ -96,14 +100,16 @@ def unread_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[InputError
     nothing is skipped without a word: files that are not article files, and a folder with no
     files at all."""
     for path in paths:
-        folder = Path(path)
-        if not folder.is_dir():
-            continue
-        others = [f for f in _files_under(folder, wanted=False) if not f.name.lower().endswith(STORE_ENDINGS)]
-        for other in others:
-            yield InputError(source_name(other), f"not read: not an article file ({UNREAD_HINT})")
-        if not others and not _files_under(folder):
-            yield InputError(source_name(folder), "no files to read in this folder")
+        if Path(path).is_dir():
+            yield from _unread(Path(path), *_walk(Path(path)))
+
+
+def _unread(folder: Path, found: list[Path], others: list[Path]) -> Iterator[InputError]:
+    others = [f for f in others if not f.name.lower().endswith(STORE_ENDINGS)]
+    for other in others:
+        yield InputError(source_name(other), f"not read: not an article file ({UNREAD_HINT})")
+    if not others and not found:
+        yield InputError(source_name(folder), "no files to read in this folder")
 
 
 # A store kept in the folder it reads (``onrecord ingest .`` with ./onrecord.db) is no input.
@@ -111,17 +117,21 @@ STORE_ENDINGS = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite
 UNREAD_HINT = "onrecord reads .txt, .html, .htm, the same gzipped (.gz), .jsonl, .warc and .warc.gz"
 
 
-def _files_under(folder: Path, wanted: bool = True) -> list[Path]:
-    """The article files under ``folder`` (hidden ones aside), or with ``wanted=False`` the
-    other files."""
-    found = []
+def _files_under(folder: Path) -> list[Path]:
+    return _walk(folder)[0]
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The article files under ``folder`` and the other files, each sorted; hidden files and
+    folders aside."""
+    found: list[Path] = []
+    others: list[Path] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [
-            Path(root, name) for name in names
-            if not name.startswith(".") and _is_input_name(name) == wanted
-        ]
-    return sorted(found)
+        for name in names:
+            if not name.startswith("."):
+                (found if _is_input_name(name) else others).append(Path(root, name))
+    return sorted(found), sorted(others)
 
 
 def _is_input_name(name: str) -> bool:
