@@ -41,6 +41,15 @@ def found(analyzer, text):
     "Marta Kell: Orchard sale falls through",
     "The ferry left at noon on Monday.\n\nCouncillors call for new cycle lanes\n\nThe tide was high.",
     "Dana R. Whit: Theft of a bicycle, criminal damage.\n\nOmar B. Lutz: Driving without insurance.",
+    # products, things that seem, asides with no speaker, the writer's turns of phrase
+    "The new brick sets emphasize playability over display.",
+    "Treatment with steroids seemed to speed up her recovery.",
+    "The ferry company is offering a free coffee to every passenger.",
+    "Users and critics alike have been asking, since the ferry first sailed in 2016.",
+    "That said, early retirement comes in many shapes and sizes.",
+    "Each chapter is written in a different voice, yet each is recognizably hers.",
+    "The ferry was run by Ola Berg, who wrote as Tom Hale, until the storm of 1990.",
+    "Having said that, the ferry is rarely late.",
 ])
 def test_no_statement(analyzer, text):
     assert found(analyzer, text) == ()
@@ -92,17 +101,3 @@ def test_a_transcript_keeps_its_colon_lines(analyzer):
             "Mara Lenz: It will open when the roof is fixed.")
     names = [s.speaker.name for s in found(analyzer, text)]
     assert names == ["Mara Lenz", "Tom Ashe", "Mara Lenz"]
-
-
-@pytest.mark.parametrize("text", [
-    "The new brick sets emphasize playability over display.",
-    "Treatment with steroids seemed to speed up her recovery.",
-    "The ferry company is offering a free coffee to every passenger.",
-    "Users and critics alike have been asking, since the ferry first sailed in 2016.",
-    "That said, early retirement comes in many shapes and sizes.",
-    "Each chapter is written in a different voice, yet each is recognizably hers.",
-    "The ferry was run by Ola Berg, who wrote as Tom Hale, until the storm of 1990.",
-    "Having said that, the ferry is rarely late.",
-])
-def test_things_and_fragments_are_no_statements(analyzer, text):
-    assert found(analyzer, text) == ()

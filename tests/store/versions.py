@@ -28,6 +28,19 @@ def rewriting(path: Path) -> Iterator[sqlite3.Connection]:
 V6_COLUMNS = {"statements": ("act", "negated", "words")}
 
 
+# What an upgrade must leave as it was, each as the rows it selects.
+FIRST_SAVES = "SELECT id, ingested_at, record FROM articles ORDER BY id"
+SPEAKERS = "SELECT * FROM speakers ORDER BY id"
+SPEAKER_LINKS = "SELECT * FROM statement_speakers ORDER BY 1, 2"
+TOPIC_LINKS = "SELECT * FROM statement_topics ORDER BY 1, 2"
+
+
+def rows(path: Path, *queries: str) -> list[list[tuple]]:
+    """The rows each query selects from the store file at ``path``."""
+    with sqlite3.connect(path) as conn:
+        return [conn.execute(query).fetchall() for query in queries]
+
+
 def strip_v6(conn: sqlite3.Connection) -> None:
     """Take ``conn`` (at v6, in a transaction, foreign keys off) back to v5."""
     for table, columns in V6_COLUMNS.items():
