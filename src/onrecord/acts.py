@@ -18,15 +18,21 @@ _WORD = re.compile(r"[a-z]+")
 
 
 @cache
-def _acts_by_form() -> dict[str, str]:
-    """Each cue's act by its lemma and its irregular forms ("said", "told")."""
-    found: dict[str, str] = {}
+def cue_table() -> tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...]:
+    """The cue table, one (lemma, frames, act, irregular forms) a cue; the parser's view of it
+    is ``nlp.lexicon.cues``."""
+    rows = []
     for line in data_lines("cues.tsv"):
         cells = [c.strip() for c in line.split("\t")]
-        lemma, act = cells[0], cells[2]
-        forms = cells[3].split(",") if len(cells) > 3 else []
-        found.update({f: act for f in (lemma, *forms) if f})
-    return found
+        forms = tuple(f for f in (cells[3] if len(cells) > 3 else "").split(",") if f)
+        rows.append((cells[0], tuple(cells[1].split(",")), cells[2], forms))
+    return tuple(rows)
+
+
+@cache
+def _acts_by_form() -> dict[str, str]:
+    """Each cue's act by its lemma and its irregular forms ("said", "told")."""
+    return {form: act for lemma, _, act, forms in cue_table() for form in (lemma, *forms)}
 
 
 def act_of_words(words: str | None) -> str:
@@ -54,4 +60,4 @@ def _lemmas(word: str) -> list[str]:
     return found
 
 
-__all__ = ["ACTS", "DEFAULT_ACT", "act_of_words"]
+__all__ = ["ACTS", "DEFAULT_ACT", "act_of_words", "cue_table"]

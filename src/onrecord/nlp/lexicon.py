@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..acts import cue_table
 from ..datafiles import data_lines
 
 
@@ -30,7 +31,7 @@ class Cue:
 
 @cache
 def cues() -> dict[str, Cue]:
-    return {r[0]: Cue(r[0], tuple(r[1].split(",")), r[2]) for r in _rows("cues.tsv")}
+    return {lemma: Cue(lemma, frames, act) for lemma, frames, act, _ in cue_table()}
 
 
 @cache
