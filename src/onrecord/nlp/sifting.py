@@ -135,16 +135,10 @@ def _named(head: Token) -> bool:
 
 
 def aside_of_nobody(c: Candidate, p: Parse) -> bool:
-    """A cue "set into" a sentence that is no aside of a speaker: a passive ("each is
-    written in a different genre"), a relative clause ("who wrote as Robert Jordan") or a
-    subject that is somebody's thing ("his first novel"): the rest of the sentence is the
-    writer's."""
-    verb = _verb(c)
-    if c.rule != "around" or verb is None:
-        return False
-    if any(k.dep_ in ("auxpass", "nsubjpass") for k in verb.children) or verb.dep_ in ("relcl", "acl"):
-        return True
-    if c.subject is None:
+    """A cue "set into" a sentence whose subject is somebody's thing ("his first novel"),
+    not somebody: the rest of the sentence is the writer's. (A passive or a relative clause
+    is never taken for such an aside: ``statements._parenthetical``.)"""
+    if c.rule != "around" or c.subject is None:
         return False
     head = c.subject.root               # "his first novel" is somebody's thing, not somebody
     return head.lower_ in THINGS or (any(k.dep_ == "poss" for k in head.children) and not is_source(head))

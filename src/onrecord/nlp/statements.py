@@ -371,9 +371,12 @@ def _around(cue: Token) -> tuple[int, int, str] | None:
 
 def _parenthetical(cue: Token) -> bool:
     """Whether the cue's clause is set into its sentence ("X, he said, Y", "X, officials
-    said."): not a clause of its own joined by "and" ("…, and he denied it"), and with no
-    object that is its content ("denied it")."""
+    said."): not a clause of its own joined by "and" ("…, and he denied it"), with no object
+    that is its content ("denied it"), and no passive ("each is written in a different
+    genre") or relative clause ("who wrote as Robert Jordan"), which are the writer's."""
     if any(c.dep_ == "cc" and c.i < cue.i for c in cue.children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or cue.dep_ in ("relcl", "acl"):
         return False
     return cue.lemma_.lower() in ADDRESSING or not any(c.dep_ == "dobj" for c in cue.children)
 
