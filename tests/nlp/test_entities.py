@@ -35,3 +35,16 @@ def test_an_adjective_opening_the_sentence_is_not_part_of_the_name(analyzer):
     assert [s.speaker.name for s in article.statements] == ["Samsung"]
     kept = onrecord.extract("New York Times editors said the paper would publish it.", analyzer=analyzer)
     assert [e.name for e in kept.entities] == ["New York Times"]
+
+
+def test_a_headline_title_without_its_stop_is_no_part_of_the_name(analyzer):
+    text = ("GOP Rep Dunmore Announces Bill\n\n"
+            "Rep. Michael Dunmore (R-TX) discussed his bill on Monday.")
+    article = onrecord.extract(text, analyzer=analyzer)
+    people = {e.name for e in article.entities if e.type == "PERSON"}
+    assert "GOP Rep Dunmore" not in people and "Michael Dunmore" in people
+
+
+def test_an_organisation_opening_with_a_title_word_is_no_person(analyzer):
+    article = onrecord.extract("The General Assembly established the agency in 2010.", analyzer=analyzer)
+    assert "Assembly" not in {e.name for e in article.entities if e.type == "PERSON"}

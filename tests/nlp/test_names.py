@@ -76,3 +76,17 @@ def test_a_form_seen_only_in_quotations_is_not_the_display_name():
     spans = [(1, 14), (35, 45)]
     got = person_names(text, spans, lambda at: at > 30)         # the quotation is not body text
     assert set(got.values()) == {"Nora Vance"}
+
+
+def test_a_surname_of_two_words_after_an_honorific_is_the_full_names():
+    text = ("Rosaura Ibarra Montes spoke first. Later Ms. Ibarra Montes said no. "
+            "Ibarra Montes left.")
+    got = names(text, "Rosaura Ibarra Montes", "Ibarra Montes")
+    assert set(got.values()) == {"Rosaura Ibarra Montes"}
+
+
+def test_a_name_with_words_in_front_is_not_a_surname_of_two_words():
+    # "Mary Vance" opens with a first name: "Rip Mary Vance" is her with a verb in front
+    text = "Lawmakers Rip Mary Vance. Ms. Mary Vance said no. Mary Vance left."
+    got = names(text, "Rip Mary Vance", "Mary Vance")
+    assert set(got.values()) == {"Mary Vance"}

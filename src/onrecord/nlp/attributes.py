@@ -15,7 +15,13 @@ if TYPE_CHECKING:
 
 # Titles as newspapers abbreviate them ("New Jersey Gov. Chris Christie").
 ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
-                 "sec.": "secretary", "pres.": "president", "amb.": "ambassador", "supt.": "superintendent"}
+                 "sec.": "secretary", "pres.": "president", "amb.": "ambassador", "supt.": "superintendent",
+                 "gov": "governor", "sen": "senator", "rep": "representative"}   # headlines drop the stop
+
+
+def is_title(word: str) -> bool:
+    """Whether a word (lower case) is a role or its abbreviation ("Rep", "Sen.")."""
+    return ABBREVIATIONS.get(word, word) in lexicon.roles()[0]
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -31,6 +37,9 @@ def roles_in(tokens) -> tuple[set[str], set[str]]:
     found = {w for w in words if w in every}
     found |= {f"{a} {b}" for a, b in zip(words, words[1:]) if f"{a} {b}" in every}
     found |= {w[:-1] for w in words if w.endswith("s") and w[:-1] in every}     # "Presidents"
+    rank = next((w for w in words if w in lexicon.role_ranks()), None)
+    if rank is not None:           # "vice presidential nominee": another office than "nominee"
+        found = {r if r.split()[0] == rank else f"{rank} {r}" for r in found if r != rank} or {rank}
     return found - generic, found & generic
 
 
@@ -93,4 +102,4 @@ def _add_attributes(res: "SpeakerResolver", prof: "Profile", tokens, countries: 
         prof.countries |= {c for t in tokens if (c := res.country_of(t))}
 
 
-__all__ = ["ABBREVIATIONS", "conjuncts", "learn_attributes", "learn_premodifiers", "roles_in"]
+__all__ = ["ABBREVIATIONS", "conjuncts", "is_title", "learn_attributes", "learn_premodifiers", "roles_in"]

@@ -14,23 +14,25 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Entity, Span
 from . import lexicon
+from .attributes import ABBREVIATIONS, is_title
 from .lexicon import name_key
-from .names import person_names, word_before
+from .names import HONORIFICS, person_names, word_before, words_of
 from .doctext import text_of
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame"})
 
 
 def label_of(span: SpacySpan) -> str:
     """spaCy's label, except that a title followed by a name is a person ("Councillor Marek
-    Hale"), and so is a person's name after an owner ("Fox News’s Ed Henry"); "X v. Y" is a
+    Hale", "GOP Rep McCaul"), and so is a person's name after an owner ("Fox News’s Ed Henry"); "X v. Y" is a
     case, never a person."""
     words = [t for t in span if not t.is_space]
     if any(t.lower_ in ("v.", "vs.", "v", "vs") for t in words[1:-1]):
         return "LAW"                          # "Trump v. Trump", a case or a book: no one's name
-    if len(words) > 1 and words[0].lower_ in lexicon.roles()[0] and all(t.pos_ == "PROPN" for t in words[1:]):
-        return "PERSON"
+    titles = [k for k, t in enumerate(words[:-1]) if is_title(t.lower_)]
+    name = words[titles[-1] + 1:] if titles else []
+    if name and all(t.pos_ == "PROPN" for t in name) and (len(name) > 1 or words[titles[-1]].lower_ in ABBREVIATIONS):
+        return "PERSON"        # "GOP Rep McCaul"; but "General Assembly" is no General called Assembly
     owned = _after_owner(words)
     if len(owned) >= 2 and owned[0].lower_ in lexicon.first_names() and all(t.is_title for t in owned):
         return "PERSON"
@@ -65,7 +67,7 @@ def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
 def _person_tokens(tokens: list) -> list:
     """The tokens of a person's name within a tagged span (see ``clean_name``)."""
     tokens = _after_owner(tokens)
-    titles = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in lexicon.roles()[0] or t.lower_ in lexicon.demonyms()
+    titles = [k for k, t in enumerate(tokens[:-1]) if is_title(t.lower_) or t.lower_ in lexicon.demonyms()
               or t.lower_.rstrip(".") in lexicon.gender_words()]
     tokens = tokens[titles[-1] + 1:] if titles else tokens
     while len(tokens) > 1 and (not tokens[0].text[:1].isupper() or tokens[0].tag_ in ("VBG", "VBD", "VBZ")
@@ -115,12 +117,13 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
     votes: dict[str, Counter] = defaultdict(Counter)
     for start, end, label in mentions:
         votes[name_key(text[start:end])][label] += 1
-    surnames = {k.split()[-1] for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"}
+    surnames = {words_of(k)[0][-1] for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"}
     # a known person's surname is that person however the tagger labels it: "Trump" is often an
     # ORG to it. Not an acronym ("SVP" beside a "Junge SVP" taken for a person); and the price:
     # "Bloomberg" the company, in an article that names Michael R. Bloomberg, is taken for him
     spans = [(s, e) for s, e, _ in mentions if votes[key := name_key(text[s:e])].most_common(1)[0][0] == "PERSON"
              or (key in surnames and not text[s:e].isupper())]
+    personal = set(spans)
     # names are written as names in the writer's own body text, not in headings or quotations
     # ("Crooked Hillary Clinton" said someone)
     aside = sorted([*headings, *quotes])
@@ -133,8 +136,8 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
         if (start, end) in people:
             group = ("PERSON", people[(start, end)])
             named.add(group)
-        else:
-            group = (votes[key].most_common(1)[0][0], key)
+        else:                                       # a surname two people share is still a person's
+            group = ("PERSON" if (start, end) in personal else votes[key].most_common(1)[0][0], key)
         groups.setdefault(group, []).append((start, end))
     out = []
     for n, ((label, person), spans) in enumerate(groups.items(), 1):

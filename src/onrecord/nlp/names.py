@@ -8,6 +8,7 @@ A wrong name is worse than none, so a mention joins a person only on the article
 - full names are one person when their first and last names agree, middle names and initials
   aside ("Donald J. Trump" = "Donald Trump"; "Tim" may be "Timothy"), never with different
   first names ("Michelle Obama" is not "Barack Obama");
+- a surname of two words ("Mr. Guajardo Villarreal") is the person whose full name ends with it;
 - a surname alone is the one person of the article with that surname; when there are several,
   an honorific before it ("Mr. Obama", "Mrs. Clinton") picks the one of that gender, or else
   the surname stays a name of its own, unresolved;
@@ -28,6 +29,7 @@ SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Words that belong to the surname after them ("de Blasio", "van Voorhis").
 PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "du", "van", "von", "le", "la",
                        "al", "el", "bin", "ibn", "st.", "dos", "das"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame"})
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
@@ -37,6 +39,7 @@ class Person:
     forms: list[str] = field(default_factory=list)          # name keys (multi-word)
     gender: str | None = None                                # "m", "f" or None
     name: str = ""                                           # how the person is named
+    surnames: set[str] = field(default_factory=set)          # forms that are a surname of two words
 
 
 def words_of(key: str) -> tuple[list[str], str | None]:
@@ -102,31 +105,55 @@ def _group_full_names(text: str, spans, keys: dict[tuple[int, int], str],
                       in_body: Callable[[int], bool]) -> list[Person]:
     """The article's people, from the mentions that are names of two words or more."""
     full = sorted({k for k in keys.values() if len(words_of(k)[0]) >= 2}, key=lambda k: len(k.split()))
+    surnames = _surnames_of_two_words(text, keys, full)
     canonical: dict[str, str] = {}
     for key in full:                      # shortest first: "donald trump" before "rip donald trump"
+        if key in surnames:
+            continue
         inner = next((c for c in reversed(list(canonical)) if key.endswith(" " + c)), None)
         canonical[key] = canonical[inner] if inner else key
     people: list[Person] = []
     for key in full:
-        if canonical[key] != key:
+        if canonical.get(key) != key:
             continue
         person = next((p for p in people if any(same_person(key, f) for f in p.forms)), None)
         if person is None:
             people.append(person := Person())
         person.forms.append(key)
     for key in full:
-        if canonical[key] != key:
+        if key not in surnames and canonical[key] != key:
             next(p for p in people if canonical[key] in p.forms).forms.append(key)
+    for key, outer in surnames.items():
+        person = next(p for p in people if canonical[outer] in p.forms)
+        person.forms.append(key)
+        person.surnames.add(key)
     for person in people:
         _name_and_gender(text, spans, keys, in_body, person)
     return people
 
 
+def _surnames_of_two_words(text: str, keys: dict[tuple[int, int], str], full: list[str]) -> dict[str, str]:
+    """Two-word names that are a surname, each with the full name it ends: "Guajardo
+    Villarreal" of "Ildefonso Guajardo Villarreal", when the article writes it after an
+    honorific ("Mr. Guajardo Villarreal") and it does not open with a first name. Other
+    longer forms are a name with words in front ("Rip Donald Trump")."""
+    honoured = {key for (start, _), key in keys.items() if word_before(text, start) in HONORIFICS}
+    out: dict[str, str] = {}
+    for key in full:
+        words = key.split()
+        if len(words) != 2 or key not in honoured or words[0] in lexicon.first_names():
+            continue
+        outer = [k for k in full if k.endswith(" " + key) and len(k.split()) == 3]
+        if len(outer) == 1:
+            out[key] = outer[0]
+    return out
+
+
 def _name_and_gender(text: str, spans, keys, in_body, person: Person) -> None:
     """A person's display name (their most common clean form in body text, the earliest on a
     tie) and gender (what the article writes before their names, else the first-name prior)."""
-    clean = set(person.forms[:1]) | {f for f in person.forms if not any(
-        f.endswith(" " + g) for g in person.forms if g != f)}
+    forms = [f for f in person.forms if f not in person.surnames]
+    clean = set(forms[:1]) | {f for f in forms if not any(f.endswith(" " + g) for g in forms if g != f)}
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     said: Counter[str] = Counter()
