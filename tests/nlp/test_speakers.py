@@ -263,3 +263,80 @@ def test_a_poll_of_two_makers_names_both(analyzer):
     (s,) = onrecord.extract("A Wall Street Journal/NBC News poll shows that the race is close.",
                             analyzer=analyzer).statements
     assert s.speakers == ("Wall Street Journal", "NBC News")
+
+
+def test_a_vice_presidential_nominee_is_not_the_nominee(analyzer):
+    text = ("Democratic vice presidential nominee Tom Keller spoke in Ohio. "
+            "The Democratic presidential nominee said that the plant would stay open.")
+    assert evidence(analyzer, text)[-1][1] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Republican presidential nominee Walt Brody spoke in Ohio. "
+     "The Democratic presidential nominee said that the plant would stay open.", None),
+    ("Democratic presidential nominee Maria Lopez spoke in Ohio. "
+     "The Democratic presidential nominee said that the plant would stay open.", "Maria Lopez"),
+])
+def test_a_descriptor_keeps_its_party(analyzer, text, name):
+    # the tagger calls "Democratic" a nationality; it still tells the two nominees apart
+    assert evidence(analyzer, text)[-1][1] == name
+
+
+def test_a_surname_two_people_share_stays_a_person_of_their_gender(analyzer):
+    text = ("Rep. Bobby Keane and Sen. Tim Keane met on Monday. Keane welcomed the guests. "
+            "“We will win this seat,” he said.")
+    assert evidence(analyzer, text)[-1][1] == "Keane"
+
+
+def test_a_chain_of_pronouns_keeps_its_person(analyzer):
+    # "She" twice after Susan Okafor: the woman named in passing between is not the speaker
+    text = ("“We must act now,” Susan Okafor said.\n\n"
+            "She has faced criticism since meeting Tom Brandt, whose wife, Mary Brandt, runs the port. "
+            "She has called the strikes a turning point.\n\n"
+            "She said that she would not resign.")
+    assert evidence(analyzer, text)[-1][1] == "Susan Okafor"
+
+
+def test_a_pronoun_after_an_unnamed_person_is_theirs(analyzer):
+    text = ("Kim Dorsey spoke on Monday.\n\n"
+            "My mother has softened with age, but she still says that the war was right.")
+    assert evidence(analyzer, text)[-1][1] is None
+
+
+def test_a_chain_needs_a_known_gender(analyzer):
+    # "Kim" is a first name the article and the prior give no gender: "He" links no chain,
+    # and the later "she" has no one clear
+    text = ("“We must act now,” Kim Dorsey said. He was tired. He went home.\n\n"
+            "Paula Reyes spoke next.\n\n“The port will close,” she said.")
+    assert evidence(analyzer, text)[-1][1] == "Paula Reyes"
+
+
+def test_no_one_named_in_an_opening_participle_is_its_subject(analyzer):
+    text = ("President Luis Okoro looked weary. Campaigning against Mark Dunn in 2012, "
+            "he said that the climate could wait.")
+    assert evidence(analyzer, text)[-1][1] != "Mark Dunn"
+
+
+def test_a_quotation_followed_by_its_cue_is_that_speakers(analyzer):
+    text = ("“Every time you say that,” Tester said, “you give them ammunition.”\n\n"
+            "“Why is this not proof that the bank is too big?” Vitter demanded.")
+    assert evidence(analyzer, text)[-1][1] == "Vitter"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a quotation that names someone is not theirs
+    ("Barack Obama spoke on Monday.\n\n“Obama had a plan for the port,” he said.", None),
+    # reported words whose subject is named are not that person's
+    ("Paul Dunn and Tom Reyes met on Monday. He said Dunn would win the seat.", "Tom Reyes"),
+    # a writer's paraphrase may name its speaker deeper in
+    ("Tom Reyes spoke on Monday. He said that the vote had cost Reyes his seat.", "Tom Reyes"),
+])
+def test_no_one_named_in_the_words_said_them(analyzer, text, name):
+    assert evidence(analyzer, text)[-1][1] == name
+
+
+def test_a_definite_role_is_no_unnamed_person(analyzer):
+    # "the candidate" points back to the man named; "a woman" would be someone new
+    text = ("Walt Brody spoke in Ohio on Monday. The candidate was tired, "
+            "and he said that the plant would stay open.")
+    assert evidence(analyzer, text)[-1][1] == "Walt Brody"

@@ -41,6 +41,12 @@ def sifting_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def person_nouns() -> frozenset[str]:
+    """Common nouns that name one person ("my mother", "a spokesman")."""
+    return frozenset(r[0].lower() for r in _rows("person_nouns.txt"))
+
+
+@cache
 def source_people() -> frozenset[str]:
     """Common nouns of people and bodies that can be a source ("officials", "the company")."""
     return frozenset(r[0].lower() for r in _rows("source_people.txt"))
@@ -58,10 +64,20 @@ def roles() -> tuple[frozenset[str], frozenset[str]]:
     every, generic = set(), set()
     for (line,) in _rows("titles.txt"):
         word, _, mark = (p.strip() for p in line.partition("="))
+        if mark == "rank":
+            continue
         every.add(word.lower())
         if mark == "generic":
             generic.add(word.lower())
     return frozenset(every), frozenset(generic)
+
+
+@cache
+def role_ranks() -> frozenset[str]:
+    """Words that make a role another office ("vice", "deputy"): the vice presidential
+    nominee is not the nominee."""
+    return frozenset(word.strip().lower() for (line,) in _rows("titles.txt")
+                     for word, _, mark in [line.partition("=")] if mark.strip() == "rank")
 
 
 @cache

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
+from .antecedents import participle_before, sentence_before, unnamed_subject_before
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
 from .doctext import text_of
 from .entities import SURVEY_ADJECTIVES, SURVEYS
@@ -36,6 +37,7 @@ from .salience import WINDOW, Mention, MentionIndex
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SELF_PRONOUNS = frozenset({"i", "me", "we", "us"})       # the quotation's own speaker
+GENDERED = frozenset({"he", "she"})
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
@@ -65,13 +67,15 @@ class Profile:
     spans: list[tuple[int, int]] = field(default_factory=list)   # its mentions
     words: set[str] = field(default_factory=set)            # words written about it ("democratic")
     genders: set[str] = field(default_factory=set)          # what the article says: "m", "f"
+    prior: str | None = None                                # a weak guess when it says nothing
 
     @property
     def gender(self) -> str | None:
-        """The article's word on the person's gender, else the first-name prior."""
+        """The article's word on the person's gender, else a prior: the first name's, or that
+        of everyone bearing a surname that stands alone."""
         if len(self.genders) == 1:
             return next(iter(self.genders))
-        return None if self.genders else first_name_gender(lexicon.name_key(self.name))
+        return None if self.genders else (self.prior or first_name_gender(lexicon.name_key(self.name)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,7 @@ class SpeakerResolver:
                 for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
                     self.at_char[tok.idx] = prof
         learn_attributes(self)
+        _one_word_genders(self.profiles)
         self._index_mentions()
 
     def _index_mentions(self) -> None:
@@ -122,6 +127,24 @@ class SpeakerResolver:
                 root = span.root if span is not None else None
                 self.index.add(Mention(start, end, prof.name, root is not None and _salient_role(root),
                                        self.quoted(start), root is not None and root.dep_ in MINOR_DEPS))
+        self._index_pronouns()
+
+    def _index_pronouns(self) -> None:
+        """The writer's "he" and "she" as subjects keep their person salient ("Lynch said … She
+        has faced … She said"): each that clearly points back to one person, named outside a
+        quotation and known to be of the pronoun's gender, is a mention of that person, in
+        reading order, so the next pronoun sees the chain. A guess is no link in a chain."""
+        for tok in self.doc:
+            if tok.lower_ not in GENDERED or tok.dep_ not in SUBJECT_DEPS or self.quoted(tok.idx):
+                continue
+            gender = "m" if tok.lower_ == "he" else "f"
+            if self._unnamed_before(tok.idx, gender):
+                continue
+            aside = participle_before(self.doc, tok.idx)
+            choice = self.index.choose(tok.idx, lambda name: self._agrees(name, "person", gender),
+                                       skip=lambda m: aside is not None and aside[0] <= m.start < aside[1])
+            if choice is not None and not choice.mention.quoted and self.profiles[choice.referent].gender == gender:
+                self.index.add(Mention(tok.idx, tok.idx + len(tok.text), choice.referent, True, False))
 
     # ------------------------------------------------------------------ lookups
     def profile_of(self, tok: Token) -> Profile | None:
@@ -229,8 +252,9 @@ class SpeakerResolver:
                 return NOBODY                      # "the Republican Convention" does not speak
             name = (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
             span = next(((a, b) for a, b in prof.spans if a <= tok.idx < b), None) if how == "name" else None
-            if span is not None and self.text[span[0]:span[1]] != prof.name and len(prof.name.split()) > 1 \
-                    and len(self.text[span[0]:span[1]].split()) == 1:
+            written = self.text[span[0]:span[1]] if span is not None else ""
+            if written and written != prof.name and len(prof.name.split()) > 1 and (
+                    len(written.split()) == 1 or lexicon.name_key(prof.name).endswith(" " + lexicon.name_key(written))):
                 how, span = "surname", self._naming_span(prof, tok.idx)
             return Resolution((name,), how, span or self._naming_span(prof, tok.idx), SURENESS[how])
         return self._unknown_name(tok)
@@ -289,12 +313,32 @@ class SpeakerResolver:
         if kind == "org":
             return self._it(at)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
-        choice = self.index.choose(at, lambda name: self._agrees(name, kind, gender),
-                                   skip=lambda m: content is not None and content[0] <= m.start < content[1])
+        if self._unnamed_before(at, gender):
+            return NOBODY
+        aside = participle_before(self.doc, at)
+        spoken_of = self._spoken_of(content) if content else set()
+        choice = self.index.choose(at, lambda name: 0.0 if name in spoken_of else self._agrees(name, kind, gender),
+                                   skip=lambda m: (content is not None and content[0] <= m.start < content[1])
+                                   or (aside is not None and aside[0] <= m.start < aside[1]))
         if choice is None:
             return NOBODY
         sure = SURENESS["pronoun"] + (0.15 if choice.margin == float("inf") else min(0.15, 0.03 * choice.margin))
         return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
+
+    def _spoken_of(self, content: tuple[int, int]) -> set[str]:
+        """Who the words of a statement speak of by name, and so did not say them: anyone
+        named in a quotation ("“Obama had will.i.am,” he said"), the subject of reported words
+        ("He said Obama hopes …"; a writer's paraphrase may name its speaker deeper in)."""
+        quoted = self.quoted(content[0])
+        return {m.referent for m in self.index.between(*content)
+                if (quoted or m.subject) and self.text[m.start:m.end].lower() not in lexicon.pronouns()}
+
+    def _unnamed_before(self, at: int, gender: str | None) -> bool:
+        """Whether a person the article does not name, and no role it gave someone, stands
+        nearest before the pronoun at ``at`` (see ``antecedents``)."""
+        subject = unnamed_subject_before(self.doc, at, gender, lambda t: (p := self.profile_of(t)) is not None
+                                         and p.type == "PERSON")
+        return subject is not None and not self._descriptor(_noun_phrase(subject), at, None)
 
     def _maker(self, document: Token, at: int, content: tuple[int, int] | None) -> Resolution:
         """Whose a document is: its owner ("Sanders' email", "the Post's report") or the maker
@@ -330,8 +374,8 @@ class SpeakerResolver:
             return NOBODY
         sentence = here[0].sent
         before = [t for t in sentence if t.i < here[0].i]
-        if not any(t.dep_ in SUBJECT_DEPS for t in before) and sentence.start > 0:
-            before = list(self.doc[sentence.start - 1].sent)
+        if not any(t.dep_ in SUBJECT_DEPS for t in before) and (previous := sentence_before(sentence)) is not None:
+            before = list(previous)
         subject = next((t for t in reversed(before) if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
         prof = self.profile_of(subject) if subject is not None else None
         if prof is None or prof.type not in ("ORG", "GPE"):
@@ -382,6 +426,25 @@ class SpeakerResolver:
             return NOBODY
         return Resolution((choice.referent,), "descriptor", (choice.mention.start, choice.mention.end),
                           SURENESS["descriptor"] - 0.1, title)
+
+
+def _one_word_genders(profiles: dict[str, Profile]) -> None:
+    """The prior of a person named by one word: a surname the article gives two people
+    ("Scott" beside Bobby and Tim Scott) is one of them, so of their gender when they share
+    one; a first name no one bears as a surname ("Melanie") has the first name's."""
+    bearers: dict[str, set[str | None]] = {}
+    for prof in profiles.values():
+        if prof.type == "PERSON" and len(words := lexicon.name_key(prof.name).split()) > 1:
+            bearers.setdefault(words[-1], set()).add(prof.gender)
+    for prof in profiles.values():
+        word = lexicon.name_key(prof.name)
+        if prof.type != "PERSON" or " " in word:
+            continue
+        genders = bearers.get(word, set())
+        if len(genders) == 1 and None not in genders:
+            prof.prior = next(iter(genders))
+        elif not genders:
+            prof.prior = lexicon.first_names().get(word)
 
 
 def _dateline(mention: SpacySpan) -> bool:
@@ -488,9 +551,10 @@ def _title_of(head: Token) -> str | None:
 
 def _descriptive_words(mention: SpacySpan) -> set[str]:
     """The adjectives and nouns that describe in a descriptor ("democratic" of "the Democratic
-    nominee"): determiners, possessives, countries and numbers aside."""
+    nominee", a party the tagger calls a nationality): determiners, possessives, countries
+    and numbers aside."""
     return {t.lower_ for t in mention if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != mention.root.i
-            and t.lower_ not in lexicon.demonyms() and t.ent_type_ not in ("GPE", "NORP", "DATE", "CARDINAL")}
+            and t.lower_ not in lexicon.demonyms() and t.ent_type_ not in ("GPE", "DATE", "CARDINAL")}
 
 
 def _descriptor_title(mention: SpacySpan) -> str:

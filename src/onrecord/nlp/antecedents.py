@@ -1,0 +1,73 @@
+"""What a sentence's own grammar says about whom a "he" or "she" can point back to, before
+salience is asked: a person the article does not name may stand nearer ("My mother has
+softened, but she still says …"), and no one named in an opening participle is the pronoun's
+person ("Campaigning against Mitt Romney, he …")."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from . import lexicon
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
+
+
+def unnamed_subject_before(doc: Doc, at: int, gender: str | None, is_named: Callable[[Token], bool]) -> Token | None:
+    """The subject (or its owner) nearest before the pronoun at ``at``, in its sentence or else
+    the sentence before, when it is a person the article does not name (``is_named`` tells
+    which tokens name a person) and who agrees with ``gender``: someone new or known by a
+    relation ("a woman", "my mother", "a spokesman's view"). A definite role ("the GOP
+    candidate") points back to someone named, so it is no such person."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span[0].sent
+    before = [t for t in sentence if t.i < span[0].i and t.dep_ in SUBJECT_DEPS]
+    if not before and (previous := sentence_before(sentence)) is not None:
+        before = [t for t in previous if t.dep_ in SUBJECT_DEPS]
+    if not before:
+        return None
+    subject = before[-1]
+    if not _person_noun(subject):
+        subject = next((c for c in subject.children if c.dep_ == "poss"), subject)   # "a spokesman's view"
+    if not _person_noun(subject) or subject.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in INDEFINITES) for c in subject.children):
+        return None                # "the candidate" points back to someone; "a woman", "my mother" do not
+    if any(is_named(t) for t in subject.subtree if t.i == subject.i or t.dep_ in ("appos", "compound")):
+        return None                # "spokesman Joe Smith" is named
+    said = lexicon.gender_words().get(subject.lower_)
+    return None if gender is not None and said is not None and said != gender else subject
+
+
+def _person_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.person_nouns()
+
+
+def participle_before(doc: Doc, at: int) -> tuple[int, int] | None:
+    """The characters of a participle clause without a subject of its own that opens the
+    clause of the pronoun at ``at``: its doer is the pronoun's person, so no one named in it
+    is ("Campaigning against Mitt Romney, he …" is not Romney)."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or span[0].dep_ not in SUBJECT_DEPS:
+        return None
+    pronoun = span[0]
+    for clause in pronoun.head.children:
+        if clause.dep_ == "advcl" and clause.i < pronoun.i and clause.tag_ in ("VBG", "VBN") \
+                and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in clause.children):
+            end = clause.right_edge
+            return clause.left_edge.idx, end.idx + len(end.text)
+    return None
+
+
+def sentence_before(sentence: SpacySpan) -> SpacySpan | None:
+    """The sentence before, over the blank lines between paragraphs."""
+    at = sentence.start - 1
+    while at >= 0 and sentence.doc[at].is_space:
+        at -= 1
+    return sentence.doc[at].sent if at >= 0 else None
+
+
+__all__ = ["participle_before", "sentence_before", "unnamed_subject_before"]
