@@ -245,3 +245,21 @@ def test_participle_after_a_reported_clause_keeps_the_reporter(analyzer):
 ])
 def test_content_bounds_keep_lists_and_leave_the_writers_clauses(analyzer, text, content):
     assert statements(analyzer, text)[0].text == content
+
+
+def test_a_conjoined_cue_hung_inside_a_clause_keeps_the_outer_subject(analyzer):
+    # the parser hangs "blamed" on "pull", whose subject is Russia; its tense says it is Putin's
+    text = ("Mr. Putin backpedaled on his prediction a year ago that Russia would pull out of its "
+            "slump within two years, and blamed the tumble in oil prices.")
+    blamed = next(s for s in statements(analyzer, text) if s.cue and s.cue.text == "blamed")
+    assert blamed.speaker.mention.text == "Mr. Putin"
+
+
+def test_a_cue_with_its_own_clause_after_a_closed_quotation_is_not_its_cue(analyzer):
+    text = ("“It is a sad day,” Cruz told reporters in Milwaukee. “This is what the campaign is.” "
+            "Ohio Gov. John Kasich said he would have fired the manager.")
+    found = statements(analyzer, text)
+    quote = next(s for s in found if s.text.startswith("This is"))
+    assert quote.speaker.name != "John Kasich"
+    kasich = next(s for s in found if s.cue and s.cue.text == "said")
+    assert kasich.text == "he would have fired the manager"

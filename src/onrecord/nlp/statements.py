@@ -123,8 +123,18 @@ def subject_of(tok: Token) -> Token | None:
         for anc in tok.ancestors:
             if cue_of(anc):
                 return subject_of(anc)
-        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        return next((c for c in _conjoined_with(tok).children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _conjoined_with(tok: Token) -> Token:
+    """The verb a conjoined verb shares its subject with: the one it hangs on, unless that is
+    of another tense and a verb above is of its own ("Putin backpedaled on his prediction that
+    Russia would pull out …, and blamed …": the parser hung "blamed" on "pull")."""
+    head = tok.head
+    if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ != tok.tag_:
+        return next((a for a in head.ancestors if a.tag_ == tok.tag_ and a.pos_ in ("VERB", "AUX")), head)
+    return head
 
 
 def _shares_subject(tok: Token) -> bool:
@@ -209,6 +219,14 @@ def _cue_after_subject(segment: list[Token]) -> tuple[Token, Token] | None:
     return None
 
 
+def _reports_its_own(p: Parse, q: Quote, cue: Token) -> bool:
+    """Whether a cue after a quotation that ends its sentence reports a clause of its own
+    ("“… campaign.” Ohio Gov. John Kasich said he would have fired …"): the quotation was
+    someone else's."""
+    closed = p.text[:q.close].rstrip()[-1:] in (".", "!", "?")
+    return closed and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+
+
 def is_name(tokens: list[Token]) -> bool:
     """A short run of capitalised words ending in a named entity, with no verb among them,
     or a name in capitals as transcripts print speakers ("KATE BOLDUAN")."""
@@ -239,6 +257,8 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         para = paragraphs[bisect_right(para_starts, q.open) - 1]
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
         found = _cue_in(after, first=6) or _cue_after_subject(after)
+        if found is not None and _reports_its_own(p, q, found[0]):
+            found = None
         signer = signed_by(after) if found is None else None
         if signer is not None:                          # "“…” ― Name"
             out.append(Candidate("direct", q.start, q.end, after[0], signer, "signed", list(q.parts)
