@@ -90,3 +90,11 @@ def test_a_name_with_words_in_front_is_not_a_surname_of_two_words():
     text = "Lawmakers Rip Mary Vance. Ms. Mary Vance said no. Mary Vance left."
     got = names(text, "Rip Mary Vance", "Mary Vance")
     assert set(got.values()) == {"Mary Vance"}
+
+
+def test_the_first_name_list_is_clean_data():
+    from onrecord.nlp import lexicon
+    names = lexicon.first_names()
+    assert len(names) > 1000 and set(names.values()) == {"m", "f"}
+    assert all(name == name.lower() and " " not in name for name in names)
+    assert names["melanie"] == "f" and names["matt"] == "m"

@@ -165,6 +165,15 @@ def test_document_as_source_phrase(analyzer):
     assert s.text == "most residents backed the new harbour" and s.speaker.mention.text == "the latest survey"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("In a speech in Bergen on Friday, Lena Okafor laid out her plans for the port.", "Lena Okafor"),
+    ("In his speech on Wednesday, Tom Reyes proclaimed a goal of peace through strength.", "Tom Reyes"),
+])
+def test_a_speech_or_statement_speaks_for_the_clauses_subject(analyzer, text, speaker):
+    (s,) = statements(analyzer, text)
+    assert s.speaker.name == speaker
+
+
 def test_according_to_wins_over_a_verb_inside_its_content(analyzer):
     text = "The union has 4,000 members who back the strike, according to its own figures."
     (s,) = statements(analyzer, text)

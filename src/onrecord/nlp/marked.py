@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import lexicon
-from .statements import NAME_TYPES, Candidate, Parse, cue_of, is_name, kind_of, trim
+from .statements import NAME_TYPES, Candidate, Parse, cue_of, is_name, kind_of, mention_span, trim
 
 
 FINITE = ("VBD", "VBZ", "VBP", "MD")     # tags of a verb that makes a sentence
@@ -64,9 +64,18 @@ def source_phrases(p: Parse) -> list[Candidate]:
         if len(rest) < 3:
             continue
         s, e = trim(p.text, rest[0].idx, rest[-1].idx + len(rest[-1].text), p.quotes)
-        mention = source.doc[source.left_edge.i: source.i + 1]
-        out.append(Candidate(kind_of(p, s, e), s, e, tok, mention, "source"))
+        out.append(Candidate(kind_of(p, s, e), s, e, tok, _maker_of(source, host), "source"))
     return out
+
+
+def _maker_of(source, host):
+    """Who speaks through "In a statement, …": the clause's subject when the document is one
+    that someone gives ("In a speech in Florida, Clinton laid out …" is Clinton's); a poll or
+    a study speaks for itself ("In the survey, most residents backed …")."""
+    subject = next((c for c in host.children if c.dep_ == "nsubj"), None)
+    if subject is not None and source.lemma_.lower() not in lexicon.evidence_sources():
+        return mention_span(subject)
+    return source.doc[source.left_edge.i: source.i + 1]
 
 
 def passive_sources(p: Parse) -> list[Candidate]:
