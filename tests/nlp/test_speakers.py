@@ -340,3 +340,18 @@ def test_a_definite_role_is_no_unnamed_person(analyzer):
     text = ("Walt Brody spoke in Ohio on Monday. The candidate was tired, "
             "and he said that the plant would stay open.")
     assert evidence(analyzer, text)[-1][1] == "Walt Brody"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the writer's variation on the person the sentence before is about
+    ("Mike Dunn says the port will close.\n\nThe Republican nominee said that taxes would fall.", "Mike Dunn"),
+    # another party than the article gives them
+    ("Democratic Sen. Susan Carter says the port will close.\n\n"
+     "The GOP nominee said that taxes would fall.", None),
+    # a name in the description the article never tied to them
+    ("Tom Reyes says the port will close. The FBI director said that the case was closed.", None),
+    # not the one the sentence is about
+    ("The debate ended after Tom Reyes left. The Republican nominee said that taxes would fall.", None),
+])
+def test_a_description_right_after_a_name(analyzer, text, name):
+    assert evidence(analyzer, text)[-1][1] == name

@@ -41,6 +41,12 @@ def sifting_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def parties() -> dict[str, str]:
+    """Words that name a political party -> the party ("gop" -> "republican")."""
+    return _mapping("parties.tsv")
+
+
+@cache
 def person_nouns() -> frozenset[str]:
     """Common nouns that name one person ("my mother", "a spokesman")."""
     return frozenset(r[0].lower() for r in _rows("person_nouns.txt"))

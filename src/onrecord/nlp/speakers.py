@@ -413,9 +413,9 @@ class SpeakerResolver:
                 if (not countries or countries & p.countries)
                 and (specific & p.roles or (not specific and (generic & p.roles or countries)))
                 and said <= p.words}
-        if not fits:
-            return NOBODY
         title = _descriptor_title(mention)
+        if not fits:
+            return self._just_named(mention, countries, specific | generic, title)
         if len(fits) == 1:
             (name,) = fits
             return Resolution((name,), "descriptor", self._naming_span(self.profiles[name], at),
@@ -426,6 +426,41 @@ class SpeakerResolver:
             return NOBODY
         return Resolution((choice.referent,), "descriptor", (choice.mention.start, choice.mention.end),
                           SURENESS["descriptor"] - 0.1, title)
+
+
+    def _just_named(self, mention: SpacySpan, countries: set[str], roles: set[str], title: str) -> Resolution:
+        """A definite description right after the one person its sentence, or the sentence
+        before, has as subject: the writer's variation on that person ("Mike Pence says …
+        The Republican vice presidential nominee was speaking …"), unless what the article
+        says of them contradicts it (another role, party, country or gender)."""
+        if mention[0].lower_ != "the":
+            return NOBODY
+        sentence = mention[0].sent
+        floor = (sentence_before(sentence) or sentence).start_char
+        subjects = {m.referent: m for m in self.index.between(floor, mention.start_char)
+                    if not m.quoted and self.profiles[m.referent].type == "PERSON" and self._main_subject(m)}
+        if len(subjects) != 1:
+            return NOBODY
+        (name, named), = subjects.items()
+        prof = self.profiles[name]
+        gender = lexicon.gender_words().get(mention.root.lower_)
+        words = _descriptive_words(mention)
+        parties = {lexicon.parties()[w] for w in words if w in lexicon.parties()}
+        theirs = {lexicon.parties()[w] for w in prof.words if w in lexicon.parties()}
+        # a name in the description ("the FBI director") must be one the article gave them
+        names = {t.lower_ for t in mention if t.pos_ == "PROPN" and t.lower_ in words
+                 and t.ent_type_ not in ("GPE", "LOC", "NORP") and not self.country_of(t)} - set(lexicon.parties())
+        if (gender and prof.gender and gender != prof.gender) or (parties and theirs and not parties & theirs) \
+                or (countries and prof.countries and not countries & prof.countries) or not names <= prof.words \
+                or (prof.roles and not roles & prof.roles):
+            return NOBODY
+        return Resolution((name,), "descriptor", (named.start, named.end), SURENESS["descriptor"] - 0.15, title)
+
+
+    def _main_subject(self, mention: Mention) -> bool:
+        """Whether a mention is the subject of its sentence's main verb."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS and span.root.head.dep_ == "ROOT"
 
 
 def _one_word_genders(profiles: dict[str, Profile]) -> None:
