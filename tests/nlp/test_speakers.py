@@ -355,3 +355,8 @@ def test_a_definite_role_is_no_unnamed_person(analyzer):
 ])
 def test_a_description_right_after_a_name(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name
+
+
+def test_a_supporter_named_after_the_person_supported(analyzer):
+    text = "Marco Dunn spoke in Iowa. Dunn supporter Scott Szlachta told reporters that the senator would win."
+    assert evidence(analyzer, text)[-1][1] == "Scott Szlachta"

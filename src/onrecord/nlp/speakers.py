@@ -502,7 +502,8 @@ def _salient_role(tok: Token) -> bool:
 
 def _several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
     """Whether a mention names two people that neither a conjunction nor a role between them
-    relates (a headline's "X Endorses Y"; but "Cruz spokesman Rick Tyler" is Rick Tyler)."""
+    relates (a headline's "X Endorses Y"; but "Cruz spokesman Rick Tyler" and "Rubio supporter
+    Scott Szlachta" are the second)."""
     people: list[tuple[Profile, int]] = []
     for tok in mention:
         prof = res.profile_of(tok)
@@ -511,7 +512,7 @@ def _several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
     if len(people) < 2 or any(t.dep_ == "conj" or t.lower_ in ("and", "&") for t in mention):
         return False
     between = mention.doc[people[0][1] + 1: people[-1][1]]
-    return not any(roles_in(between))
+    return not any(roles_in(between)) and not any(t.lemma_.lower() in lexicon.person_nouns() for t in between)
 
 
 def _group_name(res: SpeakerResolver, head: Token) -> Resolution:
