@@ -82,6 +82,13 @@ def test_case_and_accents_do_not_make_another_speaker(store: Store) -> None:
     assert names(store) == {"Maroš Šefčovič": 2}
 
 
+def test_the_display_name_keeps_its_accents_whichever_spelling_is_more_common(store: Store) -> None:
+    store.save(said("Felipe Calderon"))
+    store.save(said("Felipe Calderon", "sanctions would follow"))
+    store.save(said("Felipe Calderón", "the border would stay open"))
+    assert names(store) == {"Felipe Calderón": 3}
+
+
 def test_a_surname_used_as_mention_is_an_alias_a_description_is_not(store: Store) -> None:
     store.save(article(Quote("Vladimir Putin", "NATO must stop", mention="Putin"),
                        Quote("Vladimir Putin", "talks would go on", mention="the Russian president")))

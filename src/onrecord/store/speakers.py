@@ -228,6 +228,17 @@ def _add_aliases(conn: sqlite3.Connection, sid: int, aliases: Iterable[str]) -> 
         rows.append((sid, alias, key, key.split()[-1]))
     conn.executemany(
         "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, key, last) VALUES (?, ?, ?, ?)", rows)
+    for _, alias, key, _ in rows:             # a spelling with its accents over the plain one
+        if _accents(alias):
+            (kept,) = conn.execute("SELECT alias FROM speaker_aliases WHERE speaker_id = ? AND key = ?",
+                                   (sid, key)).fetchone()
+            if _accents(alias) > _accents(kept):
+                conn.execute("UPDATE speaker_aliases SET alias = ? WHERE speaker_id = ? AND key = ?", (alias, sid, key))
+
+
+def _accents(name: str) -> int:
+    """How many letters of a name carry accents ("Calderón" 1, "Calderon" 0)."""
+    return sum(1 for ch in unicodedata.normalize("NFKD", name) if unicodedata.combining(ch))
 
 
 _LINKED = """
