@@ -48,3 +48,12 @@ def test_a_headline_title_without_its_stop_is_no_part_of_the_name(analyzer):
 def test_an_organisation_opening_with_a_title_word_is_no_person(analyzer):
     article = onrecord.extract("The General Assembly established the agency in 2010.", analyzer=analyzer)
     assert "Assembly" not in {e.name for e in article.entities if e.type == "PERSON"}
+
+
+def test_a_name_read_in_the_wrong_encoding_is_named_as_written():
+    from onrecord.nlp.entities import unmangled
+    assert unmangled("FranÃ\x83Â§ois Hollande") == "François Hollande"       # twice
+    assert unmangled("JosÃ© Ortega") == "José Ortega"                         # once
+    assert unmangled("FranA\u0303\x83A\u0302\xa7ois") == "François"             # decomposed
+    assert unmangled("Ãlvaro Uribe") == "Ãlvaro Uribe"                       # not decodable: as it is
+    assert unmangled("Angela Merkel") == "Angela Merkel"

@@ -8,6 +8,7 @@ of a known person is that person.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -145,8 +146,28 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
             name = person
         else:
             name = max((text[s:e] for s, e in spans), key=len)
-        out.append(Entity(f"e{n}", name, label, tuple(Span.of(text, s, e) for s, e in spans)))
+        out.append(Entity(f"e{n}", unmangled(name), label, tuple(Span.of(text, s, e) for s, e in spans)))
     return out
+
+
+_MANGLED = ("Ã", "Â", "â€")        # how UTF-8 letters look when read as Latin-1 once or more
+
+
+def unmangled(name: str) -> str:
+    """A name whose UTF-8 letters were read as Latin-1, once or twice ("FranÃ\x83Â§ois"),
+    as it was written ("François"); the mentions keep the text as it is."""
+    for _ in range(3):
+        name = unicodedata.normalize("NFC", name)        # "Ã" may be written as A and a tilde
+        if not any(mark in name for mark in _MANGLED):
+            break
+        try:
+            name = name.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            try:
+                name = name.encode("cp1252").decode("utf-8")
+            except UnicodeError:
+                break
+    return name
 
 
 def _untagged_surnames(doc: Doc, mentions, people: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
