@@ -57,3 +57,10 @@ def test_a_name_read_in_the_wrong_encoding_is_named_as_written():
     assert unmangled("FranA\u0303\x83A\u0302\xa7ois") == "François"             # decomposed
     assert unmangled("Ãlvaro Uribe") == "Ãlvaro Uribe"                       # not decodable: as it is
     assert unmangled("Angela Merkel") == "Angela Merkel"
+
+
+def test_a_first_name_and_a_surname_the_tagger_calls_an_organisation_are_a_person(analyzer):
+    from onrecord.nlp.entities import _first_name_and_surname
+    doc = analyzer.nlp("Ava DuVernay and the Stanley Cup")
+    assert _first_name_and_surname(list(doc[0:2]))
+    assert not _first_name_and_surname(list(doc[4:6]))          # "Stanley Cup": a cup's name

@@ -37,7 +37,17 @@ def label_of(span: SpacySpan) -> str:
     owned = _after_owner(words)
     if len(owned) >= 2 and owned[0].lower_ in lexicon.first_names() and all(t.is_title for t in owned):
         return "PERSON"
+    if span.label_ == "ORG" and _first_name_and_surname(words):
+        return "PERSON"                       # "Ava DuVernay", an organisation to the tagger
     return span.label_
+
+
+def _first_name_and_surname(words: list) -> bool:
+    """Two or three capitalised words opening with a first name and ending with no word of an
+    organisation's name ("Ava DuVernay"; not "Stanley Cup" or "Victoria Park")."""
+    words = [t for t in words if t.lower_ not in ("'s", "’s", "'")]
+    return 2 <= len(words) <= 3 and words[0].lower_ in lexicon.first_names() and \
+        all(t.text[:1].isupper() and t.is_alpha for t in words) and words[-1].lower_ not in lexicon.organisation_words()
 
 
 def _after_owner(tokens: list) -> list:

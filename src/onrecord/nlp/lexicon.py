@@ -41,6 +41,12 @@ def sifting_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def organisation_words() -> frozenset[str]:
+    """Last words that make a name an organisation's or a place's ("Stanley Cup")."""
+    return frozenset(r[0].lower() for r in _rows("organisation_words.txt"))
+
+
+@cache
 def parties() -> dict[str, str]:
     """Words that name a political party -> the party ("gop" -> "republican")."""
     return _mapping("parties.tsv")
