@@ -69,11 +69,12 @@ def source_phrases(p: Parse) -> list[Candidate]:
 
 
 def _maker_of(source, host):
-    """Who speaks through "In a statement, …": the clause's subject when the document is one
-    that someone gives ("In a speech in Florida, Clinton laid out …" is Clinton's); a poll or
-    a study speaks for itself ("In the survey, most residents backed …")."""
+    """Who speaks through "In a statement, …": the subject of a clause that says something
+    ("In his speech, Trump proclaimed …" is Trump's), when the document is one someone gives;
+    a poll or a study speaks for itself ("In the survey, most residents backed …"), and the
+    writer's narration about an interview is no one's ("In an interview about …, X did …")."""
     subject = next((c for c in host.children if c.dep_ == "nsubj"), None)
-    if subject is not None and source.lemma_.lower() not in lexicon.evidence_sources():
+    if subject is not None and cue_of(host) is not None and source.lemma_.lower() not in lexicon.evidence_sources():
         return mention_span(subject)
     return source.doc[source.left_edge.i: source.i + 1]
 

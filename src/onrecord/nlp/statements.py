@@ -193,7 +193,7 @@ def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Toke
     with the cue among the ``first`` tokens when given."""
     ids = {t.i for t in segment}
     for tok in segment[:first]:
-        if cue_of(tok, "quote") is None:
+        if cue_of(tok, "quote") is None or _subordinate(tok):
             continue
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i in ids), None)
         if subj is None and tok.lemma_.lower() not in ADDRESSING:     # "told CNN's Dana Bash": the addressee
@@ -204,6 +204,12 @@ def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Toke
     return None
 
 
+def _subordinate(cue: Token) -> bool:
+    """A cue in a clause that "although", "because" or "if" opens tells a circumstance, not who
+    spoke the quotation beside it ("“…” Although he had written a will, …")."""
+    return any(c.dep_ == "mark" and c.lower_ not in ("as", "that") for c in cue.children)
+
+
 def _cue_after_subject(segment: list[Token]) -> tuple[Token, Token] | None:
     """(cue, subject) when the words after a quotation are a long subject and then its cue:
     "“…,” Jeff Weaver, Sanders’ campaign manager, said in a statement"."""
@@ -211,7 +217,7 @@ def _cue_after_subject(segment: list[Token]) -> tuple[Token, Token] | None:
     if not words:
         return None
     for tok in segment:
-        if cue_of(tok, "quote") is None:
+        if cue_of(tok, "quote") is None or _subordinate(tok):
             continue
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
         if subj is not None and subj.left_edge.i == words[0].i:
@@ -336,7 +342,10 @@ def _stands_alone(p: Parse, q: Quote, para: tuple[int, int]) -> bool:
 def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None:
     """Bounds of what the cue attributes, and which frame held it."""
     kids = list(cue.children)
-    ccomp = next((c for c in kids if c.dep_ == "ccomp"), None)
+    # a clause after the cue before one the parser hung on it from before ("Research team
+    # head Jennifer Ngo-Anh says the idea …", "head" taken for a verb)
+    ccomps = [c for c in kids if c.dep_ == "ccomp"]
+    ccomp = next((c for c in ccomps if c.i > cue.i), ccomps[0] if ccomps else None)
     if ccomp is not None and "ccomp" in frames:
         return (*_clause_bounds(cue, ccomp), "ccomp")
     if "oprd" in frames:                     # "called the talks useful": object + predicate
