@@ -360,3 +360,20 @@ def test_a_description_right_after_a_name(analyzer, text, name):
 def test_a_supporter_named_after_the_person_supported(analyzer):
     text = "Marco Dunn spoke in Iowa. Dunn supporter Scott Szlachta told reporters that the senator would win."
     assert evidence(analyzer, text)[-1][1] == "Scott Szlachta"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Turnout fell, according to a recent Reuters survey of voter lists. The study found that voters were removed.",
+     ("Reuters",)),
+    # "the new poll" is the latest one, not last month's
+    ("The race is tied, according to the latest Gallup poll. That is down from a Pew Research poll last month. "
+     "The new poll indicates that turnout will be high.", ("Gallup",)),
+    ("The race is tied. The poll indicates that turnout will be high.", ()),
+])
+def test_the_poll_is_the_last_poll_with_a_maker(analyzer, text, names):
+    assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == names
+
+
+def test_the_campaign_is_the_campaign_of_the_person_just_named(analyzer):
+    text = "Susan Okafor plans to call on young people to serve.\n\nThe campaign says she will announce plans Friday."
+    assert evidence(analyzer, text)[-1][1] == "Okafor campaign"

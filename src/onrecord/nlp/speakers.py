@@ -49,6 +49,8 @@ GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" 
 # How well a person of unknown gender fits "he" or "she": possible, but the names the tagger
 # gets wrong (a city taken for a person) are often of this kind.
 UNKNOWN_GENDER_FIT = 0.35
+DOCUMENT_WINDOW = 5        # sentences back in which "the poll" finds the poll it is
+NEWEST = frozenset({"new", "newest", "latest", "recent"})
 
 # How sure each way of finding a name is (see model.RESOLUTIONS).
 SURENESS = {"name": 0.95, "surname": 0.9, "apposition": 0.9, "relative": 0.85, "descriptor": 0.75,
@@ -347,6 +349,13 @@ class SpeakerResolver:
         if owner is not None:
             found = self.identify(_noun_phrase(owner), at, content)
             return _as(found, found.how or "name") if found else NOBODY
+        found = self._makers_of(document)
+        if not found and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+            return self._document_before(document)
+        return found
+
+    def _makers_of(self, document: Token) -> Resolution:
+        """The makers named before a document ("a Wall Street Journal/NBC News poll": both)."""
         makers: list[str] = []
         span = None
         for child in document.children:
@@ -354,17 +363,33 @@ class SpeakerResolver:
             if child.dep_ in ("compound", "nmod") and prof is not None and prof.type in ("ORG", "PERSON"):
                 span = span or next(((a, b) for a, b in prof.spans if a <= child.idx < b), None)
                 makers += [p.strip() for p in prof.name.split("/") if p.strip() not in ("", *makers)]
-        # "a Wall Street Journal/NBC News poll": both makers
         return Resolution(tuple(makers), "name", span, SURENESS["name"] - 0.1) if makers else NOBODY
 
+    def _document_before(self, document: Token) -> Resolution:
+        """ "The poll", "the study": the last document the article gave a maker, within a few
+        sentences ("a recent Reuters survey … The study found" is Reuters')."""
+        floor = self.index.sentence_starts[max(0, self.index.sentence_of(document.idx) - DOCUMENT_WINDOW)]
+        latest = _latest(document)
+        for tok in reversed(self.doc[: document.i]):
+            if tok.idx < floor:
+                break
+            if tok.lemma_.lower() in lexicon.source_nouns() and (not latest or _latest(tok)) \
+                    and (found := self._makers_of(tok)):
+                return _as(found, "descriptor")
+        return NOBODY
+
     def _campaign_of(self, head: Token, at: int, content: tuple[int, int] | None) -> Resolution:
-        """ "His campaign": the campaign of the person "his" stands for ("Trump campaign")."""
+        """ "His campaign": the campaign of the person "his" stands for ("Trump campaign");
+        "the campaign" that of the person the sentence before is about."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
         found = self._pronoun("he" if owner.lower_ == "his" else "she", at, content) if owner else NOBODY
+        if owner is None and head.i > 0 and self.doc[head.i - 1].lower_ == "the" and \
+                (named := self._subject_just_before(self.doc[head.i - 1: head.i + 1])) is not None:
+            found = Resolution((named.referent,), "descriptor", (named.start, named.end), SURENESS["descriptor"] - 0.15)
         if len(found.names) != 1 or found.names[0] not in self.profiles:
             return NOBODY
         name = f"{found.names[0].split()[-1]} {head.lower_}"
-        return Resolution((name,), "pronoun", found.antecedent, found.confidence)
+        return Resolution((name,), found.how, found.antecedent, found.confidence)
 
     def _it(self, at: int) -> Resolution:
         """ "It" is an organisation only when one was the subject just before ("The FBI said …
@@ -433,15 +458,10 @@ class SpeakerResolver:
         before, has as subject: the writer's variation on that person ("Mike Pence says …
         The Republican vice presidential nominee was speaking …"), unless what the article
         says of them contradicts it (another role, party, country or gender)."""
-        if mention[0].lower_ != "the":
+        named = self._subject_just_before(mention) if mention[0].lower_ == "the" else None
+        if named is None:
             return NOBODY
-        sentence = mention[0].sent
-        floor = (sentence_before(sentence) or sentence).start_char
-        subjects = {m.referent: m for m in self.index.between(floor, mention.start_char)
-                    if not m.quoted and self.profiles[m.referent].type == "PERSON" and self._main_subject(m)}
-        if len(subjects) != 1:
-            return NOBODY
-        (name, named), = subjects.items()
+        name = named.referent
         prof = self.profiles[name]
         gender = lexicon.gender_words().get(mention.root.lower_)
         words = _descriptive_words(mention)
@@ -456,11 +476,23 @@ class SpeakerResolver:
             return NOBODY
         return Resolution((name,), "descriptor", (named.start, named.end), SURENESS["descriptor"] - 0.15, title)
 
+    def _subject_just_before(self, mention: SpacySpan) -> Mention | None:
+        """The one person that is the main subject of the mention's sentence before it, or of
+        the sentence before (outside quotations)."""
+        floor = (sentence_before(mention[0].sent) or mention[0].sent).start_char
+        subjects = {m.referent: m for m in self.index.between(floor, mention.start_char)
+                    if not m.quoted and self.profiles[m.referent].type == "PERSON" and self._main_subject(m)}
+        return next(iter(subjects.values())) if len(subjects) == 1 else None
 
     def _main_subject(self, mention: Mention) -> bool:
         """Whether a mention is the subject of its sentence's main verb."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in SUBJECT_DEPS and span.root.head.dep_ == "ROOT"
+
+
+def _latest(document: Token) -> bool:
+    """Whether a document is called the newest ("the new poll" is not last month's poll)."""
+    return any(c.dep_ == "amod" and c.lower_ in NEWEST for c in document.children)
 
 
 def _one_word_genders(profiles: dict[str, Profile]) -> None:
