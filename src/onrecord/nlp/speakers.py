@@ -30,8 +30,10 @@ from . import lexicon
 from .antecedents import participle_before, sentence_before, unnamed_subject_before
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
 from .doctext import text_of
+from .documents import GROUP_HEADS, group_name, maker, noun_phrase, organisation_by_noun
 from .entities import SURVEY_ADJECTIVES, SURVEYS
 from .names import first_name_gender, gender_said
+from .resolution import NOBODY, SURENESS, Resolution, as_found
 from .salience import WINDOW, Mention, MentionIndex
 
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -44,18 +46,10 @@ KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as sa
 MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
 ASKING = frozenset({"ask", "question", "press", "interview"})   # the one asked is the one who answers
 EVENTS = frozenset({"convention", "conference", "summit", "debate", "caucus", "caucuses", "primary", "rally"})
-GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" -> "Kasich campaign"
 
 # How well a person of unknown gender fits "he" or "she": possible, but the names the tagger
 # gets wrong (a city taken for a person) are often of this kind.
 UNKNOWN_GENDER_FIT = 0.35
-DOCUMENT_WINDOW = 5        # sentences back in which "the poll" finds the poll it is
-NEWEST = frozenset({"new", "newest", "latest", "recent"})
-
-# How sure each way of finding a name is (see model.RESOLUTIONS).
-SURENESS = {"name": 0.95, "surname": 0.9, "apposition": 0.9, "relative": 0.85, "descriptor": 0.75,
-            "pronoun": 0.7, "continuation": 0.8}
-
 
 @dataclass
 class Profile:
@@ -78,22 +72,6 @@ class Profile:
         if len(self.genders) == 1:
             return next(iter(self.genders))
         return None if self.genders else (self.prior or first_name_gender(lexicon.name_key(self.name)))
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """Who a speaker mention denotes, and the evidence."""
-    names: tuple[str, ...] = ()
-    how: str | None = None                      # one of model.RESOLUTIONS
-    antecedent: tuple[int, int] | None = None   # the mention that names the person
-    confidence: float = 0.0
-    title: str | None = None                    # role words written with the name
-
-    def __bool__(self) -> bool:
-        return bool(self.names)
-
-
-NOBODY = Resolution()
 
 
 class SpeakerResolver:
@@ -183,28 +161,28 @@ class SpeakerResolver:
             return NOBODY
         head = mention.root
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < head.i:
-            found = self.identify(_noun_phrase(head.head.head), at, content)
-            return _as(found, "relative") if found else NOBODY
+            found = self.identify(noun_phrase(head.head.head), at, content)
+            return as_found(found, "relative") if found else NOBODY
         if _dateline(mention):
             return NOBODY                         # "MYRTLE BEACH, S.C. —" opens a report; it says nothing
         if _several_without_and(self, mention):
             return NOBODY                         # "Carly Fiorina Endorses Ted Cruz": whose words?
-        named = self._named(head) or _group_name(self, head)
+        named = self._named(head) or group_name(self, head)
         if named:
             return named
         word = head.lower_
         if word in SELF_PRONOUNS:
-            return _as(quoted_by, "pronoun") if quoted_by else NOBODY
+            return as_found(quoted_by, "pronoun") if quoted_by else NOBODY
         at = min(at, mention.start_char)          # an antecedent comes before the words that refer to it
         if word in lexicon.pronouns() or (head.i == mention.start and word == "both"):
             return self._pronoun(word, at, content)
         if head.lemma_.lower() in lexicon.source_nouns():
-            return self._maker(head, at, content)
+            return maker(self, head, at, content)
         if head.lower_ in GROUP_HEADS:
             return self._campaign_of(head, at, content)
         if any(roles_in(mention)):
             return self._descriptor(mention, at, content)
-        return _organisation_by_noun(self, mention, at)
+        return organisation_by_noun(self, mention, at)
 
     def remember(self, found: Resolution, mention: tuple[int, int] | None, at: int) -> None:
         """A resolved speaker is salient for the pronouns that follow."""
@@ -246,7 +224,7 @@ class SpeakerResolver:
             appos = next((a for a in tok.children if a.dep_ == "appos" and self.profile_of(a)), None)
             if appos is not None and conjuncts(appos):       # "the three scholars -- A, B and C --"
                 found = self._named(appos)
-                return _as(found, "apposition") if found else NOBODY
+                return as_found(found, "apposition") if found else NOBODY
             prof = self.profile_of(appos) if appos is not None else None
             how = "apposition"
         if prof is not None:
@@ -340,43 +318,7 @@ class SpeakerResolver:
         nearest before the pronoun at ``at`` (see ``antecedents``)."""
         subject = unnamed_subject_before(self.doc, at, gender, lambda t: (p := self.profile_of(t)) is not None
                                          and p.type == "PERSON")
-        return subject is not None and not self._descriptor(_noun_phrase(subject), at, None)
-
-    def _maker(self, document: Token, at: int, content: tuple[int, int] | None) -> Resolution:
-        """Whose a document is: its owner ("Sanders' email", "the Post's report") or the maker
-        named before it ("a Quinnipiac poll"); a document with neither speaks for no one."""
-        owner = next((c for c in document.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            found = self.identify(_noun_phrase(owner), at, content)
-            return _as(found, found.how or "name") if found else NOBODY
-        found = self._makers_of(document)
-        if not found and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
-            return self._document_before(document)
-        return found
-
-    def _makers_of(self, document: Token) -> Resolution:
-        """The makers named before a document ("a Wall Street Journal/NBC News poll": both)."""
-        makers: list[str] = []
-        span = None
-        for child in document.children:
-            prof = self.profile_of(child)
-            if child.dep_ in ("compound", "nmod") and prof is not None and prof.type in ("ORG", "PERSON"):
-                span = span or next(((a, b) for a, b in prof.spans if a <= child.idx < b), None)
-                makers += [p.strip() for p in prof.name.split("/") if p.strip() not in ("", *makers)]
-        return Resolution(tuple(makers), "name", span, SURENESS["name"] - 0.1) if makers else NOBODY
-
-    def _document_before(self, document: Token) -> Resolution:
-        """ "The poll", "the study": the last document the article gave a maker, within a few
-        sentences ("a recent Reuters survey … The study found" is Reuters')."""
-        floor = self.index.sentence_starts[max(0, self.index.sentence_of(document.idx) - DOCUMENT_WINDOW)]
-        latest = _latest(document)
-        for tok in reversed(self.doc[: document.i]):
-            if tok.idx < floor:
-                break
-            if tok.lemma_.lower() in lexicon.source_nouns() and (not latest or _latest(tok)) \
-                    and (found := self._makers_of(tok)):
-                return _as(found, "descriptor")
-        return NOBODY
+        return subject is not None and not self._descriptor(noun_phrase(subject), at, None)
 
     def _campaign_of(self, head: Token, at: int, content: tuple[int, int] | None) -> Resolution:
         """ "His campaign": the campaign of the person "his" stands for ("Trump campaign");
@@ -490,11 +432,6 @@ class SpeakerResolver:
         return span is not None and span.root.dep_ in SUBJECT_DEPS and span.root.head.dep_ == "ROOT"
 
 
-def _latest(document: Token) -> bool:
-    """Whether a document is called the newest ("the new poll" is not last month's poll)."""
-    return any(c.dep_ == "amod" and c.lower_ in NEWEST for c in document.children)
-
-
 def _one_word_genders(profiles: dict[str, Profile]) -> None:
     """The prior of a person named by one word: a surname the article gives two people
     ("Scott" beside Bobby and Tim Scott) is one of them, so of their gender when they share
@@ -547,38 +484,6 @@ def _several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
     return not any(roles_in(between)) and not any(t.lemma_.lower() in lexicon.person_nouns() for t in between)
 
 
-def _group_name(res: SpeakerResolver, head: Token) -> Resolution:
-    """ "Kasich's campaign", "the Clinton campaign": the campaign named after its person."""
-    if head.lower_ not in GROUP_HEADS:
-        return NOBODY
-    for child in head.children:
-        prof = res.profile_of(child)
-        if child.dep_ in ("poss", "compound") and prof is not None and prof.type == "PERSON":
-            name = f"{prof.name.split()[-1]} {head.lower_}"
-            return Resolution((name,), "name", (child.idx, head.idx + len(head.text)), SURENESS["name"] - 0.1)
-    return NOBODY
-
-
-def _organisation_by_noun(res: SpeakerResolver, mention: SpacySpan, at: int) -> Resolution:
-    """ "the court", "the committee": the one organisation named before whose name ends with
-    that noun ("the Supreme Court")."""
-    head = mention.root
-    if head.pos_ != "NOUN" or mention[0].lower_ != "the" or len(mention) != 2:
-        return NOBODY
-    noun = head.lemma_.lower()
-    fits = [p for p in res.profiles.values() if p.type == "ORG" and p.positions[0] < at
-            and len(words := lexicon.name_key(p.name).split()) > 1 and words[-1].rstrip("s") == noun.rstrip("s")]
-    if len(fits) != 1:
-        return NOBODY
-    return Resolution((fits[0].name,), "descriptor", res._naming_span(fits[0], at), SURENESS["descriptor"])
-
-
-def _as(found: Resolution, how: str) -> Resolution:
-    """The same names found another way (a pronoun standing for a resolved quotation's speaker)."""
-    sure = min(found.confidence, SURENESS[how])
-    return Resolution(found.names, how, found.antecedent, sure, found.title)
-
-
 def speaking(subject: SpacySpan | None) -> SpacySpan | None:
     """The words that name whoever spoke, given a cue's subject: a passive cue's agent ("was
     accused of rape by a woman"), or nobody ("was told"); "X was quoted as saying" keeps X."""
@@ -596,13 +501,8 @@ def _agent_of(verb: Token) -> SpacySpan | None:
         if child.dep_ == "agent":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
-                return _noun_phrase(obj)
+                return noun_phrase(obj)
     return None
-
-
-def _noun_phrase(tok: Token) -> SpacySpan:
-    """A noun with the words before it ("the former secretary of state" stops at its head)."""
-    return tok.doc[tok.left_edge.i: tok.i + 1]
 
 
 def _title_of(head: Token) -> str | None:

@@ -1,0 +1,97 @@
+"""Speakers that are documents or bodies: whose a poll, a statement or an ad is ("a
+Quinnipiac poll", "the Post's report", "the study" after "a Reuters survey"), whose "his
+campaign" is, and which organisation "the court" is."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from . import lexicon
+from .resolution import NOBODY, SURENESS, Resolution, as_found
+
+if TYPE_CHECKING:
+    from .speakers import SpeakerResolver
+
+GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" -> "Kasich campaign"
+DOCUMENT_WINDOW = 5        # sentences back in which "the poll" finds the poll it is
+NEWEST = frozenset({"new", "newest", "latest", "recent"})
+
+
+def maker(res: "SpeakerResolver", document: Token, at: int, content: tuple[int, int] | None) -> Resolution:
+    """Whose a document is: its owner ("Sanders' email", "the Post's report") or the maker
+    named before it ("a Quinnipiac poll"); a document with neither speaks for no one."""
+    owner = next((c for c in document.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        found = res.identify(noun_phrase(owner), at, content)
+        return as_found(found, found.how or "name") if found else NOBODY
+    found = makers_of(res, document)
+    if not found and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+        return document_before(res, document)
+    return found
+
+
+def makers_of(res: "SpeakerResolver", document: Token) -> Resolution:
+    """The makers named before a document ("a Wall Street Journal/NBC News poll": both)."""
+    makers: list[str] = []
+    span = None
+    for child in document.children:
+        prof = res.profile_of(child)
+        if child.dep_ in ("compound", "nmod") and prof is not None and prof.type in ("ORG", "PERSON"):
+            span = span or next(((a, b) for a, b in prof.spans if a <= child.idx < b), None)
+            makers += [p.strip() for p in prof.name.split("/") if p.strip() not in ("", *makers)]
+    return Resolution(tuple(makers), "name", span, SURENESS["name"] - 0.1) if makers else NOBODY
+
+
+def document_before(res: "SpeakerResolver", document: Token) -> Resolution:
+    """ "The poll", "the study": the last document the article gave a maker, within a few
+    sentences ("a recent Reuters survey … The study found" is Reuters')."""
+    floor = res.index.sentence_starts[max(0, res.index.sentence_of(document.idx) - DOCUMENT_WINDOW)]
+    newest = is_newest(document)
+    for tok in reversed(res.doc[: document.i]):
+        if tok.idx < floor:
+            break
+        if tok.lemma_.lower() in lexicon.source_nouns() and (not newest or is_newest(tok)) \
+                and (found := makers_of(res, tok)):
+            return as_found(found, "descriptor")
+    return NOBODY
+
+
+def is_newest(document: Token) -> bool:
+    """Whether a document is called the newest ("the new poll" is not last month's poll)."""
+    return any(c.dep_ == "amod" and c.lower_ in NEWEST for c in document.children)
+
+
+def group_name(res: "SpeakerResolver", head: Token) -> Resolution:
+    """ "Kasich's campaign", "the Clinton campaign": the campaign named after its person."""
+    if head.lower_ not in GROUP_HEADS:
+        return NOBODY
+    for child in head.children:
+        prof = res.profile_of(child)
+        if child.dep_ in ("poss", "compound") and prof is not None and prof.type == "PERSON":
+            name = f"{prof.name.split()[-1]} {head.lower_}"
+            return Resolution((name,), "name", (child.idx, head.idx + len(head.text)), SURENESS["name"] - 0.1)
+    return NOBODY
+
+
+def organisation_by_noun(res: "SpeakerResolver", mention: SpacySpan, at: int) -> Resolution:
+    """ "the court", "the committee": the one organisation named before whose name ends with
+    that noun ("the Supreme Court")."""
+    head = mention.root
+    if head.pos_ != "NOUN" or mention[0].lower_ != "the" or len(mention) != 2:
+        return NOBODY
+    noun = head.lemma_.lower()
+    fits = [p for p in res.profiles.values() if p.type == "ORG" and p.positions[0] < at
+            and len(words := lexicon.name_key(p.name).split()) > 1 and words[-1].rstrip("s") == noun.rstrip("s")]
+    if len(fits) != 1:
+        return NOBODY
+    return Resolution((fits[0].name,), "descriptor", res._naming_span(fits[0], at), SURENESS["descriptor"])
+
+
+def noun_phrase(tok: Token) -> SpacySpan:
+    """A noun with the words before it ("the former secretary of state" stops at its head)."""
+    return tok.doc[tok.left_edge.i: tok.i + 1]
+
+
+__all__ = ["GROUP_HEADS", "document_before", "group_name", "is_newest", "maker", "makers_of", "noun_phrase",
+           "organisation_by_noun"]
