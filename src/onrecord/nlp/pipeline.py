@@ -20,6 +20,7 @@ from .candidates import Rescorer, find_candidates
 from .cueing import act_of, is_negated
 from .statements import RULE_CONFIDENCE, Candidate, Parse
 from .topics import find_topics
+from .trees import shallow
 from .doctext import text_of
 
 def parse_text(article: Article) -> str:
@@ -79,7 +80,7 @@ class Analyzer:
         pieces = [(t[s:e], n) for n, (t, a) in enumerate(zip(texts, articles)) for s, e in chunk_bounds(t, a)]
         parsed: list[list[Doc]] = [[] for _ in articles]
         for doc, n in self.nlp.pipe(pieces, as_tuples=True, batch_size=64):
-            parsed[n].append(doc)
+            parsed[n].append(shallow(doc))           # no tree too deep to walk
         for article, docs in zip(articles, parsed):
             yield Doc.from_docs(docs, ensure_whitespace=False), article
 

@@ -17,6 +17,7 @@ Candidates carry token spans; ``speakers.py`` turns the subject into a person af
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -80,8 +81,16 @@ class Parse:
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens that start within [start, end)."""
+        return list(self.walk(start, end))
+
+    def walk(self, start: int, end: int, backwards: bool = False) -> Iterator[Token]:
+        """Tokens that start within [start, end), one at a time (from the end when
+        ``backwards``): a reader that stops at the sentence's end reads no further."""
         i, j = bisect_right(self.starts, start - 1), bisect_right(self.starts, end - 1)
-        return [t for t in self.doc[i:j] if not t.is_space]
+        for k in (range(j - 1, i - 1, -1) if backwards else range(i, j)):
+            tok = self.doc[k]
+            if not tok.is_space:
+                yield tok
 
     def in_quote(self, char: int) -> Quote | None:
         i = bisect_right(self.quote_starts, char) - 1          # quotations are sorted, disjoint
@@ -170,7 +179,7 @@ def trim(text: str, start: int, end: int, quotes: list[Quote]) -> tuple[int, int
 def _segment_after(p: Parse, q: Quote, limit: int) -> list[Token]:
     """Tokens after a closing mark up to the end of that sentence."""
     out = []
-    for tok in p.tokens(q.close + 1, limit):
+    for tok in p.walk(q.close + 1, limit):
         if tok.text in OPENING and tok.idx > q.close + 1 and p.in_quote(tok.idx + 1):
             break
         out.append(tok)
@@ -181,11 +190,12 @@ def _segment_after(p: Parse, q: Quote, limit: int) -> list[Token]:
 
 def _segment_before(p: Parse, q: Quote, floor: int) -> list[Token]:
     """Tokens from the start of the sentence holding the opening mark up to it."""
-    toks = p.tokens(floor, q.open)
-    for k in range(len(toks) - 1, -1, -1):
-        if toks[k].text in SENTENCE_END or toks[k].text in CLOSING:
-            return toks[k + 1:]
-    return toks
+    toks = []
+    for tok in p.walk(floor, q.open, backwards=True):
+        if tok.text in SENTENCE_END or tok.text in CLOSING:
+            break
+        toks.append(tok)
+    return toks[::-1]
 
 
 def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Token] | None:
@@ -375,6 +385,10 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
     return None
 
 
+# Words in the longest sentence read as one that a cue is set into: prose stays far below; a
+# list or a page's debris that the parser takes for one sentence is not walked once per cue.
+LONGEST_SENTENCE = 200
+
 # what belongs to the cue's own clause in "X, he said in a statement, Y."
 CUE_CLAUSE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "prep", "npadvmod", "advmod", "dative",
               "dobj", "agent", "punct", "cc", "mark"}
@@ -383,8 +397,8 @@ CUE_CLAUSE = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "prep", "npa
 def _around(cue: Token) -> tuple[int, int, str] | None:
     """A cue set into the sentence it reports ("X, he said, Y." or "X, officials said."):
     the content is the rest of the sentence, when that is a clause."""
-    if not _parenthetical(cue):
-        return None
+    if len(cue.sent) > LONGEST_SENTENCE or not _parenthetical(cue):
+        return None                   # a run of hundreds of words is no "X, he said, Y"
     clause = {cue.i} | {t.i for c in cue.children if c.dep_ in CUE_CLAUSE for t in c.subtree}
     rest = [t for t in cue.sent if t.i not in clause and not t.is_space]
     while rest and rest[-1].is_punct and rest[-1].text not in CLOSING:
