@@ -276,6 +276,17 @@ def test_ingest_twice_keeps_the_same_speakers(tmp_path: Path) -> None:
     assert jsonl(run("speakers", "--db", db, "--format", "jsonl")) == first
 
 
+def test_an_article_over_its_time_budget_is_one_failure_line_and_the_run_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "wind.txt").write_text(WIND, encoding="utf-8")
+    (tmp_path / "said.txt").write_text("said " * 30000, encoding="utf-8")
+    db = tmp_path / "news.db"
+    result = run("ingest", tmp_path, "--db", db, "--workers", "1", "--time-budget", "1")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert any(line.endswith("said.txt: analysis stopped: it took longer than its budget of 1 s") for line in lines)
+    assert lines[-1].startswith("1 article(s) saved")
+
+
 # -- serve ------------------------------------------------------------------------------------
 
 def test_serve_calls_the_web_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .claims import Claim, ClaimGroup
     from .digest import Digest, Linker
     from .store import Store
+    from .scale import Budget
 
 # Called with (input name, reason) for every input that cannot be read.
 OnError = Callable[[str, str], None]
@@ -121,14 +122,17 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
                  published: str | None = None, analyzer: Analyzer | None = None,
                  on_error: OnError | None = None, reanalyse: bool = False, workers: int = 1,
                  rescorer_path: str | None = None, on_progress: OnProgress | None = None,
-                 batch_size: int = SAVE_BATCH) -> IngestReport:
+                 batch_size: int = SAVE_BATCH, budget: "Budget | None" = None) -> IngestReport:
     """Analyse every input and save it in the store; the same article twice changes nothing.
 
     Articles already stored are not analysed again (``reanalyse`` does), so a run that was
     interrupted, even killed, picks up where it stopped when started again: articles are
     saved ``batch_size`` at a time, each batch in one transaction, whole or not at all.
     ``workers`` > 1 analyses on that many processes (each loads the model, and the rescorer
-    at ``rescorer_path`` if given). ``on_progress`` hears of every article as it is done.
+    at ``rescorer_path`` if given), each article within ``budget`` (default ``Budget()``: an
+    article over it is failed, never waited for); a ``budget`` with one worker analyses in a
+    process of its own, so that no article can stop the run. ``on_progress`` hears of every
+    article as it is done.
     """
     from .store import Store
 
@@ -155,9 +159,9 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
                     count_stored(seen, article, report)
 
     with Store(db) as store:
-        if workers > 1:
-            from .scale import analyse_parallel
-            analysed = analyse_parallel(fresh(), workers, rescorer_path)
+        if workers > 1 or budget is not None:
+            from .scale import Budget, analyse_parallel
+            analysed = analyse_parallel(fresh(), workers, rescorer_path, budget=budget or Budget())
         else:
             analysed = (analyzer or default_analyzer()).analyse_many(fresh())
         for article in analysed:

@@ -157,10 +157,14 @@ def failures_path(db: str) -> str | None:
               help="Read and analyse on a Dask cluster: 'local', or the scheduler's tcp://HOST:8786.")
 @click.option("--out", default=None, metavar="DIR",
               help="With --dask: keep the Parquet shards in DIR (and write no store unless --db is given).")
+@click.option("--time-budget", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True,
+              metavar="SECONDS", help="Most seconds one article may take (with --workers 1 only when given).")
+@click.option("--memory-budget", type=click.IntRange(min=64), default=None, metavar="MB",
+              help="Most memory each analysing process may use; an article that needs more is failed.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str | None, model: str | None,
            reanalyse: bool, workers: int | None, failures_file: str | None, dask: str | None,
-           out: str | None) -> None:
+           out: str | None, time_budget: float, memory_budget: int | None) -> None:
     """Analyse PATHS (files, directories, JSONL, WARC; - for JSON lines on stdin) and save
     them in the store. Stored articles are skipped, so an interrupted run resumes where it
     stopped when started again. Inputs that fail are listed in a failures report.
@@ -195,16 +199,26 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str |
                     report = ingest_dask(paths, dask, db=store, out=out, published=published, on_error=problems,
                                          reanalyse=reanalyse, rescorer_path=model, on_progress=bar.update)
                 else:
-                    analyzer = _analyzer(model) if workers == 1 else None
+                    budget = _budget(ctx, workers, time_budget, memory_budget)
+                    analyzer = _analyzer(model) if budget is None else None
                     report = api.ingest_paths(paths, db, published, analyzer, on_error=problems,
                                               reanalyse=reanalyse, workers=workers, rescorer_path=model,
-                                              on_progress=bar.update)
+                                              on_progress=bar.update, budget=budget)
             finally:
                 problems.close()
     except OnrecordError as err:
         _fail(err)
     click.echo(_summary(report, target, problems, time.monotonic() - started), err=True)
     sys.exit(1 if problems.count else 0)
+
+
+def _budget(ctx: click.Context, workers: int, seconds: float, memory_mb: int | None):
+    """What each article may cost, on worker processes: always with two or more workers, and
+    with one when a budget is asked for (analysis then runs in a process of its own)."""
+    from .scale import Budget
+
+    asked = memory_mb is not None or ctx.get_parameter_source("time_budget") is not click.core.ParameterSource.DEFAULT
+    return Budget(seconds, memory_mb) if workers > 1 or asked else None
 
 
 def _summary(report: "api.IngestReport", db: str, problems: Problems, seconds: float) -> str:

@@ -65,3 +65,38 @@ def test_a_failing_article_is_reported_in_its_place_and_its_batch_still_analysed
     assert out[1][0] == "bad.txt" and out[1][1].startswith("analysis failed (IndexError")
     assert [a.statements[0].text for a in (out[0], out[2], out[3])] == [
         f"the ferry to {p} would run all winter" for p in ("Vigo", "Kiel", "Cork")]
+
+
+def test_an_article_over_its_time_budget_is_failed_and_the_rest_analysed():
+    from onrecord.scale import Budget
+
+    slow = onrecord.read("said " * 30000, )
+    articles = [onrecord.read(TEXTS[0]), slow, onrecord.read(TEXTS[1])]
+    out = list(analyse_parallel(articles, workers=1, chunksize=3, budget=Budget(seconds=1.0)))
+    assert [type(a).__name__ for a in out] == ["Article", "tuple", "Article"]
+    assert "longer than its budget of 1 s" in out[1][1]
+
+
+def test_a_worker_killed_mid_run_loses_nothing_and_hangs_nothing():
+    import multiprocessing
+    import os
+    import signal
+
+    def articles():
+        for n in range(12):
+            if n == 6:                   # the OOM killer strikes while batches are in flight
+                for child in multiprocessing.active_children():
+                    os.kill(child.pid, signal.SIGKILL)
+            yield onrecord.read(f"Officials said that pier {n} would close.")
+
+    out = list(analyse_parallel(articles(), workers=2, chunksize=2))
+    assert [a.statements[0].text for a in out] == [f"pier {n} would close" for n in range(12)]
+
+
+def test_workers_that_cannot_start_are_one_clear_error():
+    import pytest as _pytest
+    from onrecord.errors import OnrecordError
+    from onrecord.scale import Budget
+
+    with _pytest.raises(OnrecordError, match="could not start within the memory budget of 50 MB"):
+        list(analyse_parallel([onrecord.read(TEXTS[0])], workers=1, budget=Budget(memory_mb=50)))

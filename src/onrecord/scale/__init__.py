@@ -1,6 +1,6 @@
 """Running read → analyse → save over many inputs: on several processes (``analyse_parallel``)
 or on a Dask cluster (``ingest_dask``)."""
 from .cluster import ingest_dask
-from .pool import analyse_parallel
+from .pool import Budget, analyse_parallel
 
-__all__ = ["analyse_parallel", "ingest_dask"]
+__all__ = ["Budget", "analyse_parallel", "ingest_dask"]
