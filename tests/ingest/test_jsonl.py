@@ -131,3 +131,14 @@ def test_lines_no_parser_or_store_can_take_are_reported_not_crashed_on(tmp_path:
     assert [a.source for a in articles] == [f"{path}:3"]                 # the good line is read
     assert errors[0] == (f"{path}:1", '"text" is not valid Unicode: an unpaired surrogate (\\ud800) at character 24')
     assert errors[1] == (f"{path}:2", "invalid JSON (nested too deeply)")
+
+
+def test_a_line_over_the_limit_is_reported_without_being_read_whole(tmp_path: Path, monkeypatch) -> None:
+    from onrecord.ingest import jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 4096)
+    path = tmp_path / "big.jsonl"
+    path.write_text(json.dumps({"text": "x " * 50_000}) + "\n" + json.dumps({"text": QUAY}) + "\n")
+    articles, errors = split(list(read_inputs([path])))
+    assert [(subject, reason.split(" (")[0]) for subject, reason in errors] == [(f"{path}:1", "line too long")]
+    assert [a.source for a in articles] == [f"{path}:2"]                 # the next line is read

@@ -16,10 +16,12 @@ from typing import IO, Any
 from ..errors import InputError
 from ..model import Article
 from .files import open_binary
-from .html import read_html
+from .html import MAX_HTML_BYTES, read_html
 from .text import read_text
 
 FIELDS = ("text", "html", "url", "title", "published", "site")
+# The longest line read: a page at the HTML limit, escaped as JSON, with room to spare.
+MAX_LINE_BYTES = 2 * MAX_HTML_BYTES
 
 
 def read_jsonl(path_or_file: str | os.PathLike[str] | IO[bytes] | IO[str],
@@ -35,14 +37,28 @@ def read_jsonl(path_or_file: str | os.PathLike[str] | IO[bytes] | IO[str],
         yield err
         return
     with file:
-        yield from _read_lines(file, source)
+        yield from _read_lines(_capped_lines(file), source)
 
 
-def _read_lines(lines: Iterable[bytes | str], source: str) -> Iterator[Article | InputError]:
+def _capped_lines(file: IO[bytes]) -> Iterator[bytes | None]:
+    """The file's lines, None in place of a line longer than ``MAX_LINE_BYTES`` (read past in
+    pieces, never held whole)."""
+    while line := file.readline(MAX_LINE_BYTES + 1):
+        if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+            while (rest := file.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _read_lines(lines: Iterable[bytes | str | None], source: str) -> Iterator[Article | InputError]:
     empty = True
     for line_no, raw in enumerate(lines, 1):
         where = f"{source}:{line_no}"
         try:
+            if raw is None:
+                raise InputError(where, f"line too long (over {MAX_LINE_BYTES // 2**20} MB)")
             line = _line_text(raw, where, first=line_no == 1)
             if not line.strip():
                 continue
