@@ -1,6 +1,7 @@
 """The pipeline keeps offsets: chunks tile the text, boilerplate is blanked, not cut."""
 from __future__ import annotations
 
+import onrecord
 from onrecord.model import Article, Span
 from onrecord.nlp.pipeline import chunk_bounds, parse_text
 
@@ -35,3 +36,26 @@ def test_amounts_are_linked_to_the_statement_that_holds_them(analyzer):
     (amount,) = article.amounts
     (statement,) = article.statements
     assert amount.text == "more than 2,000 residents" and amount.statement == statement.id
+
+
+def _spans(record):
+    import dataclasses
+    from onrecord.model import Span
+    if isinstance(record, Span):
+        yield record
+    elif isinstance(record, tuple):
+        for item in record:
+            yield from _spans(item)
+    elif dataclasses.is_dataclass(record):
+        for f in dataclasses.fields(record):
+            yield from _spans(getattr(record, f.name))
+
+
+def test_every_span_of_the_record_is_the_articles_own_words(analyzer):
+    # the parser sees '' as " — the record never does
+    text = ("The ''Harbour Trust'' has 4,000 members, its chairman said on Monday. "
+            "''We are 4,000 strong and growing,'' Ana Ruiz said.")
+    article = onrecord.extract(text, analyzer=analyzer)
+    spans = list(_spans(article))
+    assert len(spans) > 5 and any(a.about for a in article.amounts)
+    assert [s for s in spans if text[s.start:s.end] != s.text] == []

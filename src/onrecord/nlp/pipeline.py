@@ -104,9 +104,24 @@ def extract(doc: Doc, article: Article, rescorer: Rescorer | None = None) -> Art
     events = find_events(doc, entities, dates, resolver, skip, text=article.text)
     topics, statements = find_topics(doc, entities, statements, skip)
     amounts = attach_claims(doc, link_amounts(amounts, statements), statements)
-    return dataclasses.replace(article, statements=tuple(statements), entities=tuple(entities),
-                               amounts=tuple(amounts), dates=tuple(dates), topics=tuple(topics),
-                               events=tuple(events))
+    found = dataclasses.replace(article, statements=tuple(statements), entities=tuple(entities),
+                                amounts=tuple(amounts), dates=tuple(dates), topics=tuple(topics),
+                                events=tuple(events))
+    return as_written(found, article.text)
+
+
+def as_written(record, text: str):
+    """``record`` with every span's words read from ``text`` itself: the parser saw a text
+    with "''" made '"' and boilerplate blanked, and evidence is the article's own words."""
+    if isinstance(record, Span):
+        return record if text[record.start:record.end] == record.text else Span.of(text, record.start, record.end)
+    if isinstance(record, tuple):
+        return tuple(as_written(item, text) for item in record)
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        changed = {f.name: new for f in dataclasses.fields(record)
+                   if (new := as_written(old := getattr(record, f.name), text)) is not old}
+        return dataclasses.replace(record, **changed) if changed else record
+    return record
 
 
 def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, text: str) -> list[Statement]:
