@@ -142,3 +142,9 @@ def test_a_line_over_the_limit_is_reported_without_being_read_whole(tmp_path: Pa
     articles, errors = split(list(read_inputs([path])))
     assert [(subject, reason.split(" (")[0]) for subject, reason in errors] == [(f"{path}:1", "line too long")]
     assert [a.source for a in articles] == [f"{path}:2"]                 # the next line is read
+
+
+def test_a_line_with_a_nul_is_refused_as_a_file_of_the_same_bytes_is(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "nul.jsonl", {"text": QUAY + "\u0000"}, {"text": QUAY})
+    articles, errors = split(list(read_inputs([path])))
+    assert errors == [(f"{path}:1", "binary file, not text")] and [a.source for a in articles] == [f"{path}:2"]

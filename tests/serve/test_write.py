@@ -54,6 +54,9 @@ def test_the_token_is_checked_before_the_body(writer, client):
     (json.dumps({"text": "   \n "}).encode(), "bad request"),           # only whitespace
     (json.dumps({"text": TEXT, "published": "June"}).encode(), "bad request"),
     (json.dumps({"html": "<html><body></body></html>"}).encode(), "bad request"),  # no article
+    (json.dumps({"text": TEXT + "\u0000 and more"}).encode(), "bad request"),  # no prose: as a file would be
+    (json.dumps({"text": "Der Hafenmeister sagte am Montag, dass der neue Kai im Juni eröffnet werde. " * 6}
+                ).encode(), "bad request"),                                   # not English: as a file would be
 ])
 def test_bad_bodies_are_400(writer, body, fragment):
     response = writer.post("/api/articles", content=body,

@@ -45,7 +45,7 @@ def decode(data: bytes, source: str, hint: str | None = None) -> str:
         if data.startswith(_MAGIC):
             raise InputError(source, BINARY)
         text = _without_bom(data, source, hint)
-    _check_text(text, source)
+    check_text(text, source)
     return text
 
 
@@ -140,12 +140,18 @@ def _glued_symbol(text: str) -> bool:
     return False
 
 
-def _check_text(text: str, source: str) -> None:
+def check_text(text: str, source: str) -> None:
     if not text.strip():
         raise InputError(source, "only whitespace, no text")
+    check_prose(text, source)
+
+
+def check_prose(text: str, source: str) -> None:
+    """Refuse what is no prose: a NUL or control characters beyond a few (InputError naming
+    ``source``), however the text came (a file, a JSON line, a request)."""
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
     if "\x00" in text or controls > _MAX_CONTROL_SHARE * len(text):
         raise InputError(source, BINARY)
 
 
-__all__ = ["decode", "BINARY"]
+__all__ = ["decode", "check_prose", "BINARY"]

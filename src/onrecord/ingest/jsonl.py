@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Article
+from .decode import check_prose
 from .files import open_binary
 from .html import MAX_HTML_BYTES, read_html
 from .text import read_text
@@ -92,6 +93,7 @@ def read_record(line: str, where: str) -> Article:
             article = read_html(fields["html"], source)
         else:
             raise InputError(where, 'neither "text" nor "html"')
+        check_prose(article.text, where)     # as a file of the same bytes would be
     except InputError as err:
         raise InputError(where, err.reason) from None
     given = {

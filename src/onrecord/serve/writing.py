@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from onrecord.api import parse_date
 from onrecord.ingest import read_text
+from onrecord.ingest.decode import check_prose
+from onrecord.ingest.screen import screen
 from onrecord.ingest.html import MAX_HTML_BYTES, read_html
 from onrecord.model import Article
 from onrecord.serve.errors import Refused
@@ -81,7 +83,8 @@ async def read_request(request: Request) -> IngestRequest:
 
 
 def to_article(body: IngestRequest) -> Article:
-    """The unanalysed article of a request (InputError for empty text, HTML with no article)."""
+    """The unanalysed article of a request (InputError for empty text, HTML with no article,
+    what is no prose, too long or not English: the screens a file passes)."""
     source = body.url or None
     if body.html is not None:
         article = read_html(body.html, source or "<posted html>")
@@ -89,6 +92,8 @@ def to_article(body: IngestRequest) -> Article:
             article = dataclasses.replace(article, source=None)
     else:
         article = read_text(body.text or "", source)
+    check_prose(article.text, source or "<posted text>")
+    article = screen(article)
     published = parse_date("published", body.published)
     return dataclasses.replace(article, published=published) if published else article
 
