@@ -72,6 +72,19 @@ def test_a_truncated_file_ends_with_one_error(tmp_path: Path, gzip: bool) -> Non
         ("cut.warc.gz#0", "corrupt WARC record (no valid Content-Length)")]
 
 
+def test_every_cut_but_one_between_records_is_reported(tmp_path: Path) -> None:
+    data = crawl(tmp_path / "full.warc.gz", gzip=True).read_bytes()
+    path = tmp_path / "cut.warc.gz"
+    silent = set()
+    for cut in range(1, len(data), 5):
+        path.write_bytes(data[:cut])
+        if not any(isinstance(x, InputError) and ("truncated" in x.reason or "corrupt" in x.reason)
+                   for x in read_warc(path, "cut.warc.gz")):
+            silent.add(cut)
+    # a cut exactly where a record (a gzip member) begins leaves a shorter crawl, whole
+    assert silent <= {cut for cut in range(1, len(data)) if data[cut:cut + 3] == b"\x1f\x8b\x08"}
+
+
 def test_unreadable_files(tmp_path: Path) -> None:
     (tmp_path / "empty.warc").write_bytes(b"")
     assert split(list(read_warc(tmp_path / "empty.warc", "e")))[1] == [("e", "empty file")]

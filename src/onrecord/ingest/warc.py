@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -36,9 +37,10 @@ class _Records(ArchiveIterator):
     no error at a record that breaks off in its headers, it just stops there."""
 
     start = 0
+    last = 0              # where the last record read began
 
     def _next_record(self, next_line: bytes | None) -> ArcWarcRecord:
-        self.start = self.offset
+        self.last, self.start = self.start, self.offset
         return super()._next_record(next_line)
 
 
@@ -79,7 +81,19 @@ def _read_file(file: BinaryIO, source: str, gzipped: bool) -> Iterator[Article |
             continue
         if _left_over(file, records.start):
             yield InputError(f"{source}#{records.start}", TRUNCATED)
+        elif gzipped and not _member_ends(file, records.last):
+            yield InputError(f"{source}#{records.last}", TRUNCATED)
         return
+
+
+def _member_ends(file: BinaryIO, start: int) -> bool:
+    """Whether the gzip member at ``start`` (the last record's) ends as gzip ends, with its
+    checksum: warcio reads a record whose compressed bytes were cut after its last word."""
+    file.seek(start)
+    inflate = zlib.decompressobj(wbits=31)
+    while not inflate.eof and (chunk := file.read(_CHUNK)):
+        inflate.decompress(chunk)
+    return inflate.eof
 
 
 def _left_over(file: BinaryIO, end: int) -> bool:
