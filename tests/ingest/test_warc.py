@@ -102,3 +102,16 @@ def test_read_inputs_and_read_all_take_warc(tmp_path: Path) -> None:
                                  published="2022-02-07"))
     assert [a.published for a in articles] == ["2022-02-07"] * 3   # --published still wins
     assert problems == [("https://example.org/binary", "binary file, not text")]
+
+
+def test_warcios_warning_is_one_line_naming_the_file(tmp_path: Path, capsys) -> None:
+    data = crawl(tmp_path / "full.warc", gzip=False).read_bytes()
+    at = data.index(b"Content-Length: ", 1200)
+    end = data.index(b"\r\n", at)
+    short = int(data[at + 16:end]) - 5                       # the record then runs into the next
+    path = tmp_path / "short.warc"
+    path.write_bytes(data[:at] + b"Content-Length: %d" % short + data[end:])
+    list(read_warc(path, "short.warc"))
+    lines = capsys.readouterr().err.splitlines()
+    assert lines and all(line.startswith("onrecord: short.warc#") for line in lines)
+    assert "Content-Length may be wrong" in lines[0]

@@ -32,12 +32,28 @@ _STARTS = {True: _GZIP + b"\x08", False: b"\nWARC/1."}   # where a record can be
 _CHUNK = 1 << 20
 
 
+class _OneLine:
+    """warcio's warning for a record not followed by a blank line, as one line naming the
+    file (warcio prints three, with the raw bytes that follow)."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def format(self, offset: int, _remainder: bytes) -> str:
+        return (f"onrecord: {self.source}#{offset}: a WARC record is not followed by a blank line "
+                "(its Content-Length may be wrong); reading on\n")
+
+
 class _Records(ArchiveIterator):
     """warcio's iterator, noting where it last began to read a record (``start``): it reports
     no error at a record that breaks off in its headers, it just stops there."""
 
     start = 0
     last = 0              # where the last record read began
+
+    def __init__(self, fileobj: BinaryIO, source: str):
+        super().__init__(fileobj)
+        self.INC_RECORD = _OneLine(source)
 
     def _next_record(self, next_line: bytes | None) -> ArcWarcRecord:
         self.last, self.start = self.start, self.offset
@@ -68,7 +84,7 @@ def _read_file(file: BinaryIO, source: str, gzipped: bool) -> Iterator[Article |
     resume: int | None = 0
     while resume is not None:
         file.seek(resume)
-        records = _Records(file)
+        records = _Records(file, source)
         try:
             for record in records:
                 yield from _page(record, source, records.start)
