@@ -68,12 +68,13 @@ def run(db: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 8000, w
     writing = ("on (POST /api/articles with the token)" if app.state.ctx.writable
                else f"off (set {TOKEN_VARIABLE} to allow it)")
     print(f"onrecord: serving {app.state.ctx.db}; writing is {writing}", file=sys.stderr)
+    protocol = "onrecord.serve.nodelay:NoDelayH11Protocol"
     if workers > 1:
         os.environ[DB_VARIABLE] = str(app.state.ctx.db)
         uvicorn.run("onrecord.serve.app:app_from_environment", factory=True, workers=workers,
-                    host=host, port=port, log_level="info", server_header=False)
+                    host=host, port=port, log_level="info", server_header=False, http=protocol)
     else:
-        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False, http=protocol)
 
 
 __all__ = ["TOKEN_VARIABLE", "DB_VARIABLE", "app_from_environment", "create_app", "run"]
