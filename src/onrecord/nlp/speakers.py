@@ -39,7 +39,7 @@ from .salience import WINDOW, Mention, MentionIndex
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SELF_PRONOUNS = frozenset({"i", "me", "we", "us"})       # the quotation's own speaker
-GENDERED = frozenset({"he", "she"})
+GENDERED = {"he": "m", "she": "f"}                     # subject pronouns that chain
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
@@ -117,14 +117,10 @@ class SpeakerResolver:
         for tok in self.doc:
             if tok.lower_ not in GENDERED or tok.dep_ not in SUBJECT_DEPS or self.quoted(tok.idx):
                 continue
-            gender = "m" if tok.lower_ == "he" else "f"
-            if self._unnamed_before(tok.idx, gender):
-                continue
-            aside = participle_before(self.doc, tok.idx)
-            choice = self.index.choose(tok.idx, lambda name: self._agrees(name, "person", gender),
-                                       skip=lambda m: aside is not None and aside[0] <= m.start < aside[1])
-            if choice is not None and not choice.mention.quoted and self.profiles[choice.referent].gender == gender:
-                self.index.add(Mention(tok.idx, tok.idx + len(tok.text), choice.referent, True, False))
+            found = self._pronoun(tok.lower_, tok.idx, None)
+            if found and not self.quoted(found.antecedent[0]) \
+                    and self.profiles[found.names[0]].gender == GENDERED[tok.lower_]:
+                self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False))
 
     # ------------------------------------------------------------------ lookups
     def profile_of(self, tok: Token) -> Profile | None:
@@ -393,7 +389,6 @@ class SpeakerResolver:
             return NOBODY
         return Resolution((choice.referent,), "descriptor", (choice.mention.start, choice.mention.end),
                           SURENESS["descriptor"] - 0.1, title)
-
 
     def _just_named(self, mention: SpacySpan, countries: set[str], roles: set[str], title: str) -> Resolution:
         """A definite description right after the one person its sentence, or the sentence
