@@ -17,6 +17,11 @@ def _rows(name: str) -> list[list[str]]:
     return [[cell.strip() for cell in line.split("\t")] for line in data_lines(name)]
 
 
+def _words(name: str) -> frozenset[str]:
+    """A one-word-a-line data file as a set (lower case)."""
+    return frozenset(r[0].lower() for r in _rows(name))
+
+
 def _mapping(name: str) -> dict[str, str]:
     """A two-column data file as a look-up: first column (lower case) -> second."""
     return {r[0].lower(): r[1] for r in _rows(name)}
@@ -43,7 +48,7 @@ def sifting_words() -> dict[str, frozenset[str]]:
 @cache
 def organisation_words() -> frozenset[str]:
     """Last words that make a name an organisation's or a place's ("Stanley Cup")."""
-    return frozenset(r[0].lower() for r in _rows("organisation_words.txt"))
+    return _words("organisation_words.txt")
 
 
 @cache
@@ -55,41 +60,44 @@ def parties() -> dict[str, str]:
 @cache
 def person_nouns() -> frozenset[str]:
     """Common nouns that name one person ("my mother", "a spokesman")."""
-    return frozenset(r[0].lower() for r in _rows("person_nouns.txt"))
+    return _words("person_nouns.txt")
 
 
 @cache
 def source_people() -> frozenset[str]:
     """Common nouns of people and bodies that can be a source ("officials", "the company")."""
-    return frozenset(r[0].lower() for r in _rows("source_people.txt"))
+    return _words("source_people.txt")
 
 
 @cache
 def evidence_sources() -> frozenset[str]:
     """Nouns of sources whose statements are evidence: polls, studies, figures."""
-    return frozenset(r[0].lower() for r in _rows("evidence_sources.txt"))
+    return _words("evidence_sources.txt")
 
 
 @cache
 def roles() -> tuple[frozenset[str], frozenset[str]]:
     """(all role nouns, the generic ones that fit anyone holding an office)."""
-    every, generic = set(), set()
-    for (line,) in _rows("titles.txt"):
-        word, _, mark = (p.strip() for p in line.partition("="))
-        if mark == "rank":
-            continue
-        every.add(word.lower())
-        if mark == "generic":
-            generic.add(word.lower())
-    return frozenset(every), frozenset(generic)
+    every, generic, _ = _titles()
+    return every, generic
 
 
 @cache
 def role_ranks() -> frozenset[str]:
     """Words that make a role another office ("vice", "deputy"): the vice presidential
     nominee is not the nominee."""
-    return frozenset(word.strip().lower() for (line,) in _rows("titles.txt")
-                     for word, _, mark in [line.partition("=")] if mark.strip() == "rank")
+    return _titles()[2]
+
+
+@cache
+def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """titles.txt read once: (role nouns, the generic ones, the rank words)."""
+    marked: dict[str, set[str]] = {"": set(), "generic": set(), "rank": set()}
+    for (line,) in _rows("titles.txt"):
+        word, _, mark = (p.strip() for p in line.partition("="))
+        marked.get(mark, marked[""]).add(word.lower())
+    every = marked[""] | marked["generic"]
+    return frozenset(every), frozenset(marked["generic"]), frozenset(marked["rank"])
 
 
 @cache
@@ -122,7 +130,7 @@ def first_names() -> dict[str, str]:
 @cache
 def source_nouns() -> frozenset[str]:
     """Documents and surveys that can be a source ("In a statement, …")."""
-    return frozenset(r[0].lower() for r in _rows("source_nouns.txt"))
+    return _words("source_nouns.txt")
 
 
 @cache
