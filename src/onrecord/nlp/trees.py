@@ -19,6 +19,8 @@ def shallow(doc: Doc) -> Doc:
     """``doc`` with every tree too deep or too long flattened in pieces (in place)."""
     if not len(doc) or not doc.has_annotation("DEP"):
         return doc
+    if all(len(sentence) <= MAX_DEPTH for sentence in doc.sents):
+        return doc                     # a tree is no deeper than its sentence is long
     arr = doc.to_array([HEAD, DEP]).astype("int64")
     heads = np.arange(len(doc)) + arr[:, 0]
     roots, depth = _roots_and_depths(heads)
