@@ -40,13 +40,13 @@ def act_of_words(words: str | None) -> str:
     that is no reporting verb ("according to") or none at all is words given out."""
     known = _acts_by_form()
     for word in _WORD.findall((words or "").lower()):
-        for lemma in _lemmas(word):
+        for lemma in verb_lemmas(word):
             if lemma in known:
                 return known[lemma]
     return DEFAULT_ACT
 
 
-def _lemmas(word: str) -> list[str]:
+def verb_lemmas(word: str) -> list[str]:
     """The lemmas an English verb form may have: believes -> believe, planned -> plan,
     worried -> worry; the word itself first."""
     found = [word]
@@ -60,4 +60,4 @@ def _lemmas(word: str) -> list[str]:
     return found
 
 
-__all__ = ["ACTS", "DEFAULT_ACT", "act_of_words", "cue_table"]
+__all__ = ["ACTS", "DEFAULT_ACT", "act_of_words", "cue_table", "verb_lemmas"]

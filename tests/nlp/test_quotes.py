@@ -20,6 +20,9 @@ def words(text):
     ('"A," he said, "B."', [["A,"], ["B."]]),
     # a space set between an inner quotation's close and the outer one's
     ("“It was, ‘Oh no,’ ” she said. “Then it passed.”", [["It was, ‘Oh no,’ "], ["Then it passed."]]),
+    # typographic and straight double marks mixed, as pages edited by several hands set them
+    ('“The roads are crumbling," she said. "We fix them.”', [["The roads are crumbling,"], ["We fix them."]]),
+    ('He said «non" twice.', []),                                     # guillemets pair only with »
 ])
 def test_quotations(text, expected):
     assert words(text) == expected

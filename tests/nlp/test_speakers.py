@@ -254,6 +254,12 @@ def test_it_is_an_organisation_only_when_one_was_the_subject(analyzer, text, nam
     ("A Quinnipiac University poll shows that the race is close.", "Quinnipiac University"),
     ("Donald Trump spoke on Monday. His campaign said that the rally would go ahead.", "Trump campaign"),
     ("A new poll shows that the race is close.", None),
+    # the maker after the document: "from", "by", a participle's agent, through "of"
+    ("The mayor leads by ten points, according to a new poll from Westbrook College.", "Westbrook College"),
+    ("The mayor leads by 40 delegates, according to a count by the Harbour Press Agency.", "Harbour Press Agency"),
+    ("The mayor leads by three points, according to the average of recent polls compiled by Poll Harbor.",
+     "Poll Harbor"),
+    ("The mayor leads by three points, according to a poll of voters in Ohio.", None),
 ])
 def test_a_document_or_campaign_speaks_for_its_maker(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name

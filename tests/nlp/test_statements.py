@@ -55,6 +55,9 @@ def only(analyzer, text):
      "indirect", "The factory will close in May", "according to", "the union"),
     ("According to the police, the road will reopen on Friday.",
      "indirect", "the road will reopen on Friday", "According to", "the police"),
+    # "according to" at the end, however much longer than the content it is
+    ("The mayor leads, according to a long count by the Harbour Press Agency of Ohio.",
+     "indirect", "The mayor leads", "according to", "a long count by the Harbour Press Agency of Ohio"),
 ])
 def test_single_statement(analyzer, text, kind, content, cue, mention):
     s = only(analyzer, text)
@@ -191,6 +194,16 @@ def test_according_to_wins_over_a_verb_inside_its_content(analyzer):
 def test_stance_evidence_and_intent_cues(analyzer, text, cue, content):
     s = only(analyzer, text)
     assert (s.cue.text, s.text) == (cue, content)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor hopes the new bridge will open before winter.", "the new bridge will open before winter"),
+    ("Okafor hoped that the vote would settle the matter.", "the vote would settle the matter"),
+])
+def test_a_cue_the_lemmatiser_misreads_is_read_from_its_form(analyzer, text, content):
+    # the small English model lemmatises "hopes" as "hop": the cue is read from its form
+    s = only(analyzer, text)
+    assert s.text == content and s.act == "thought"
 
 
 def test_transcript_speaker_in_capitals(analyzer):

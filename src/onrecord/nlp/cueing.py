@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..acts import DEFAULT_ACT
+from ..acts import DEFAULT_ACT, verb_lemmas
 from . import lexicon
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -17,20 +17,24 @@ AUXILIARIES = frozenset({"do", "does", "did", "have", "has", "had", "be", "been"
                          "will", "would", "shall", "should", "may", "might", "can", "could", "must"})
 
 
-def act_of_lemma(lemma: str | None) -> str:
-    """The act of a cue verb's lemma; a cue not in the table is words given out."""
-    cue = lexicon.cues().get((lemma or "").lower())
-    return cue.act if cue else DEFAULT_ACT
+def entry_of(tok: Token) -> lexicon.Cue | None:
+    """The cue table's entry for a word by its lemma or, where the lemmatiser slipped
+    ("hopes" read as "hop"), by the lemma its form implies."""
+    table = lexicon.cues()
+    cue = table.get(tok.lemma_.lower())
+    if cue is None:
+        cue = next((table[w] for w in verb_lemmas(tok.lower_)[1:] if w in table), None)
+    return cue
 
 
 def act_of(cue: Token | None, source: Token | None) -> str:
     """The act of a statement with this cue verb (None: no verb, as in a bare quotation or
     "according to") and this source's head word: what a poll, study or set of figures says
-    is evidence whatever the verb."""
-    act = act_of_lemma(cue.lemma_) if cue is not None and cue.pos_ in ("VERB", "AUX") else DEFAULT_ACT
+    is evidence whatever the verb; a verb not in the cue table is words given out."""
+    entry = entry_of(cue) if cue is not None and cue.pos_ in ("VERB", "AUX") else None
     if source is not None and is_evidence_source(source):
         return "evidence"
-    return act
+    return entry.act if entry else DEFAULT_ACT
 
 
 def is_evidence_source(head: Token) -> bool:
@@ -64,4 +68,4 @@ def is_negated(cue: Token) -> bool:
                for c in cue.children)
 
 
-__all__ = ["act_of", "is_evidence_source", "act_of_lemma", "verb_group_start", "is_negated"]
+__all__ = ["act_of", "is_evidence_source", "entry_of", "verb_group_start", "is_negated"]

@@ -32,15 +32,41 @@ def maker(res: "SpeakerResolver", document: Token, at: int, content: tuple[int, 
 
 
 def makers_of(res: "SpeakerResolver", document: Token) -> Resolution:
-    """The makers named before a document ("a Wall Street Journal/NBC News poll": both)."""
+    """The makers a document names: before it ("a Wall Street Journal/NBC News poll": both),
+    or after it by "from" or "by" ("a poll from Florida Atlantic University", "a count by The
+    Associated Press", "polls compiled by Real Clear Politics")."""
     makers: list[str] = []
     span = None
-    for child in document.children:
+    for child in _maker_words(document):
         prof = res.profile_of(child)
-        if child.dep_ in ("compound", "nmod") and prof is not None and prof.type in ("ORG", "PERSON"):
+        if prof is not None and prof.type in ("ORG", "PERSON"):
             span = span or next(((a, b) for a, b in prof.spans if a <= child.idx < b), None)
             makers += [p.strip() for p in prof.name.split("/") if p.strip() not in ("", *makers)]
     return Resolution(tuple(makers), "name", span, SURENESS["name"] - 0.1) if makers else NOBODY
+
+
+MAKER_PREPOSITIONS = frozenset({"from", "by"})
+
+
+def _maker_words(document: Token) -> list[Token]:
+    """The words that may name a document's maker: its compounds, the object of its "from" or
+    "by", the agent of a participle made of it ("compiled by"); through "of" when the document
+    is a count of others ("the average of recent polls compiled by …")."""
+    found = [c for c in document.children if c.dep_ in ("compound", "nmod")]
+    for child in document.children:
+        if child.dep_ == "prep" and child.lower_ in MAKER_PREPOSITIONS:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            found += [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ == "of" and not found:
+            found += [w for o in child.children if o.dep_ == "pobj" and is_document(o) for w in _maker_words(o)]
+    return found
+
+
+def is_document(tok: Token) -> bool:
+    """A noun of a document or of evidence: a statement, a poll, a count, figures."""
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.source_nouns() or lemma in lexicon.evidence_sources() or tok.lower_ in lexicon.evidence_sources()
 
 
 def document_before(res: "SpeakerResolver", document: Token) -> Resolution:
@@ -51,7 +77,7 @@ def document_before(res: "SpeakerResolver", document: Token) -> Resolution:
     for tok in reversed(res.doc[: document.i]):
         if tok.idx < floor:
             break
-        if tok.lemma_.lower() in lexicon.source_nouns() and (not newest or is_newest(tok)) \
+        if is_document(tok) and (not newest or is_newest(tok)) \
                 and (found := makers_of(res, tok)):
             return as_found(found, "descriptor")
     return NOBODY
@@ -93,5 +119,5 @@ def noun_phrase(tok: Token) -> SpacySpan:
     return tok.doc[tok.left_edge.i: tok.i + 1]
 
 
-__all__ = ["GROUP_HEADS", "document_before", "group_name", "is_newest", "maker", "makers_of", "noun_phrase",
+__all__ = ["GROUP_HEADS", "document_before", "group_name", "is_document", "is_newest", "maker", "makers_of", "noun_phrase",
            "organisation_by_noun"]

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
 CLOSING = {"”", "»", "“", "’", '"'}
+# Double marks that close one another's quotation too: pages pasted together from several
+# editors open with “ and close with " ("“Our roads are crumbling," she said).
+ALSO_CLOSES = {"“": '"', '"': "”"}
 PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
 
 
@@ -90,7 +93,7 @@ def _pairs(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int 
                 # a typographic apostrophe is no quotation unless a closing ’ follows
                 if ch != "‘" or "’" in text[i + 1:end]:
                     opened = i
-        elif ch == OPENING[text[opened]] and _closes(text, i):
+        elif ch in (OPENING[text[opened]], ALSO_CLOSES.get(text[opened])) and _closes(text, i):
             if ch == "’" and i + 1 < end and text[i + 1].isalpha():
                 continue                     # don’t, it’s: an apostrophe, not a closing mark
             pairs.append((opened, i))

@@ -30,7 +30,7 @@ from . import lexicon
 from .antecedents import participle_before, sentence_before, unnamed_subject_before
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
 from .doctext import text_of
-from .documents import GROUP_HEADS, group_name, maker, noun_phrase, organisation_by_noun
+from .documents import GROUP_HEADS, group_name, is_document, maker, noun_phrase, organisation_by_noun
 from .entities import SURVEY_ADJECTIVES, SURVEYS
 from .names import first_name_gender, gender_said
 from .resolution import NOBODY, SURENESS, Resolution, as_found
@@ -172,7 +172,7 @@ class SpeakerResolver:
         at = min(at, mention.start_char)          # an antecedent comes before the words that refer to it
         if word in lexicon.pronouns() or (head.i == mention.start and word == "both"):
             return self._pronoun(word, at, content)
-        if head.lemma_.lower() in lexicon.source_nouns():
+        if is_document(head):
             return maker(self, head, at, content)
         if head.lower_ in GROUP_HEADS:
             return self._campaign_of(head, at, content)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon
-from .cueing import verb_group_start
+from .cueing import entry_of, verb_group_start
 from .quotes import OPENING, CLOSING, Quote
 from .doctext import text_of
 
@@ -105,7 +105,7 @@ def cue_of(tok: Token, frame: str | None = None) -> lexicon.Cue | None:
     """The cue entry for a verb token (optionally only if it allows ``frame``)."""
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return None
-    cue = lexicon.cues().get(tok.lemma_.lower())
+    cue = entry_of(tok)
     if cue is None or (frame and frame not in cue.frames):
         return None
     return cue
@@ -564,7 +564,10 @@ def according_to(p: Parse) -> list[Candidate]:
             continue
         phrase_end = _right(tok)
         sent = tok.sent
-        if tok.idx - sent.start_char > phrase_end - tok.idx:      # "…, according to X."
+        rest = p.text[phrase_end:sent.end_char].strip(" \n,.;:!?)\"”’")
+        before = p.text[sent.start_char:tok.idx].strip(" \n,(\"“‘")
+        # "…, according to X." (however long X is); in mid-sentence the longer side
+        if not rest or (before and tok.idx - sent.start_char > phrase_end - tok.idx):
             start, end = sent.start_char, tok.idx
         else:                                                     # "According to X, …"
             start, end = phrase_end, sent.end_char
