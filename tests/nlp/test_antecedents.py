@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.nlp.antecedents import participle_before, sentence_before, unnamed_subject_before
+from onrecord.nlp.antecedents import participle_before, sentence_before, unnamed_subject_before, untagged_name_before
 
 
 def at(text: str, word: str, nth: int = 1) -> int:
@@ -55,3 +55,15 @@ def test_the_sentence_before_skips_the_blank_lines(nlp):
     doc = nlp("The port closed.\n\nIt opened again.")
     last = list(doc.sents)[-1]
     assert sentence_before(last).text.strip() == "The port closed."
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a main subject no entity covers, in the sentence before: maybe the pronoun's person
+    ("Varnholt replied on Friday to reports that Ana Ruiz would stay. He said he was pleased.", "Varnholt"),
+    # a known name, or a subject only inside the clause, is no such name
+    ("Ana Ruiz replied on Friday to reports that Varnholt would stay. He said he was pleased.", None),
+])
+def test_an_untagged_main_subject_stands_before_the_pronoun(nlp, text, expected):
+    doc = nlp(text)
+    found = untagged_name_before(doc, at(text, "He "), lambda t: t.text in ("Ana", "Ruiz"))
+    assert (found.text if found is not None else None) == expected

@@ -46,6 +46,10 @@ def speakers(analyzer, text):
     # anonymous sources are kept as mentions without a name
     ("The talks will resume in June, a source close to the talks said.",
      [("a source close to the talks", None)]),
+    # a main subject the tagger took for no one stands between "he" and the last man named
+    ("Tom Keller said that the port would close.\n\nVarnholt replied on Friday to reports that the "
+     "port would close. “I am pleased,” he said.",
+     [("Tom Keller", "Tom Keller"), ("he", None)]),
 ])
 def test_resolution(analyzer, text, expected):
     assert speakers(analyzer, text) == expected

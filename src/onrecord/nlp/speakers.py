@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
-from .antecedents import participle_before, sentence_before, unnamed_subject_before
+from .antecedents import participle_before, sentence_before, unnamed_subject_before, untagged_name_before
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
 from .doctext import text_of
 from .documents import GROUP_HEADS, group_name, is_document, maker, noun_phrase, organisation_by_noun
@@ -314,7 +314,9 @@ class SpeakerResolver:
         nearest before the pronoun at ``at`` (see ``antecedents``)."""
         subject = unnamed_subject_before(self.doc, at, gender, lambda t: (p := self.profile_of(t)) is not None
                                          and p.type == "PERSON")
-        return subject is not None and not self._descriptor(noun_phrase(subject), at, None)
+        if subject is None:
+            return untagged_name_before(self.doc, at, lambda t: self.profile_of(t) is not None) is not None
+        return not self._descriptor(noun_phrase(subject), at, None)
 
     def _campaign_of(self, head: Token, at: int, content: tuple[int, int] | None) -> Resolution:
         """ "His campaign": the campaign of the person "his" stands for ("Trump campaign");
