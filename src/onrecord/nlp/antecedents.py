@@ -47,18 +47,24 @@ def untagged_name_before(doc: Doc, at: int, known: Callable[[Token], bool]) -> T
     when it is a name the tagger did not take for anyone's (``known`` tells which tokens are
     in an entity): "Nehlen responded to reports that Trump … “…,” he said" may be Nehlen, so
     "he" is not the last man the article named."""
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    sentence = span[0].sent
-    before = [t for t in sentence if t.i < span[0].i]
-    if not any(t.dep_ in SUBJECT_DEPS for t in before) and (previous := sentence_before(sentence)) is not None:
-        before = list(previous)
-    subject = next((t for t in before if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+    subject = next((t for t in clause_before(doc, at) if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
     if subject is None or subject.pos_ != "PROPN" or not subject.text[:1].isupper() or subject.text.isupper():
         return None
     name = [t for t in subject.subtree if t.i == subject.i or (t.dep_ == "compound" and t.pos_ == "PROPN")]
     return None if any(known(t) for t in name) else subject
+
+
+def clause_before(doc: Doc, at: int) -> list[Token]:
+    """The words before ``at`` in its sentence or, when they hold no subject, the sentence
+    before: where what a pronoun at ``at`` points back to was last the subject."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    sentence = span[0].sent
+    before = [t for t in sentence if t.i < span[0].i]
+    if not any(t.dep_ in SUBJECT_DEPS for t in before) and (previous := sentence_before(sentence)) is not None:
+        before = list(previous)
+    return before
 
 
 def _person_noun(tok: Token) -> bool:
@@ -89,4 +95,4 @@ def sentence_before(sentence: SpacySpan) -> SpacySpan | None:
     return sentence.doc[at].sent if at >= 0 else None
 
 
-__all__ = ["participle_before", "sentence_before", "unnamed_subject_before", "untagged_name_before"]
+__all__ = ["clause_before", "participle_before", "sentence_before", "unnamed_subject_before", "untagged_name_before"]

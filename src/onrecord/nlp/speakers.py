@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
-from .antecedents import participle_before, sentence_before, unnamed_subject_before, untagged_name_before
+from .antecedents import clause_before, participle_before, sentence_before, unnamed_subject_before, untagged_name_before
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
 from .doctext import text_of
 from .documents import GROUP_HEADS, group_name, is_document, maker, noun_phrase, organisation_by_noun
@@ -334,13 +334,7 @@ class SpeakerResolver:
     def _it(self, at: int) -> Resolution:
         """ "It" is an organisation only when one was the subject just before ("The FBI said …
         It added"); after "The report said …" it is the report, which is no one."""
-        here = self.doc.char_span(at, at + 1, alignment_mode="expand")
-        if here is None:
-            return NOBODY
-        sentence = here[0].sent
-        before = [t for t in sentence if t.i < here[0].i]
-        if not any(t.dep_ in SUBJECT_DEPS for t in before) and (previous := sentence_before(sentence)) is not None:
-            before = list(previous)
+        before = clause_before(self.doc, at)
         subject = next((t for t in reversed(before) if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
         prof = self.profile_of(subject) if subject is not None else None
         if prof is None or prof.type not in ("ORG", "GPE"):
