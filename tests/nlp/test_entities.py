@@ -64,3 +64,13 @@ def test_a_first_name_and_a_surname_the_tagger_calls_an_organisation_are_a_perso
     doc = analyzer.nlp("Ava DuVernay and the Stanley Cup")
     assert _first_name_and_surname(list(doc[0:2]))
     assert not _first_name_and_surname(list(doc[4:6]))          # "Stanley Cup": a cup's name
+
+
+def test_a_one_word_name_the_tagger_missed_once_is_still_that_person(analyzer):
+    # the tagger knows "Sanders" after "Trump and", not at the head of "Sanders’ campaign"
+    text = ("Clinton faces a fight against both Trump and Sanders. Sanders’ campaign launched "
+            "an ad in California.")
+    article = onrecord.extract(text, analyzer=analyzer)
+    sanders = next(e for e in article.entities if e.name == "Sanders")
+    assert sanders.type == "PERSON" and len(sanders.mentions) == 2
+    assert all(text[m.start:m.end] == "Sanders" for m in sanders.mentions)

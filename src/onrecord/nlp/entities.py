@@ -182,14 +182,19 @@ def unmangled(name: str) -> str:
 
 def _untagged_surnames(doc: Doc, mentions, people: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
     """Mentions of a person by a surname that the recogniser did not tag, where the surname is
-    that of one person of the article only (added to ``people``)."""
+    that of one person of the article only, or a one-word name tagged elsewhere ("Sanders’
+    campaign" after "Trump and Sanders"), written the same as a noun (added to ``people``)."""
     owners: dict[str, set[str]] = defaultdict(set)
     for name in people.values():
         words = name.split()
         if len(words) > 1:
             owners[words[-1]].add(name)
+    text = text_of(doc)
+    single = {text[s:e] for s, e, label in mentions if label == "PERSON" and " " not in text[s:e]} - set(owners)
     tagged = {i for start, end, _ in mentions for i in range(start, end)}
-    found = [t for t in doc if len(owners.get(t.text, ())) == 1 and t.idx not in tagged]
+    found = [t for t in doc if t.idx not in tagged and (
+        len(owners.get(t.text, ())) == 1 or (t.text in single and t.pos_ in ("PROPN", "NOUN")))]
     for tok in found:
-        people[(tok.idx, tok.idx + len(tok.text))] = next(iter(owners[tok.text]))
+        if tok.text in owners:
+            people[(tok.idx, tok.idx + len(tok.text))] = next(iter(owners[tok.text]))
     return [(t.idx, t.idx + len(t.text), "PERSON") for t in found]

@@ -206,6 +206,8 @@ class SpeakerResolver:
         names: list[str] = []
         first: Resolution = NOBODY
         for tok in [head, *conjuncts(head)]:
+            if tok is not head and self._people_of(tok):
+                continue                  # "her campaign and Democrats": the party's people are no one named
             found = self._name_of(tok)
             names += [n for n in found.names if n not in names]
             first = first or found
@@ -213,16 +215,23 @@ class SpeakerResolver:
             return NOBODY
         return Resolution(tuple(names), first.how, first.antecedent, first.confidence, _title_of(head))
 
+    def _people_of(self, tok: Token) -> bool:
+        """A party's or a nation's people ("Democrats", "Russians")."""
+        prof = self.profile_of(tok)
+        return prof is not None and prof.type == "NORP" and tok.tag_ == "NNPS"
+
     def _name_of(self, tok: Token) -> Resolution:
         prof = self.profile_of(tok)
         how = "name"
-        if prof is None:
+        # "the two leading Republicans, A and B": a party or nation's people named beside it
+        if prof is None or self._people_of(tok):
             appos = next((a for a in tok.children if a.dep_ == "appos" and self.profile_of(a)), None)
             if appos is not None and conjuncts(appos):       # "the three scholars -- A, B and C --"
                 found = self._named(appos)
                 return as_found(found, "apposition") if found else NOBODY
-            prof = self.profile_of(appos) if appos is not None else None
-            how = "apposition"
+            if prof is None:
+                prof = self.profile_of(appos) if appos is not None else None
+                how = "apposition"
         if prof is not None:
             if prof.type == "ORG" and lexicon.name_key(prof.name).split()[-1] in EVENTS:
                 return NOBODY                      # "the Republican Convention" does not speak
