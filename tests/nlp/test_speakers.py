@@ -50,9 +50,9 @@ def speakers(analyzer, text):
     ("But the two leading Republicans, Tom Keller and Senator Ana Ruiz, have said they would undo the deal.",
      [("the two leading Republicans", "Tom Keller and Ana Ruiz")]),
     # beside a campaign a party's people are no one named: the campaign speaks
-    ("Ana Ruiz spoke in Ohio on Monday.\n\nHer campaign and Democrats across the state said that the "
-     "plan was unfit.",
-     [("Her campaign and Democrats across the state", "Ruiz campaign")]),
+    ("Maria Lopez spoke to voters in Ohio on Monday. Her campaign and Democrats across the state said "
+     "that the plan was unfit.",
+     [("Her campaign and Democrats across the state", "Lopez campaign")]),
     # a main subject the tagger took for no one stands between "he" and the last man named
     ("Tom Keller said that the port would close.\n\nVarnholt replied on Friday to reports that the "
      "port would close. “I am pleased,” he said.",
