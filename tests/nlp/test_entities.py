@@ -74,3 +74,20 @@ def test_a_one_word_name_the_tagger_missed_once_is_still_that_person(analyzer):
     sanders = next(e for e in article.entities if e.name == "Sanders")
     assert sanders.type == "PERSON" and len(sanders.mentions) == 2
     assert all(text[m.start:m.end] == "Sanders" for m in sanders.mentions)
+
+
+def test_a_first_name_the_tagger_left_out_joins_the_name(nlp):
+    from onrecord.nlp.entities import find_entities
+    doc = nlp("Debbie Halvorsen Brandt, the party chairwoman, expressed concern.")
+    brandt = doc[1:3]                                  # as the tagger may tag it: without "Debbie"
+    doc.ents = [doc.char_span(brandt.start_char, brandt.end_char, label="PERSON")]
+    (person,) = find_entities(doc)
+    assert person.name == "Debbie Halvorsen Brandt" and person.mentions[0].start == 0
+
+
+def test_a_word_before_a_name_that_is_no_first_name_stays_out(nlp):
+    from onrecord.nlp.entities import find_entities
+    doc = nlp("Chairwoman Halvorsen Brandt expressed concern.")
+    doc.ents = [doc.char_span(doc[1].idx, doc[2].idx + len(doc[2].text), label="PERSON")]
+    (person,) = find_entities(doc)
+    assert person.name == "Halvorsen Brandt"

@@ -53,6 +53,11 @@ def speakers(analyzer, text):
     ("Maria Lopez spoke to voters in Ohio on Monday. Her campaign and Democrats across the state said "
      "that the plan was unfit.",
      [("Her campaign and Democrats across the state", "Lopez campaign")]),
+    # an apposition's clauses speak of others: "Mr. Keller" and "him" there are not her gender
+    ("Maria Lopez, the party chairwoman, spoke first. ''We are worried,'' she said. Then Ines Varga, "
+     "director of a union that has endorsed Mr. Keller and campaigned for him, said her group would march. "
+     "''We will be a force,'' she said.",
+     [("she", "Maria Lopez"), ("that", None), ("Ines Varga", "Ines Varga"), ("she", "Ines Varga")]),
     # a main subject the tagger took for no one stands between "he" and the last man named
     ("Tom Keller said that the port would close.\n\nVarnholt replied on Friday to reports that the "
      "port would close. “I am pleased,” he said.",

@@ -54,7 +54,9 @@ def learn_attributes(res: "SpeakerResolver") -> None:
             _learn_apposition(res, tok, appos)
         if tok.dep_ in ("appos", "compound") and res.profile_of(tok.head) is None:
             outer = [t for t in _phrase(tok.head) if t.i not in {s.i for s in tok.subtree}]
-            _add_attributes(res, prof, outer, genders=tok.dep_ == "appos")   # "the Trump aide": not his
+            _add_attributes(res, prof, outer, genders=False)
+            if tok.dep_ == "appos":                                       # "the Trump aide": not his
+                _add_genders(prof, _core(tok.head))
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":          # "X is the party's nominee"
             for attr in [c for c in tok.head.children if c.dep_ == "attr"]:
                 _add_attributes(res, prof, list(attr.subtree))
@@ -86,7 +88,19 @@ def _learn_apposition(res: "SpeakerResolver", tok: Token, appos: Token) -> None:
             prof.countries.add(res.country_of(res.doc[place_i]))
         return
     for person_tok in people:
-        _add_attributes(res, res.profile_of(person_tok), words, countries=len(places) <= 1)
+        _add_attributes(res, res.profile_of(person_tok), words, countries=len(places) <= 1, genders=False)
+        _add_genders(res.profile_of(person_tok), _core(appos))
+
+
+def _core(noun: Token) -> list[Token]:
+    """A noun with the words that describe it directly ("the party's new spokeswoman"), not
+    the clauses and phrases hung on it, which speak of others ("a union that endorsed Mr.
+    Sanders and buses its members to campaign for him")."""
+    return [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+
+
+def _add_genders(prof: "Profile", tokens) -> None:
+    prof.genders |= {g for t in tokens if t.dep_ != "poss" and (g := lexicon.gender_words().get(t.lower_))}
 
 
 def _add_attributes(res: "SpeakerResolver", prof: "Profile", tokens, countries: bool = True,
@@ -97,7 +111,7 @@ def _add_attributes(res: "SpeakerResolver", prof: "Profile", tokens, countries: 
     prof.roles |= specific | generic
     prof.words |= {t.lower_ for t in tokens if t.pos_ in ("ADJ", "NOUN", "PROPN")}
     if genders:
-        prof.genders |= {g for t in tokens if t.dep_ != "poss" and (g := lexicon.gender_words().get(t.lower_))}
+        _add_genders(prof, tokens)
     if countries:
         prof.countries |= {c for t in tokens if (c := res.country_of(t))}
 

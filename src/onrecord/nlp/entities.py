@@ -89,6 +89,18 @@ def _person_tokens(tokens: list) -> list:
     return tokens
 
 
+def _with_first_name(doc: Doc, ent: SpacySpan, start: int) -> int:
+    """Where a person's name starts when the tagger left its first name out ("Debbie" of
+    "Debbie Wasserman Schultz"): a capitalised first name right before, in the same phrase."""
+    if ent.start == 0 or start != ent.start_char:
+        return start
+    before = doc[ent.start - 1]
+    if before.pos_ == "PROPN" and before.text.istitle() and before.head.i in range(ent.start, ent.end) \
+            and before.lower_ in lexicon.first_names() and not before.ent_type_:
+        return before.idx
+    return start
+
+
 def _opening_adjective(token) -> bool:
     """An adjective or adverb capitalised only because it opens the sentence ("Recent",
     "Early"), which the tagger takes into the name after it."""
@@ -121,6 +133,8 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
         if label not in TYPES:
             continue
         start, end = clean_name(ent, label)
+        if label == "PERSON":
+            start = _with_first_name(doc, ent, start)
         if label in ("ORG", "GPE", "NORP") and word_before(text, start) in HONORIFICS:
             label = "PERSON"                  # "Mr. Trump" is a person, whatever the tagger says
         if end > start and not any(a <= start < b for a, b in skip):
