@@ -276,6 +276,11 @@ def test_it_is_an_organisation_only_when_one_was_the_subject(analyzer, text, nam
     ("The mayor leads by three points, according to the average of recent polls compiled by Poll Harbor.",
      "Poll Harbor"),
     ("The mayor leads by three points, according to a poll of voters in Ohio.", None),
+    # "the statement" after the one an organisation issued
+    ("The Harbour Museum issued a statement on Monday. The statement urged leaders to keep the doors open.",
+     "Harbour Museum"),
+    ("The Harbour Museum received a statement on Monday. The statement urged leaders to keep the doors open.",
+     None),
 ])
 def test_a_document_or_campaign_speaks_for_its_maker(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name

@@ -49,10 +49,13 @@ MAKER_PREPOSITIONS = frozenset({"from", "by"})
 
 
 def _maker_words(document: Token) -> list[Token]:
-    """The words that may name a document's maker: its compounds, the object of its "from" or
+    """The words that may name a document's maker: its compounds, the subject that made it
+    ("The museum issued a statement"), the object of its "from" or
     "by", the agent of a participle made of it ("compiled by"); through "of" when the document
     is a count of others ("the average of recent polls compiled by …")."""
     found = [c for c in document.children if c.dep_ in ("compound", "nmod")]
+    if document.dep_ == "dobj" and document.head.lemma_.lower() in lexicon.document_verbs():
+        found += [c for c in document.head.children if c.dep_ == "nsubj"]     # "X issued a statement"
     for child in document.children:
         if child.dep_ == "prep" and child.lower_ in MAKER_PREPOSITIONS:
             found += [c for c in child.children if c.dep_ == "pobj"]

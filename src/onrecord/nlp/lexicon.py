@@ -70,6 +70,12 @@ def source_people() -> frozenset[str]:
 
 
 @cache
+def document_verbs() -> frozenset[str]:
+    """Verbs whose subject makes the document that is their object ("issued a statement")."""
+    return _words("document_verbs.txt")
+
+
+@cache
 def evidence_sources() -> frozenset[str]:
     """Nouns of sources whose statements are evidence: polls, studies, figures."""
     return _words("evidence_sources.txt")
