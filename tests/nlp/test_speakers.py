@@ -281,6 +281,11 @@ def test_it_is_an_organisation_only_when_one_was_the_subject(analyzer, text, nam
      "Harbour Museum"),
     ("The Harbour Museum received a statement on Monday. The statement urged leaders to keep the doors open.",
      None),
+    # "the campaign" is the one campaign named just before, and nobody's when two were
+    ("The Keller campaign is making its biggest ad buy. The campaign said that the economy was weak.",
+     "Keller campaign"),
+    ("Maria Lopez and Tom Keller met voters. The Keller campaign and the Lopez campaign spent millions. "
+     "The campaign said that it would spend more.", None),
 ])
 def test_a_document_or_campaign_speaks_for_its_maker(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name

@@ -97,10 +97,23 @@ def group_name(res: "SpeakerResolver", head: Token) -> Resolution:
         return NOBODY
     for child in head.children:
         prof = res.profile_of(child)
-        if child.dep_ in ("poss", "compound") and prof is not None and prof.type == "PERSON":
+        if child.dep_ in ("poss", "compound", "amod") \
+                and prof is not None and prof.type == "PERSON":
             name = f"{prof.name.split()[-1]} {head.lower_}"
             return Resolution((name,), "name", (child.idx, head.idx + len(head.text)), SURENESS["name"] - 0.1)
     return NOBODY
+
+
+def group_before(res: "SpeakerResolver", head: Token) -> Resolution:
+    """ "The campaign": the one campaign the article named by its person within a few
+    sentences before ("The Trump campaign is buying ads … The campaign expects …")."""
+    floor = res.index.sentence_starts[max(0, res.index.sentence_of(head.idx) - DOCUMENT_WINDOW)]
+    found = {named.names: named for tok in res.doc[: head.i] if tok.idx >= floor and tok.lower_ == head.lower_
+             and (named := group_name(res, tok))}
+    if len(found) != 1:
+        return NOBODY
+    (named,) = found.values()
+    return Resolution(named.names, "descriptor", named.antecedent, SURENESS["descriptor"] - 0.1)
 
 
 def organisation_by_noun(res: "SpeakerResolver", mention: SpacySpan, at: int) -> Resolution:
@@ -122,5 +135,5 @@ def noun_phrase(tok: Token) -> SpacySpan:
     return tok.doc[tok.left_edge.i: tok.i + 1]
 
 
-__all__ = ["GROUP_HEADS", "document_before", "group_name", "is_document", "is_newest", "maker", "makers_of", "noun_phrase",
+__all__ = ["GROUP_HEADS", "document_before", "group_before", "group_name", "is_document", "is_newest", "maker", "makers_of", "noun_phrase",
            "organisation_by_noun"]

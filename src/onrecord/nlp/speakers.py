@@ -30,7 +30,7 @@ from . import lexicon
 from .antecedents import clause_before, participle_before, sentence_before, unnamed_subject_before, untagged_name_before
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
 from .doctext import text_of
-from .documents import GROUP_HEADS, group_name, is_document, maker, noun_phrase, organisation_by_noun
+from .documents import GROUP_HEADS, group_before, group_name, is_document, maker, noun_phrase, organisation_by_noun
 from .entities import SURVEY_ADJECTIVES, SURVEYS
 from .names import first_name_gender, gender_said
 from .resolution import NOBODY, SURENESS, Resolution, as_found
@@ -332,9 +332,12 @@ class SpeakerResolver:
         "the campaign" that of the person the sentence before is about."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
         found = self._pronoun("he" if owner.lower_ == "his" else "she", at, content) if owner else NOBODY
-        if owner is None and head.i > 0 and self.doc[head.i - 1].lower_ == "the" and \
-                (named := self._subject_just_before(self.doc[head.i - 1: head.i + 1])) is not None:
-            found = Resolution((named.referent,), "descriptor", (named.start, named.end), SURENESS["descriptor"] - 0.15)
+        if owner is None and head.i > 0 and self.doc[head.i - 1].lower_ == "the":
+            if (earlier := group_before(self, head)):
+                return earlier                  # "The Trump campaign is … The campaign expects …"
+            if (named := self._subject_just_before(self.doc[head.i - 1: head.i + 1])) is not None:
+                found = Resolution((named.referent,), "descriptor", (named.start, named.end),
+                                   SURENESS["descriptor"] - 0.15)
         if len(found.names) != 1 or found.names[0] not in self.profiles:
             return NOBODY
         name = f"{found.names[0].split()[-1]} {head.lower_}"
