@@ -23,6 +23,14 @@ def test_middle_names_and_short_first_names_are_one_person():
     assert not same_person("john smith jr.", "john smith sr.")
 
 
+def test_a_short_form_people_go_by_is_the_same_person():
+    assert same_person("sandra varga", "sandy varga")
+    assert same_person("william okafor", "bill okafor")
+    assert not same_person("sandy varga", "william varga")
+    text = "Sandra Varga voted early. Later Sandy Varga said no. Varga left."
+    assert set(names(text, "Sandra Varga", "Sandy Varga", "Varga").values()) == {"Sandra Varga"}
+
+
 def test_a_longer_form_ending_in_a_full_name_is_that_person():
     text = "Lawmakers Rip Nora Vance. Nora Vance said no. Nora Vance left."
     got = names(text, "Rip Nora Vance", "Nora Vance")

@@ -70,6 +70,12 @@ def source_people() -> frozenset[str]:
 
 
 @cache
+def nicknames() -> frozenset[frozenset[str]]:
+    """Pairs of a first name and a short form people go by ("sandra", "sandy")."""
+    return frozenset(frozenset((r[0].lower(), nick)) for r in _rows("nicknames.tsv") for nick in r[1].split())
+
+
+@cache
 def document_verbs() -> frozenset[str]:
     """Verbs whose subject makes the document that is their object ("issued a statement")."""
     return _words("document_verbs.txt")

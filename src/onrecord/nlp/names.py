@@ -6,8 +6,8 @@ A wrong name is worse than none, so a mention joins a person only on the article
   part of the name: a headline verb, an epithet, a title the tagger swept in ("Rip Donald
   Trump", "Crooked Hillary Clinton" -> Hillary Clinton);
 - full names are one person when their first and last names agree, middle names and initials
-  aside ("Donald J. Trump" = "Donald Trump"; "Tim" may be "Timothy"), never with different
-  first names ("Michelle Obama" is not "Barack Obama");
+  aside ("Donald J. Trump" = "Donald Trump"; "Tim" may be "Timothy", "Sandy" "Sandra"), never
+  with different first names ("Michelle Obama" is not "Barack Obama");
 - a surname of two words ("Mr. Guajardo Villarreal") is the person whose full name ends with it;
 - a surname alone is the one person of the article with that surname; when there are several,
   an honorific before it ("Mr. Obama", "Mrs. Clinton") picks the one of that gender, or else
@@ -58,13 +58,15 @@ def words_of(key: str) -> tuple[list[str], str | None]:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Whether two full-name keys name one person: same surname and suffix, first names equal
-    or one a shortening of the other ("tim" / "timothy"); middle names are not compared."""
+    """Whether two full-name keys name one person: same surname and suffix, first names equal,
+    one a shortening of the other ("tim" / "timothy") or a short form people go by ("sandy" /
+    "sandra", ``nicknames.tsv``); middle names are not compared."""
     (wa, sa), (wb, sb) = words_of(a), words_of(b)
     if len(wa) < 2 or len(wb) < 2 or wa[-1] != wb[-1] or sa != sb:
         return False
     fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
-    return fa == fb or (min(len(fa), len(fb)) >= 3 and (fa.startswith(fb) or fb.startswith(fa)))
+    return fa == fb or (min(len(fa), len(fb)) >= 3 and (fa.startswith(fb) or fb.startswith(fa))) \
+        or frozenset((fa, fb)) in lexicon.nicknames()
 
 
 def word_before(text: str, start: int) -> str:
