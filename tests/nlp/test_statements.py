@@ -55,6 +55,11 @@ def only(analyzer, text):
      "indirect", "The factory will close in May", "according to", "the union"),
     ("According to the police, the road will reopen on Friday.",
      "indirect", "the road will reopen on Friday", "According to", "the police"),
+    # a quotation after "began by saying": the subject of the verb the cue hangs on
+    ("When she returned, the judge began by saying, “Nobody here will go to jail.”",
+     "direct", "Nobody here will go to jail.", "saying", "the judge"),
+    ("The minister responded by saying that the port would stay open.",
+     "indirect", "the port would stay open", "saying", "The minister"),
     # "according to" at the end, however much longer than the content it is
     ("The mayor leads, according to a long count by the Harbour Press Agency of Ohio.",
      "indirect", "The mayor leads", "according to", "a long count by the Harbour Press Agency of Ohio"),
@@ -186,6 +191,7 @@ def test_according_to_wins_over_a_verb_inside_its_content(analyzer):
 @pytest.mark.parametrize("text, cue, content", [
     ("A new poll shows the mayor losing ground among young voters.", "shows",
      "the mayor losing ground among young voters"),
+    ("Audit files show that four accounts ran the searches.", "show", "four accounts ran the searches"),
     ("The senator criticized the budget for its cuts to schools.", "criticized", "the budget"),
     ("The minister declined to comment on the report.", "declined", "to comment on the report"),
     ("Ruiz wants to finish the harbour before the election.", "wants",

@@ -121,13 +121,15 @@ def cue_end(tok: Token) -> int:
 def subject_of(tok: Token) -> Token | None:
     """The subject of a cue. A cue without one takes it from the verb it hangs on: a
     conjoined cue ("denies … but says …"; the nearest cue above it, as the parser often
-    hangs it inside the first content), a participle ("attacked X, saying …") or a verb
-    phrase ("wants to say")."""
+    hangs it inside the first content), a participle ("attacked X, saying …", "began by
+    saying …") or a verb phrase ("wants to say")."""
     for child in tok.children:
         if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ not in ("it", "there")):
             return child
     if tok.dep_ == "xcomp":
         return next((c for c in tok.head.children if c.dep_ in SUBJECTS), None)
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "by":    # "began by saying"
+        return next((c for c in tok.head.head.children if c.dep_ in SUBJECTS), None)
     if _shares_subject(tok) or (tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG"):
         for anc in tok.ancestors:
             if cue_of(anc):
@@ -206,6 +208,8 @@ def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Toke
         if cue_of(tok, "quote") is None or _subordinate(tok):
             continue
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i in ids), None)
+        if subj is None and tok.dep_ == "pcomp" and (by := subject_of(tok)) is not None and by.i in ids:
+            subj = by                                                 # "he began by saying, “…”"
         if subj is None and tok.lemma_.lower() not in ADDRESSING:     # "told CNN's Dana Bash": the addressee
             subj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i in ids
                          and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)), None)
