@@ -62,6 +62,8 @@ def test_the_sentence_before_skips_the_blank_lines(nlp):
     ("Varnholt replied on Friday to reports that Ana Ruiz would stay. He said he was pleased.", "Varnholt"),
     # a known name, or a subject only inside the clause, is no such name
     ("Ana Ruiz replied on Friday to reports that Varnholt would stay. He said he was pleased.", None),
+    # a role written in capitals points back to someone named; it is no unknown name
+    ("The Finnish President recalled the war. He said he was pleased.", None),
 ])
 def test_an_untagged_main_subject_stands_before_the_pronoun(nlp, text, expected):
     doc = nlp(text)

@@ -55,6 +55,15 @@ def only(analyzer, text):
      "indirect", "The factory will close in May", "according to", "the union"),
     ("According to the police, the road will reopen on Friday.",
      "indirect", "the road will reopen on Friday", "According to", "the police"),
+    # a content is not cut at its inner quotation: the writer's words that finish the clause,
+    # a second that-clause, an apostrophe that is no closing mark
+    ("The mayor said “it gets me mad” every time he thinks about the flood.",
+     "mixed", "“it gets me mad” every time he thinks about the flood", "said", "The mayor"),
+    ("Her brothers said that their father ''could be unyielding,'' and that Freddy had struggled.",
+     "mixed", "their father ''could be unyielding,'' and that Freddy had struggled", "said", "Her brothers"),
+    ("In a statement, the board said the staffers’ actions were “completely unacceptable” and that it "
+     "would investigate.", "mixed",
+     "the staffers’ actions were “completely unacceptable” and that it would investigate", "said", "the board"),
     # a quotation after "began by saying": the subject of the verb the cue hangs on
     ("When she returned, the judge began by saying, “Nobody here will go to jail.”",
      "direct", "Nobody here will go to jail.", "saying", "the judge"),

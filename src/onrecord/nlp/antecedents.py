@@ -48,8 +48,9 @@ def untagged_name_before(doc: Doc, at: int, known: Callable[[Token], bool]) -> T
     in an entity): "Nehlen responded to reports that Trump … “…,” he said" may be Nehlen, so
     "he" is not the last man the article named."""
     subject = next((t for t in clause_before(doc, at) if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
-    if subject is None or subject.pos_ != "PROPN" or not subject.text[:1].isupper() or subject.text.isupper():
-        return None
+    if subject is None or subject.pos_ != "PROPN" or not subject.text[:1].isupper() or subject.text.isupper() \
+            or subject.lower_ in lexicon.roles()[0]:
+        return None                # "The Russian President recalled …" is a role, which points back
     name = [t for t in subject.subtree if t.i == subject.i or (t.dep_ == "compound" and t.pos_ == "PROPN")]
     return None if any(known(t) for t in name) else subject
 

@@ -194,7 +194,8 @@ def _segment_before(p: Parse, q: Quote, floor: int) -> list[Token]:
     """Tokens from the start of the sentence holding the opening mark up to it."""
     toks = []
     for tok in p.walk(floor, q.open, backwards=True):
-        if tok.text in SENTENCE_END or tok.text in CLOSING:
+        # a quotation's closing mark ends the segment; an apostrophe ("the staffers’ actions") does not
+        if tok.text in SENTENCE_END or (tok.text in CLOSING and p.in_quote(tok.idx - 1)):
             break
         toks.append(tok)
     return toks[::-1]
@@ -216,6 +217,13 @@ def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Toke
         if subj is not None:
             return tok, subj
     return None
+
+
+def _coordinated(after: list[Token]) -> bool:
+    """Words after a quotation that open a clause of their own ("“…” and that the committee
+    would continue …"): their verb tells what else was said or done, not who said this."""
+    words = [t for t in after if not t.is_punct]
+    return bool(words) and words[0].pos_ == "CCONJ"
 
 
 def _subordinate(cue: Token) -> bool:
@@ -276,7 +284,7 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         q = quotes[i]
         para = paragraphs[bisect_right(para_starts, q.open) - 1]
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
-        found = _cue_in(after, first=6) or _cue_after_subject(after)
+        found = None if _coordinated(after) else (_cue_in(after, first=6) or _cue_after_subject(after))
         if found is not None and _reports_its_own(p, q, found[0]):
             found = None
         signer = signed_by(after) if found is None else None
@@ -306,10 +314,25 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         lead = _lead_in(p, q, para) if cue.idx > q.close else None
         if lead is not None:                     # "Clinton, in her view, “is seen as …,” he said"
             parts[0] = (lead, parts[0][1])
-        kind = "mixed" if lead is not None else "direct"
+        rest = _clause_goes_on(p, cue, q) if cue.idx < q.open and len(parts) == 1 else None
+        if rest is not None:                     # "says “the wind is at our backs” despite his loss"
+            parts[0] = (q.open, rest)
+        kind = "mixed" if lead is not None or rest is not None else "direct"
         out.append(Candidate(kind, parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
                              parts if len(parts) > 1 else [], cue_end(cue)))
     return out
+
+
+def _clause_goes_on(p: Parse, cue: Token, q: Quote) -> int | None:
+    """Where the cue's clause ends when a quotation opens it and the writer's words finish it
+    ("said “it gets me mad” every time he thinks of them"): a content is not cut at its
+    inner quotation."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is None or not clause.left_edge.idx <= q.open + 1:
+        return None
+    end = _clause_bounds(cue, clause)[1]
+    words = [t for t in p.walk(q.close + 1, end) if not t.is_punct and not t.is_space]
+    return end if len(words) >= 2 and clause.left_edge.idx >= cue.idx else None
 
 
 def _lead_in(p: Parse, q: Quote, para: tuple[int, int]) -> int | None:
@@ -474,11 +497,12 @@ def _clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     """A that-clause without its "that", cut before a cue that shares the speaker
     ("… and complained that …", "…, adding that …"): that cue makes its own statement."""
     cut = {t.i for c in clause.subtree if _shares_subject(c) or _contrast(c) for t in c.subtree}
-    tail = [t for c in cue.children if c.i > clause.i and c.dep_ in TRAILING
-            and (c.dep_ == "ccomp" or not cue_of(c)) and not _writers_clause(c)
+    more = [c for c in cue.children if c.i > clause.i and _another_that_clause(c)]
+    tail = [t for c in cue.children if c.i > clause.i and (c in more or (
+            c.dep_ in TRAILING and (c.dep_ == "ccomp" or not cue_of(c)) and not _writers_clause(c)))
             for t in c.subtree]                    # "said X, should the chance come": one content
-    cut |= {t.i for c in cue.children if c.i > clause.i and (_shares_subject(c) or c.dep_ == "conj")
-            for t in c.subtree}
+    cut |= {t.i for c in cue.children if c.i > clause.i and c not in more
+            and (_shares_subject(c) or c.dep_ == "conj") for t in c.subtree}
     stop = min(cut, default=len(cue.doc))
     toks = [t for t in (*clause.subtree, *tail) if t.i < stop and not t.is_space and t.i != cue.i]
     toks.sort(key=lambda t: t.i)
@@ -489,6 +513,13 @@ def _clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     if not toks:
         return clause.idx, clause.idx
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _another_that_clause(conj: Token) -> bool:
+    """ "said that A, and that B": a second that-clause the parser hung on the cue, with a
+    subject of its own, is more of the same content."""
+    return conj.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) \
+        and any(c.dep_ in SUBJECTS for c in conj.children)
 
 
 def _contrast(clause: Token) -> bool:
