@@ -6,7 +6,8 @@ from typing import Protocol
 
 from .marked import colon_lines, passive_sources, source_phrases
 from .sifting import sift
-from .statements import RULE_CONFIDENCE, Candidate, Parse, according_to, direct, overlaps, reported
+from .direct import direct
+from .statements import RULE_CONFIDENCE, Candidate, Parse, according_to, overlaps, reported
 
 
 class Rescorer(Protocol):

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 
 from . import lexicon
-from .statements import NAME_TYPES, Candidate, Parse, cue_of, is_name, kind_of, mention_span, trim
+from .direct import is_name
+from .statements import NAME_TYPES, Candidate, Parse, cue_of, kind_of, mention_span, trim
 
 
 FINITE = ("VBD", "VBZ", "VBP", "MD")     # tags of a verb that makes a sentence

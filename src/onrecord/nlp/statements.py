@@ -1,11 +1,8 @@
 """Statements found in a parsed article: direct quotes, reported speech and mixed forms.
 
-Three passes over one parse, each a small pure function:
-1. ``direct``: quotations (found on characters) with a reporting cue right after or right
-   before them — "“…,” Macron stated.", "He said: “…”", a quote split around its cue
-   "“…,” he said, “…”" (one statement, two parts) and a quote that runs on into the next
-   paragraph. A quotation standing alone (whole sentences, no cue) right after another
-   statement continues that speaker's words.
+Three passes over one parse, each a small pure function, and what they share (``Candidate``,
+``Parse``, cue and subject look-ups):
+1. ``direct`` (in ``direct.py``): quotations with a reporting cue right after or before them.
 2. ``reported``: a cue verb with its subject and its content — a clause ("stressed that …"),
    a noun phrase ("recalled the capabilities"), a verb phrase ("denies planning …"),
    "called X Y"; conjoined cues share the subject ("stated that … and complained that …").
@@ -177,204 +174,6 @@ def trim(text: str, start: int, end: int, quotes: list[Quote]) -> tuple[int, int
     return start, end
 
 
-# --------------------------------------------------------------------------- direct
-def _segment_after(p: Parse, q: Quote, limit: int) -> list[Token]:
-    """Tokens after a closing mark up to the end of that sentence."""
-    out = []
-    for tok in p.walk(q.close + 1, limit):
-        if tok.text in OPENING and tok.idx > q.close + 1 and p.in_quote(tok.idx + 1):
-            break
-        out.append(tok)
-        if tok.text in SENTENCE_END:
-            break
-    return out
-
-
-def _segment_before(p: Parse, q: Quote, floor: int) -> list[Token]:
-    """Tokens from the start of the sentence holding the opening mark up to it."""
-    toks = []
-    for tok in p.walk(floor, q.open, backwards=True):
-        # a quotation's closing mark ends the segment; an apostrophe ("the staffers’ actions") does not
-        if tok.text in SENTENCE_END or (tok.text in CLOSING and p.in_quote(tok.idx - 1)):
-            break
-        toks.append(tok)
-    return toks[::-1]
-
-
-def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Token] | None:
-    """(cue, subject) of an attribution clause like "Putin said" or "said the minister, who …",
-    with the cue among the ``first`` tokens when given."""
-    ids = {t.i for t in segment}
-    for tok in segment[:first]:
-        if cue_of(tok, "quote") is None or _subordinate(tok):
-            continue
-        subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i in ids), None)
-        if subj is None and tok.dep_ == "pcomp" and (by := subject_of(tok)) is not None and by.i in ids:
-            subj = by                                                 # "he began by saying, “…”"
-        if subj is None and tok.lemma_.lower() not in ADDRESSING:     # "told CNN's Dana Bash": the addressee
-            subj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i in ids
-                         and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)), None)
-        if subj is not None:
-            return tok, subj
-    return None
-
-
-def _coordinated(after: list[Token]) -> bool:
-    """Words after a quotation that open a clause of their own ("“…” and that the committee
-    would continue …"): their verb tells what else was said or done, not who said this."""
-    words = [t for t in after if not t.is_punct]
-    return bool(words) and words[0].pos_ == "CCONJ"
-
-
-def _subordinate(cue: Token) -> bool:
-    """A cue in a clause that "although", "because" or "if" opens tells a circumstance, not who
-    spoke the quotation beside it ("“…” Although he had written a will, …")."""
-    return any(c.dep_ == "mark" and c.lower_ not in ("as", "that") for c in cue.children)
-
-
-def _cue_after_subject(segment: list[Token]) -> tuple[Token, Token] | None:
-    """(cue, subject) when the words after a quotation are a long subject and then its cue:
-    "“…,” Jeff Weaver, Sanders’ campaign manager, said in a statement"."""
-    words = [t for t in segment if not t.is_punct]
-    if not words:
-        return None
-    for tok in segment:
-        if cue_of(tok, "quote") is None or _subordinate(tok):
-            continue
-        subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
-        if subj is not None and subj.left_edge.i == words[0].i:
-            return tok, subj
-    return None
-
-
-def _reports_its_own(p: Parse, q: Quote, cue: Token) -> bool:
-    """Whether a cue after a quotation that ends its sentence reports a clause of its own
-    ("“… campaign.” Ohio Gov. John Kasich said he would have fired …"): the quotation was
-    someone else's."""
-    closed = p.text[:q.close].rstrip()[-1:] in (".", "!", "?")
-    return closed and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
-
-
-def is_name(tokens: list[Token]) -> bool:
-    """A short run of capitalised words ending in a named entity, with no verb among them,
-    or a name in capitals as transcripts print speakers ("KATE BOLDUAN")."""
-    words = [t for t in tokens if not t.is_punct]
-    if not 0 < len(words) <= 8 or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return False
-    shouted = len(words) <= 3 and all(t.is_upper and t.is_alpha and len(t) > 1 for t in words)
-    return shouted or (words[-1].ent_type_ in NAME_TYPES and words[0].is_title)
-
-
-def signed_by(after: list[Token]) -> SpacySpan | None:
-    """The name after a dash that signs the quotation just before it."""
-    if len(after) < 2 or after[0].text not in DASHES:
-        return None
-    name = [t for t in after[1:] if not (t.is_punct and t.text in ".")]
-    if not is_name(name):
-        return None
-    return name[0].doc[name[0].i: name[-1].i + 1]
-
-
-def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
-    out: list[Candidate] = []
-    quotes = p.quotes
-    para_starts = [a for a, _ in paragraphs]
-    i = 0
-    while i < len(quotes):
-        q = quotes[i]
-        para = paragraphs[bisect_right(para_starts, q.open) - 1]
-        after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
-        found = None if _coordinated(after) else (_cue_in(after, first=6) or _cue_after_subject(after))
-        if found is not None and _reports_its_own(p, q, found[0]):
-            found = None
-        signer = signed_by(after) if found is None else None
-        if signer is not None:                          # "“…” ― Name"
-            out.append(Candidate("direct", q.start, q.end, after[0], signer, "signed", list(q.parts)
-                                 if len(q.parts) > 1 else []))
-            i += 1
-            continue
-        if found is None:
-            before = _segment_before(p, q, para[0])
-            if before and (before[-1].text in (":", ",") or cue_of(before[-1], "quote")):
-                found = _cue_in(before)
-                if found and not _introduces(found[0], before):
-                    found = None
-        i += 1
-        if found is None:
-            if _stands_alone(p, q, para) and not p.is_blocked(q.open):
-                out.append(Candidate("direct", q.start, q.end, None, None, "continued",
-                                     list(q.parts) if len(q.parts) > 1 else []))
-            continue
-        parts = list(q.parts)
-        while i < len(quotes) and quotes[i].open < para[1] and _goes_on(p, parts[-1][1], after, quotes[i], para):
-            parts += quotes[i].parts              # "“A,” he said, “B.”" and "“A,” he said. “B.”"
-            after = _segment_after(p, quotes[i], para[1])
-            i += 1
-        cue, subj = found
-        lead = _lead_in(p, q, para) if cue.idx > q.close else None
-        if lead is not None:                     # "Clinton, in her view, “is seen as …,” he said"
-            parts[0] = (lead, parts[0][1])
-        rest = _clause_goes_on(p, cue, q) if cue.idx < q.open and len(parts) == 1 else None
-        if rest is not None:                     # "says “the wind is at our backs” despite his loss"
-            parts[0] = (q.open, rest)
-        kind = "mixed" if lead is not None or rest is not None else "direct"
-        out.append(Candidate(kind, parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
-                             parts if len(parts) > 1 else [], cue_end(cue)))
-    return out
-
-
-def _clause_goes_on(p: Parse, cue: Token, q: Quote) -> int | None:
-    """Where the cue's clause ends when a quotation opens it and the writer's words finish it
-    ("said “it gets me mad” every time he thinks of them"): a content is not cut at its
-    inner quotation."""
-    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
-    if clause is None or not clause.left_edge.idx <= q.open + 1:
-        return None
-    end = _clause_bounds(cue, clause)[1]
-    words = [t for t in p.walk(q.close + 1, end) if not t.is_punct and not t.is_space]
-    return end if len(words) >= 2 and clause.left_edge.idx >= cue.idx else None
-
-
-def _lead_in(p: Parse, q: Quote, para: tuple[int, int]) -> int | None:
-    """Where the writer's own words start when a quotation finishes their sentence."""
-    before = _segment_before(p, q, para[0])
-    words = [t for t in before if not t.is_punct]
-    if len(words) < 2 or before[-1].text in (":",) or any(cue_of(t) for t in before):
-        return None
-    return before[0].idx
-
-
-def _introduces(cue: Token, before: list[Token]) -> bool:
-    """Whether everything between the cue and the quotation belongs to the cue's own clause
-    ("He told reporters on Monday: “…”"), not to a content of its own ("He said X, “…”")."""
-    own = {t.i for c in cue.children if c.dep_ in CUE_CLAUSE for t in c.subtree}
-    return all(t.i in own or t.is_punct for t in before if t.i > cue.i)
-
-
-def _goes_on(p: Parse, close: int, after: list[Token], nxt: Quote, para: tuple[int, int]) -> bool:
-    """Whether the next quotation in the paragraph continues the same speaker's words: it
-    follows the cue clause directly, after a comma (split sentence) or a full stop (next
-    sentence), and has no cue of its own."""
-    between = p.text[close + 1:nxt.open]
-    if not after or len(between) > 400:
-        return False
-    cue_clause_end = after[-1].idx + len(after[-1].text)
-    if after[-1].text in SENTENCE_END:
-        if p.text[cue_clause_end:nxt.open].strip():
-            return False
-    elif not between.rstrip().endswith((",", ":")):
-        return False
-    nxt_after = _segment_after(p, nxt, para[1])
-    return _cue_in(nxt_after) is None
-
-
-def _stands_alone(p: Parse, q: Quote, para: tuple[int, int]) -> bool:
-    """A quotation that is whole sentences on its own (no words of the writer around it)."""
-    before = p.text[para[0]:q.open].rstrip()
-    after = p.text[q.close + 1:para[1]].lstrip(" .,!?")
-    return (not before or before[-1] in ".!?”\"") and (not after or after[0] in "“\"" or after[0].isupper())
-
-
 # --------------------------------------------------------------------------- reported
 def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None:
     """Bounds of what the cue attributes, and which frame held it."""
@@ -384,7 +183,7 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
     ccomps = [c for c in kids if c.dep_ == "ccomp"]
     ccomp = next((c for c in ccomps if c.i > cue.i), ccomps[0] if ccomps else None)
     if ccomp is not None and "ccomp" in frames:
-        return (*_clause_bounds(cue, ccomp), "ccomp")
+        return (*clause_bounds(cue, ccomp), "ccomp")
     if "oprd" in frames:                     # "called the talks useful": object + predicate
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         lone = next((c for c in kids if c.dep_ == "oprd" and c.i > cue.i), None)
@@ -493,7 +292,7 @@ def _right(tok: Token) -> int:
     return last.idx + len(last.text)
 
 
-def _clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
+def clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     """A that-clause without its "that", cut before a cue that shares the speaker
     ("… and complained that …", "…, adding that …"): that cue makes its own statement."""
     cut = {t.i for c in clause.subtree if _shares_subject(c) or _contrast(c) for t in c.subtree}
