@@ -91,3 +91,11 @@ def test_a_word_before_a_name_that_is_no_first_name_stays_out(nlp):
     doc.ents = [doc.char_span(doc[1].idx, doc[2].idx + len(doc[2].text), label="PERSON")]
     (person,) = find_entities(doc)
     assert person.name == "Halvorsen Brandt"
+
+
+def test_an_organisation_name_stops_at_a_headline_verb(nlp):
+    from onrecord.nlp.entities import _organisation_tokens
+    doc = nlp("Harbour Church Survivors Explain Why Lopez Offers Change")
+    assert [t.text for t in _organisation_tokens(list(doc))] == ["Harbour", "Church", "Survivors"]
+    doc = nlp("Doctors Without Borders")
+    assert [t.text for t in _organisation_tokens(list(doc))] == ["Doctors", "Without", "Borders"]

@@ -58,6 +58,10 @@ def speakers(analyzer, text):
      "director of a union that has endorsed Mr. Keller and campaigned for him, said her group would march. "
      "''We will be a force,'' she said.",
      [("she", "Maria Lopez"), ("that", None), ("Ines Varga", "Ines Varga"), ("she", "Ines Varga")]),
+    # "Lopez’ son", read by the parser as an apposition, gives her no gender
+    ("Maria Lopez survived the attack. The gunman killed nine people, including Lopez’ son, 26-year-old "
+     "Tomas. Lopez called her son her hero. “Hate destroys those who harbor it,” she said.",
+     [("Lopez", "Maria Lopez"), ("she", "Maria Lopez")]),
     # a main subject the tagger took for no one stands between "he" and the last man named
     ("Tom Keller said that the port would close.\n\nVarnholt replied on Friday to reports that the "
      "port would close. “I am pleased,” he said.",

@@ -50,7 +50,7 @@ def learn_attributes(res: "SpeakerResolver") -> None:
         if prof is None or prof.type != "PERSON" or res.profile_of(tok.head) is prof:
             continue                                  # only the head token of a name
         learn_premodifiers(res, tok, prof)
-        for appos in [c for c in tok.children if c.dep_ == "appos"]:
+        for appos in [c for c in tok.children if c.dep_ == "appos" and not _possessed(tok, c)]:
             _learn_apposition(res, tok, appos)
         if tok.dep_ in ("appos", "compound") and res.profile_of(tok.head) is None:
             outer = [t for t in _phrase(tok.head) if t.i not in {s.i for s in tok.subtree}]
@@ -60,6 +60,13 @@ def learn_attributes(res: "SpeakerResolver") -> None:
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":          # "X is the party's nominee"
             for attr in [c for c in tok.head.children if c.dep_ == "attr"]:
                 _add_attributes(res, prof, list(attr.subtree))
+
+
+def _possessed(name: Token, appos: Token) -> bool:
+    """ "Sanders’ son", which the parser may read as "Sanders, son": the words after the name
+    are its owner's mark, so they are someone else."""
+    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    return after is not None and after.i < appos.i and after.text in ("’", "'", "'s", "’s")
 
 
 def _phrase(tok: Token) -> list[Token]:

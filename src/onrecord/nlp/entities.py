@@ -111,12 +111,19 @@ SURVEYS = frozenset({"poll", "survey"})
 SURVEY_ADJECTIVES = frozenset({"new", "latest", "recent", "national", "online", "exit", "daily", "weekly"})
 
 
+# Tags of a finite verb or a "why": no organisation's name holds one, a headline does.
+HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP", "WRB"})
+
+
 def _organisation_tokens(tokens: list) -> list:
     """An organisation's name without the adjective opening its sentence ("Recent Samsung")
     and without the poll it made ("a Morning Consult Poll" is Morning Consult's); nothing when only a headline's adjective is left ("New Poll"). Other
     documents keep their word: "The Washington Post", "the Drudge Report" are names."""
     while len(tokens) > 1 and _opening_adjective(tokens[0]):
         tokens = tokens[1:]             # "Recent Samsung smart TVs"
+    verb = next((k for k, t in enumerate(tokens) if k and t.tag_ in HEADLINE_VERB_TAGS), None)
+    if verb is not None:                # a headline swept in: "Shooting Survivors Explain Why …"
+        tokens = tokens[:verb]
     if len(tokens) > 1 and tokens[-1].lower_ in SURVEYS:
         tokens = tokens[:-1]
         return [] if all(t.lower_ in SURVEY_ADJECTIVES for t in tokens) else tokens
