@@ -106,3 +106,11 @@ def test_the_first_name_list_is_clean_data():
     assert len(names) > 1000 and set(names.values()) == {"m", "f"}
     assert all(name == name.lower() and " " not in name for name in names)
     assert names["melanie"] == "f" and names["matt"] == "m"
+
+
+def test_a_suffix_is_left_out_of_the_name_unless_it_tells_two_people_apart():
+    text = "Joseph R. Varga Jr. spoke. Mr. Varga left."
+    assert set(names(text, "Joseph R. Varga Jr.", "Varga").values()) == {"Joseph R. Varga"}
+    text = "Fred Varga Jr. and Fred Varga met. Fred Varga Jr. left."
+    got = names(text, "Fred Varga Jr.", "Fred Varga")
+    assert got["Fred Varga Jr.@0"] == "Fred Varga Jr." and got["Fred Varga@19"] == "Fred Varga"

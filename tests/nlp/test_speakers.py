@@ -62,6 +62,9 @@ def speakers(analyzer, text):
     ("Maria Lopez survived the attack. The gunman killed nine people, including Lopez’ son, 26-year-old "
      "Tomas. Lopez called her son her hero. “Hate destroys those who harbor it,” she said.",
      [("Lopez", "Maria Lopez"), ("she", "Maria Lopez")]),
+    # a quotation that opens on "he" speaks of another man: the writer's "he" is not told
+    ("Tom Keller spoke of his brother Freddy Keller, who died young. ''He would have been a peacemaker,'' "
+     "he said.", [("he", None)]),
     # a main subject the tagger took for no one stands between "he" and the last man named
     ("Tom Keller said that the port would close.\n\nVarnholt replied on Friday to reports that the "
      "port would close. “I am pleased,” he said.",

@@ -131,7 +131,22 @@ def _group_full_names(text: str, spans, keys: dict[tuple[int, int], str],
         person.surnames.add(key)
     for person in people:
         _name_and_gender(text, spans, keys, in_body, person)
+    _drop_lone_suffixes(people)
     return people
+
+
+_SUFFIX_WRITTEN = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _drop_lone_suffixes(people: list[Person]) -> None:
+    """ "Joseph R. Biden Jr." is named "Joseph R. Biden" — as other articles name him — unless
+    the article names someone else with the same name (a father and a son)."""
+    for person in people:
+        short = _SUFFIX_WRITTEN.sub("", person.name)
+        if short != person.name and not any(
+                other is not person and name_key(_SUFFIX_WRITTEN.sub("", other.name)) == name_key(short)
+                for other in people):
+            person.name = short
 
 
 def _surnames_of_two_words(text: str, keys: dict[tuple[int, int], str], full: list[str]) -> dict[str, str]:

@@ -298,7 +298,7 @@ class SpeakerResolver:
         if kind == "org":
             return self._it(at)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
-        if self._unnamed_before(at, gender):
+        if self._unnamed_before(at, gender) or (content and self._quotes_of_another(content, word)):
             return NOBODY
         aside = participle_before(self.doc, at)
         spoken_of = self._spoken_of(content) if content else set()
@@ -309,6 +309,16 @@ class SpeakerResolver:
             return NOBODY
         sure = SURENESS["pronoun"] + (0.15 if choice.margin == float("inf") else min(0.15, 0.03 * choice.margin))
         return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
+
+    def _quotes_of_another(self, content: tuple[int, int], word: str) -> bool:
+        """ "“He would have made peace,” he said": a quotation that opens on "he" speaks of
+        someone else of that gender, most likely the man the writer's "he" would point back
+        to, so neither can be told."""
+        if word not in GENDERED or not self.quoted(content[0]):
+            return False
+        span = self.doc.char_span(*content, alignment_mode="expand")
+        first = next((t for t in span if not t.is_punct and not t.is_space), None) if span is not None else None
+        return first is not None and first.lower_ == word and first.dep_ in SUBJECT_DEPS
 
     def _spoken_of(self, content: tuple[int, int]) -> set[str]:
         """Who the words of a statement speak of by name, and so did not say them: anyone
