@@ -65,6 +65,12 @@ def speakers(analyzer, text):
     # a quotation that opens on "he" speaks of another man: the writer's "he" is not told
     ("Tom Keller spoke of his brother Freddy Keller, who died young. ''He would have been a peacemaker,'' "
      "he said.", [("he", None)]),
+    # "they" after people named together as the subject; nobody when a plural stands between
+    ("David Autor, David Dorn and Gordon Hanson studied trade. They conclude that the losses were large.",
+     [("They", "David Autor and David Dorn and Gordon Hanson")]),
+    ("Hillary Clinton and Elizabeth Warren appeared together. They said the plan was fair. Both women "
+     "then spoke to voters in Ohio. They said that the plan was unfair.",
+     [("They", "Hillary Clinton and Elizabeth Warren"), ("They", None)]),
     # a main subject the tagger took for no one stands between "he" and the last man named
     ("Tom Keller said that the port would close.\n\nVarnholt replied on Friday to reports that the "
      "port would close. “I am pleased,” he said.",

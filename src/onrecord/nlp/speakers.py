@@ -289,6 +289,9 @@ class SpeakerResolver:
         if kind == "group":                 # "they": people or an organisation; only a pair of speakers is clear
             kind = "pair"
         if kind == "pair":
+            named, plural = self._people_just_before(at)
+            if named or plural:
+                return named                   # the people just named, or a plural that may be they
             for said_at, names in reversed(self.history):
                 if self.index.sentence_of(at) - self.index.sentence_of(said_at) > WINDOW:
                     break
@@ -309,6 +312,27 @@ class SpeakerResolver:
             return NOBODY
         sure = SURENESS["pronoun"] + (0.15 if choice.margin == float("inf") else min(0.15, 0.03 * choice.margin))
         return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
+
+    def _people_just_before(self, at: int) -> tuple[Resolution, bool]:
+        """ "They": the people named together as the main subject just before ("David Autor,
+        David Dorn and Gordon Hanson found … they conclude"), when no other plural stands
+        between them and the pronoun that could be whom it means; and whether the clause
+        before holds a plural at all (then no earlier pair is meant)."""
+        before = clause_before(self.doc, at)
+        plural = any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" for t in before)
+        subject = next((t for t in before if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+        if subject is None:
+            return NOBODY, plural
+        # "A, B and C": the parser may hang B on A as an apposition and C on B
+        listed = [subject, *conjuncts(subject)]
+        listed += [g for a in subject.children if a.dep_ == "appos" for g in (a, *conjuncts(a))]
+        profiles = [self.profile_of(t) for t in listed]
+        if len(listed) < 2 or any(p is None or p.type != "PERSON" for p in profiles) or any(
+                t.tag_ in ("NNS", "NNPS") and t.i > subject.i for t in before if t not in listed):
+            return NOBODY, plural              # a plural in between ("spoke to voters") may be "they"
+        names = tuple(dict.fromkeys(p.name for p in profiles if p is not None))
+        end = max(t.idx + len(t.text) for t in listed)
+        return Resolution(names, "pronoun", (listed[0].left_edge.idx, end), SURENESS["pronoun"]), plural
 
     def _quotes_of_another(self, content: tuple[int, int], word: str) -> bool:
         """ "“He would have made peace,” he said": a quotation that opens on "he" speaks of
