@@ -294,6 +294,9 @@ def test_it_is_an_organisation_only_when_one_was_the_subject(analyzer, text, nam
      "Harbour Museum"),
     ("The Harbour Museum received a statement on Monday. The statement urged leaders to keep the doors open.",
      None),
+    # "his speech" is the speech of the man "his" stands for
+    ("Tom Keller spoke in Ohio on Tuesday. His 2004 convention speech argued that there was one America.",
+     "Tom Keller"),
     # "the campaign" is the one campaign named just before, and nobody's when two were
     ("The Keller campaign is making its biggest ad buy. The campaign said that the economy was weak.",
      "Keller campaign"),

@@ -150,6 +150,11 @@ def test_no_statement(analyzer, text):
     assert statements(analyzer, text) == ()
 
 
+def test_a_cue_inside_what_another_said_reports_nothing_around_it(analyzer):
+    text = "The magazine said that the mayor had not replied."
+    assert [(s.cue.text, s.text) for s in statements(analyzer, text)] == [("said", "the mayor had not replied")]
+
+
 def test_cues_inside_a_quotation_are_the_speakers_words(analyzer):
     text = '"People say that the tide is rising," Ruiz said.'
     assert [s.text for s in statements(analyzer, text)] == ["People say that the tide is rising,"]

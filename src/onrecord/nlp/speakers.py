@@ -300,7 +300,7 @@ class SpeakerResolver:
             return NOBODY
         if kind == "org":
             return self._it(at)
-        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word)
+        gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(word)
         if self._unnamed_before(at, gender) or (content and self._quotes_of_another(content, word)):
             return NOBODY
         aside = participle_before(self.doc, at)

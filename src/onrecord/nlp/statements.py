@@ -241,12 +241,15 @@ def _around(cue: Token) -> tuple[int, int, str] | None:
 def _parenthetical(cue: Token) -> bool:
     """Whether the cue's clause is set into its sentence ("X, he said, Y", "X, officials
     said."): not a clause of its own joined by "and" ("…, and he denied it"), with no object
-    that is its content ("denied it"), and no passive ("each is written in a different
-    genre") or relative clause ("who wrote as Robert Jordan"), which are the writer's."""
+    that is its content ("denied it"), no passive ("each is written in a different genre") or
+    relative clause ("who wrote as Robert Jordan"), which are the writer's, and not inside
+    what another cue reports."""
     if any(c.dep_ == "cc" and c.i < cue.i for c in cue.children):
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or cue.dep_ in ("relcl", "acl"):
         return False
+    if cue.dep_ == "ccomp" and cue_of(cue.head) is not None:
+        return False               # "The magazine said that Trump had not replied": what another said
     return cue.lemma_.lower() in ADDRESSING or not any(c.dep_ == "dobj" for c in cue.children)
 
 
