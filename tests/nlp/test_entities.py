@@ -99,3 +99,11 @@ def test_an_organisation_name_stops_at_a_headline_verb(nlp):
     assert [t.text for t in _organisation_tokens(list(doc))] == ["Harbour", "Church", "Survivors"]
     doc = nlp("Doctors Without Borders")
     assert [t.text for t in _organisation_tokens(list(doc))] == ["Doctors", "Without", "Borders"]
+
+
+def test_a_name_ending_in_an_organisation_word_is_no_person_unless_it_opens_with_a_first_name(analyzer):
+    article = onrecord.extract("The pastor urged a boycott of Girl Scout cookies. Tony Hall spoke later.",
+                               analyzer=analyzer)
+    types = {e.name: e.type for e in article.entities}
+    assert types.get("Girl Scout") != "PERSON"
+    assert types.get("Tony Hall") == "PERSON"

@@ -294,6 +294,10 @@ def test_it_is_an_organisation_only_when_one_was_the_subject(analyzer, text, nam
      "Harbour Museum"),
     ("The Harbour Museum received a statement on Monday. The statement urged leaders to keep the doors open.",
      None),
+    # "the bank" is the one organisation the article called a bank
+    ("Harbour Trust, the nation's largest bank, paid a fine. The bank said that it regretted the sales.",
+     "Harbour Trust"),
+    ("Harbour Trust and Chase, the two banks, paid fines. The bank said that it regretted nothing.", None),
     # "his speech" is the speech of the man "his" stands for
     ("Tom Keller spoke in Ohio on Tuesday. His 2004 convention speech argued that there was one America.",
      "Tom Keller"),

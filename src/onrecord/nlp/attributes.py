@@ -44,11 +44,17 @@ def roles_in(tokens) -> tuple[set[str], set[str]]:
 
 
 def learn_attributes(res: "SpeakerResolver") -> None:
-    """Give people the roles and countries the article states for them."""
+    """Give people the roles and countries the article states for them, and organisations
+    what the article calls them."""
     for tok in res.doc:
         prof = res.profile_of(tok)
-        if prof is None or prof.type != "PERSON" or res.profile_of(tok.head) is prof:
+        if prof is None or res.profile_of(tok.head) is prof:
             continue                                  # only the head token of a name
+        if prof.type in ("ORG", "GPE"):
+            prof.kinds |= _kinds(res, tok)
+            continue
+        if prof.type != "PERSON":
+            continue
         learn_premodifiers(res, tok, prof)
         for appos in [c for c in tok.children if c.dep_ == "appos" and not _possessed(tok, c)]:
             _learn_apposition(res, tok, appos)
@@ -60,6 +66,19 @@ def learn_attributes(res: "SpeakerResolver") -> None:
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":          # "X is the party's nominee"
             for attr in [c for c in tok.head.children if c.dep_ == "attr"]:
                 _add_attributes(res, prof, list(attr.subtree))
+
+
+def _kinds(res: "SpeakerResolver", tok: Token) -> set[str]:
+    """The nouns an organisation's name stands beside: "Wells Fargo, the bank", "the bank
+    Wells Fargo", "the UMWA union", "RT is a network" (lemmas)."""
+    nouns = [c for c in tok.children if c.dep_ == "appos"]
+    head = tok.head
+    if tok.dep_ in ("appos", "compound") and head.pos_ == "NOUN" and res.profile_of(head) is None:
+        nouns.append(head)
+    if tok.dep_ == "nsubj" and head.lemma_ == "be":
+        nouns += [c for c in head.children if c.dep_ == "attr"]
+    # a singular noun: "Wells Fargo and Chase, the two banks" tells which two, not which one
+    return {n.lemma_.lower() for n in nouns if n.tag_ == "NN" and not _possessed(tok, n)}
 
 
 def _possessed(name: Token, appos: Token) -> bool:

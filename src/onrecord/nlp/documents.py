@@ -117,14 +117,15 @@ def group_before(res: "SpeakerResolver", head: Token) -> Resolution:
 
 
 def organisation_by_noun(res: "SpeakerResolver", mention: SpacySpan, at: int) -> Resolution:
-    """ "the court", "the committee": the one organisation named before whose name ends with
-    that noun ("the Supreme Court")."""
+    """ "the court", "the bank": the one organisation named before whose name ends with that
+    noun ("the Supreme Court") or that the article called so ("Wells Fargo, the bank")."""
     head = mention.root
     if head.pos_ != "NOUN" or mention[0].lower_ != "the" or len(mention) != 2:
         return NOBODY
     noun = head.lemma_.lower()
-    fits = [p for p in res.profiles.values() if p.type == "ORG" and p.positions[0] < at
-            and len(words := lexicon.name_key(p.name).split()) > 1 and words[-1].rstrip("s") == noun.rstrip("s")]
+    fits = [p for p in res.profiles.values() if p.type in ("ORG", "GPE") and p.positions[0] < at and (
+            noun in p.kinds or (p.type == "ORG" and len(words := lexicon.name_key(p.name).split()) > 1
+                                and words[-1].rstrip("s") == noun.rstrip("s")))]
     if len(fits) != 1:
         return NOBODY
     return Resolution((fits[0].name,), "descriptor", res._naming_span(fits[0], at), SURENESS["descriptor"])

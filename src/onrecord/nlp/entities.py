@@ -26,7 +26,7 @@ TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
 def label_of(span: SpacySpan) -> str:
     """spaCy's label, except that a title followed by a name is a person ("Councillor Marek
     Hale", "GOP Rep McCaul"), and so is a person's name after an owner ("Fox News’s Ed Henry"); "X v. Y" is a
-    case, never a person."""
+    case, never a person; a name ending with a word of organisations' names ("Girl Scout") is none."""
     words = [t for t in span if not t.is_space]
     if any(t.lower_ in ("v.", "vs.", "v", "vs") for t in words[1:-1]):
         return "LAW"                          # "Trump v. Trump", a case or a book: no one's name
@@ -39,6 +39,9 @@ def label_of(span: SpacySpan) -> str:
         return "PERSON"
     if span.label_ == "ORG" and _first_name_and_surname(words):
         return "PERSON"                       # "Ava DuVernay", an organisation to the tagger
+    if span.label_ == "PERSON" and len(words) > 1 and words[-1].lower_ in lexicon.organisation_words() \
+            and words[0].lower_ not in lexicon.first_names():
+        return "ORG"                          # "Girl Scout", not "Tony Hall": no one's name
     return span.label_
 
 

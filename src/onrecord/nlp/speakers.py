@@ -63,6 +63,7 @@ class Profile:
     spans: list[tuple[int, int]] = field(default_factory=list)   # its mentions
     words: set[str] = field(default_factory=set)            # words written about it ("democratic")
     genders: set[str] = field(default_factory=set)          # what the article says: "m", "f"
+    kinds: set[str] = field(default_factory=set)            # what an organisation is called: "bank"
     prior: str | None = None                                # a weak guess when it says nothing
 
     @property
