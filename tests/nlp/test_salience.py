@@ -47,3 +47,13 @@ def test_skipped_mentions_do_not_count():
     found = index(Mention(105, 110, "A", True, False), Mention(150, 155, "B", True, False))
     choice = found.choose(205, lambda name: 1.0, skip=lambda m: m.start >= 150)
     assert choice is not None and choice.referent == "A"
+
+
+def test_a_winner_named_only_in_an_aside_of_an_earlier_sentence_is_marked():
+    aside = index(Mention(105, 110, "A", False, False, minor=True))
+    assert aside.choose(205, lambda name: 1.0).minor
+    # in the pronoun's own sentence ("Trump's appearance, in which he said"), or as a subject, it is not
+    same = index(Mention(205, 210, "A", False, False, minor=True))
+    assert not same.choose(230, lambda name: 1.0).minor
+    subject = index(Mention(5, 10, "A", True, False), Mention(105, 110, "A", False, False, minor=True))
+    assert not subject.choose(205, lambda name: 1.0).minor

@@ -39,6 +39,7 @@ class Choice:
     referent: str
     mention: Mention       # its latest mention before the pronoun: the antecedent shown
     margin: float          # winner's salience over the runner-up's (inf when alone)
+    minor: bool = False    # the winner is only named in an aside (a prepositional phrase, a possessive) of an earlier sentence
 
 
 class MentionIndex:
@@ -82,6 +83,7 @@ class MentionIndex:
         here = self.sentence_of(at)
         score: dict[str, float] = defaultdict(float)
         latest: dict[str, Mention] = {}
+        strongest: dict[str, Mention] = {}
         for m in self.before(at):
             agree = fits(m.referent)
             if agree <= 0 or skip(m):
@@ -89,7 +91,8 @@ class MentionIndex:
             weight = DECAY ** (here - self.sentence_of(m.start))
             weight *= SUBJECT_WEIGHT if m.subject else (MINOR_WEIGHT if m.minor else 1.0)
             weight *= QUOTED_WEIGHT if m.quoted else 1.0
-            score[m.referent] = max(score[m.referent], weight * agree)
+            if weight * agree >= score[m.referent]:
+                score[m.referent], strongest[m.referent] = weight * agree, m
             latest[m.referent] = m
         if not score:
             return None
@@ -98,7 +101,9 @@ class MentionIndex:
         runner = score[ranked[1]] if len(ranked) > 1 else 0.0
         if runner and score[top] <= MARGIN * runner:
             return None
-        return Choice(top, latest[top], score[top] / runner if runner else float("inf"))
+        best = strongest[top]
+        return Choice(top, latest[top], score[top] / runner if runner else float("inf"),
+                      best.minor and not best.subject and self.sentence_of(best.start) < here)
 
 
 __all__ = ["Choice", "MARGIN", "Mention", "MentionIndex", "WINDOW"]

@@ -309,8 +309,8 @@ class SpeakerResolver:
         choice = self.index.choose(at, lambda name: 0.0 if name in spoken_of else self._agrees(name, kind, gender),
                                    skip=lambda m: (content is not None and content[0] <= m.start < content[1])
                                    or (aside is not None and aside[0] <= m.start < aside[1]))
-        if choice is None:
-            return NOBODY
+        if choice is None or choice.minor:
+            return NOBODY          # "… more liberal nominees than Obama? “…,” he said": only an aside named him
         sure = SURENESS["pronoun"] + (0.15 if choice.margin == float("inf") else min(0.15, 0.03 * choice.margin))
         return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
 
