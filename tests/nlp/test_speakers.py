@@ -71,6 +71,9 @@ def speakers(analyzer, text):
     ("Hillary Clinton and Elizabeth Warren appeared together. They said the plan was fair. Both women "
      "then spoke to voters in Ohio. They said that the plan was unfair.",
      [("They", "Hillary Clinton and Elizabeth Warren"), ("They", None)]),
+    # a role from business or the press is a role like an office
+    ("Harbour businessman Tom Keller spoke in Iowa. The Harbour businessman said that trade deals were bad.",
+     [("The Harbour businessman", "Tom Keller")]),
     # a man named only in an aside of the sentence before is no clear antecedent
     ("Ana Ruiz asked about the court. Don't Republicans risk more liberal nominees than under Tom Keller? "
      "“They should do whatever they want,” he said.", [("he", None)]),
