@@ -108,8 +108,9 @@ def group_before(res: "SpeakerResolver", head: Token) -> Resolution:
     """ "The campaign": the one campaign the article named by its person within a few
     sentences before ("The Trump campaign is buying ads … The campaign expects …")."""
     floor = res.index.sentence_starts[max(0, res.index.sentence_of(head.idx) - DOCUMENT_WINDOW)]
-    found = {named.names: named for tok in res.doc[: head.i] if tok.idx >= floor and tok.lower_ == head.lower_
-             and (named := group_name(res, tok))}
+    start = res.doc.char_span(floor, floor + 1, alignment_mode="expand")
+    words = res.doc[start.start if start is not None else 0: head.i]      # the window only, not the article
+    found = {named.names: named for tok in words if tok.lower_ == head.lower_ and (named := group_name(res, tok))}
     if len(found) != 1:
         return NOBODY
     (named,) = found.values()
