@@ -72,6 +72,17 @@ def only(analyzer, text):
     # "according to" at the end, however much longer than the content it is
     ("The mayor leads, according to a long count by the Harbour Press Agency of Ohio.",
      "indirect", "The mayor leads", "according to", "a long count by the Harbour Press Agency of Ohio"),
+    # what a cue adds after itself when its content came before is the writer's ("Thursday")
+    ("The ferry will run again in May, the harbour master said Thursday.",
+     "indirect", "The ferry will run again in May", "said", "the harbour master"),
+    ("The ferry will run again in May, port spokeswoman Ines Varga said on Thursday in Split.",
+     "indirect", "The ferry will run again in May", "said", "port spokeswoman Ines Varga"),
+    # "called for X to do": the parser takes "for" for the mark of a clause
+    ("The prince called for the mayor to resign from the council.",
+     "indirect", "the mayor to resign from the council", "called", "The prince"),
+    # a that-clause the parser hung on the phrase before it
+    ("Okafor said following a vote in 2019 that he had serious doubts about the dam.",
+     "indirect", "he had serious doubts about the dam", "said", "Okafor"),
 ])
 def test_single_statement(analyzer, text, kind, content, cue, mention):
     s = only(analyzer, text)
@@ -317,3 +328,46 @@ def test_the_clause_after_the_cue_is_its_content_when_the_parser_hangs_one_befor
     text = 'Research team head Jennifer Ngo-Anh says the idea "is actually not so crazy."'
     (s,) = statements(analyzer, text)
     assert s.text == 'the idea "is actually not so crazy."' and s.speaker.name == "Jennifer Ngo-Anh"
+
+
+def _parsed(nlp, words, heads, deps, pos, ents):
+    """A parse as the parser gets it wrong, written out (heads as indices)."""
+    from spacy.tokens import Doc, Span
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return doc
+
+
+def test_a_main_cue_without_a_subject_takes_the_name_before_its_aside(nlp):
+    from onrecord.nlp.statements import subject_of
+    # "Sen. Ana Ruiz (D-OH) said …" with "Ruiz" hung on the phrase before, as the parser may
+    words = ["At", "the", "convention", "Sen.", "Ana", "Ruiz", "(", "D", ")", "said", "taxes", "rose", "."]
+    heads = [9, 2, 0, 5, 5, 2, 5, 5, 5, 9, 11, 9, 9]
+    deps = ["prep", "det", "pobj", "compound", "compound", "appos", "punct", "appos", "punct", "ROOT",
+            "nsubj", "ccomp", "punct"]
+    pos = ["ADP", "DET", "NOUN", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "NOUN",
+           "VERB", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos, [(3, 6, "PERSON")])
+    assert subject_of(doc[9]).text == "Ruiz"
+
+
+def test_the_last_name_of_a_list_is_no_subject_of_the_cue_after_it(nlp):
+    from onrecord.nlp.statements import subject_of
+    # "…, Obama and Clinton call them …" with the list hung on the clause before
+    words = ["After", "the", "war", ",", "Okafor", "and", "Ruiz", "call", "it", "lost", "."]
+    heads = [7, 2, 0, 7, 2, 4, 4, 7, 7, 7, 7]
+    deps = ["prep", "det", "pobj", "punct", "conj", "cc", "conj", "ROOT", "dobj", "oprd", "punct"]
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "ADJ", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos, [(4, 5, "PERSON"), (6, 7, "PERSON")])
+    assert subject_of(doc[7]) is None
+
+
+def test_a_that_clause_hung_on_a_phrase_is_the_content(nlp):
+    from onrecord.nlp.statements import _content
+    words = ["Okafor", "said", "after", "a", "vote", "that", "he", "had", "doubts", "."]
+    heads = [1, 1, 1, 4, 2, 7, 7, 4, 7, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "relcl", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "PRON", "VERB", "NOUN", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos, [(0, 1, "PERSON")])
+    start, end, frame = _content(doc[1], ("ccomp", "quote", "dobj"))
+    assert (doc.text[start:end], frame) == ("he had doubts", "ccomp")

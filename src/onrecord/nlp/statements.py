@@ -132,7 +132,29 @@ def subject_of(tok: Token) -> Token | None:
             if cue_of(anc):
                 return subject_of(anc)
         return next((c for c in _conjoined_with(tok).children if c.dep_ == "nsubj"), None)
-    return None
+    return _name_left_of(tok) if tok.dep_ == "ROOT" else None
+
+
+def _name_left_of(cue: Token) -> Token | None:
+    """The name just before a main cue the parser gave no subject, with an aside between
+    them ("Sen. Elizabeth Warren (D-MA) said …", "Jeffrey Salkin, a rabbi helping to
+    organize the boycott, said …"): the parser hung the name on the words around it."""
+    doc, j = cue.doc, cue.i - 1
+    floor = cue.sent.start
+    if j >= floor and doc[j].text == ")":
+        j = next((k for k in range(j - 1, max(floor, j - 12) - 1, -1) if doc[k].text == "("), floor) - 1
+    elif j >= floor and doc[j].text == ",":
+        j = next((k for k in range(j - 1, max(floor, j - 30) - 1, -1) if doc[k].text == ","), floor) - 1
+    if j < floor or doc[j].ent_type_ not in ("PERSON", "ORG") or doc[j].pos_ != "PROPN":
+        return None
+    ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+    # a subject of a verb of its own is no name of the cue's, unless that verb is in the aside
+    # (the parser's "Salkin … rabbi helping", "rabbi" taken for a verb)
+    # nor is the last of a list ("…, Obama and Clinton call them"), which the rest belongs to
+    if ent is None or ent.end != j + 1 or ent.root.dep_ == "conj" or (
+            ent.root.dep_ in SUBJECTS and not ent.root.i < ent.root.head.i < cue.i):
+        return None
+    return ent.root
 
 
 def _conjoined_with(tok: Token) -> Token:
@@ -181,7 +203,7 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
     # a clause after the cue before one the parser hung on it from before ("Research team
     # head Jennifer Ngo-Anh says the idea …", "head" taken for a verb)
     ccomps = [c for c in kids if c.dep_ == "ccomp"]
-    ccomp = next((c for c in ccomps if c.i > cue.i), ccomps[0] if ccomps else None)
+    ccomp = next((c for c in ccomps if c.i > cue.i), ccomps[0] if ccomps else _clause_hung_on_phrase(cue))
     if ccomp is not None and "ccomp" in frames:
         return (*clause_bounds(cue, ccomp), "ccomp")
     if "oprd" in frames:                     # "called the talks useful": object + predicate
@@ -208,6 +230,33 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
                 # "called on the council to act": the one called on and what they should do
                 then = next((c for c in kids if c.dep_ == "xcomp" and c.i > prep.i), None)
                 return obj.left_edge.idx, _right(then if then is not None else prep), frame
+            marked = _marked_clause(cue, frame[5:])
+            if marked is not None:                       # "called for Trump to drop out": "for" as its mark
+                return marked.left_edge.nbor().idx, _right(marked), frame
+    return None
+
+
+def _marked_clause(cue: Token, word: str) -> Token | None:
+    """A clause after the cue that opens with ``word`` as its mark, as the parser reads "for
+    Trump to drop out", with a subject of its own."""
+    for clause in (c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i):
+        first = clause.left_edge
+        if (first.dep_ == "mark" and first.lower_ == word and first.head == clause
+                and any(c.dep_ in SUBJECTS for c in clause.children)):
+            return clause
+    return None
+
+
+def _clause_hung_on_phrase(cue: Token) -> Token | None:
+    """The that-clause the parser hung on a phrase between the cue and it, as if relative
+    ("said following a vote in 2001 that he had concerns"): a relative clause has no "that"
+    for its mark, only as its subject or object, so a marked one with a subject of its own
+    is what was said."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
+        for clause in (t for t in prep.subtree if t.dep_ == "relcl"):
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+            if marks and marks[0].i == clause.left_edge.i and any(c.dep_ in SUBJECTS for c in clause.children):
+                return clause
     return None
 
 
@@ -300,7 +349,9 @@ def clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     ("… and complained that …", "…, adding that …"): that cue makes its own statement."""
     cut = {t.i for c in clause.subtree if _shares_subject(c) or _contrast(c) for t in c.subtree}
     more = [c for c in cue.children if c.i > clause.i and _another_that_clause(c)]
-    tail = [t for c in cue.children if c.i > clause.i and (c in more or (
+    # what the cue adds after its clause belongs to a content that follows the cue; after
+    # "X, the minister said Thursday" it is the writer's "Thursday"
+    tail = [t for c in cue.children if c.i > clause.i > cue.i and (c in more or (
             c.dep_ in TRAILING and (c.dep_ == "ccomp" or not cue_of(c)) and not _writers_clause(c)))
             for t in c.subtree]                    # "said X, should the chance come": one content
     cut |= {t.i for c in cue.children if c.i > clause.i and c not in more
