@@ -47,12 +47,28 @@ def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Toke
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i in ids), None)
         if subj is None and tok.dep_ == "pcomp" and (by := subject_of(tok)) is not None and by.i in ids:
             subj = by                                                 # "he began by saying, “…”"
+        if subj is None:
+            subj = _inverted_subject(tok, segment)
         if subj is None and tok.lemma_.lower() not in ADDRESSING:     # "told CNN's Dana Bash": the addressee
             subj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i in ids
                          and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)), None)
         if subj is not None:
             return tok, subj
     return None
+
+
+def _inverted_subject(cue: Token, segment: list[Token]) -> Token | None:
+    """The name right after an inverted cue that the parser made the subject of the
+    quotation's next part ("“The risk,” said Edward Leamer, an economist who …, “is that …”":
+    "Leamer" taken for the subject of "is")."""
+    later = [t for t in segment if t.i > cue.i and not t.is_punct]
+    if not later:
+        return None
+    word = later[0]
+    while word.dep_ in ("compound", "flat", "det", "amod") and word.head.i > word.i:
+        word = word.head
+    named = word.pos_ == "PROPN" or word.ent_type_ in NAME_TYPES
+    return word if named and word.dep_ == "nsubj" and word.head.i > cue.i else None
 
 
 def _coordinated(after: list[Token]) -> bool:
@@ -84,11 +100,26 @@ def _cue_after_subject(segment: list[Token]) -> tuple[Token, Token] | None:
 
 
 def _reports_its_own(p: Parse, q: Quote, cue: Token) -> bool:
-    """Whether a cue after a quotation that ends its sentence reports a clause of its own
-    ("“… campaign.” Ohio Gov. John Kasich said he would have fired …"): the quotation was
-    someone else's."""
+    """Whether a cue after a quotation reports a clause of its own: after a quotation that
+    ends its sentence ("“… campaign.” Ohio Gov. John Kasich said he would have fired …"), or
+    a clause outside quotation marks ("On Fox News’s “Sunday Futures,” Rep. Issa said
+    Clinton’s judgment is in question"): the quotation was someone else's, or a title."""
     closed = p.text[:q.close].rstrip()[-1:] in (".", "!", "?")
-    return closed and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+    for clause in (c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i):
+        first = next((t for t in clause.subtree if not t.is_punct and t.i > cue.i), None)
+        # "…,” Warren told Stumpf, after he admitted …": a clause the writer hung on, not said
+        said = first is not None and (first.pos_ != "SCONJ" or first.lower_ in ("that", "whether", "if"))
+        if closed or (said and not p.in_quote(first.idx)):
+            return True
+    return False
+
+
+def _inside_its_clause(q: Quote, cue: Token) -> bool:
+    """Whether the quotation is words inside the clause the cue reports ("Trump’s “excesses”
+    are sickening, Hollande said"): that clause is the statement, a mixed one, not the
+    quoted words alone."""
+    return any(c.dep_ == "ccomp" and c.left_edge.idx < q.open and c.right_edge.idx > q.close
+               for c in cue.children)
 
 
 def is_name(tokens: list[Token]) -> bool:
@@ -121,7 +152,7 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         para = paragraphs[bisect_right(para_starts, q.open) - 1]
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
         found = None if _coordinated(after) else (_cue_in(after, first=6) or _cue_after_subject(after))
-        if found is not None and _reports_its_own(p, q, found[0]):
+        if found is not None and (_reports_its_own(p, q, found[0]) or _inside_its_clause(q, found[0])):
             found = None
         signer = signed_by(after) if found is None else None
         if signer is not None:                          # "“…” ― Name"

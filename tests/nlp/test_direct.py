@@ -1,0 +1,56 @@
+"""Direct quotations on short sentences of our own: who speaks them, and what they are."""
+from __future__ import annotations
+
+import onrecord
+
+
+def statements(analyzer, text):
+    article = onrecord.extract(text, analyzer=analyzer)
+    for s in article.statements:
+        assert article.text[s.start:s.end] == s.text
+    return article.statements
+
+
+def test_inverted_cue_whose_name_the_parser_gave_to_the_next_part(analyzer):
+    # the parser makes "Moretti" the subject of "is", after the apposition with its own clause
+    text = ('"The danger," said Paolo Moretti, an engineer who is the head of the dam authority, '
+            '"is that the river rises faster than we can build."')
+    (s,) = statements(analyzer, text)
+    assert s.kind == "direct" and s.speaker.mention.text == "Paolo Moretti"
+    assert [p.text for p in s.parts][0] == "The danger,"
+    assert s.parts[-1].text.startswith("is that the river rises")
+
+
+def test_inverted_cue_followed_by_a_clause_of_the_speaker(analyzer):
+    text = ("''We cannot and will not back this plan,'' said Senator Ana Ruiz, Democrat of Ohio, "
+            "becoming the first senator to oppose it.")
+    (s,) = statements(analyzer, text)
+    assert (s.kind, s.text, s.speaker.mention.text) == (
+        "direct", "We cannot and will not back this plan,", "Senator Ana Ruiz")
+
+
+def test_quoted_word_inside_the_reported_clause_is_a_mixed_statement(analyzer):
+    text = "The mayor’s “reforms” are a disgrace, Okafor said Tuesday in Lagos."
+    (s,) = statements(analyzer, text)
+    assert (s.kind, s.text, s.cue.text, s.speaker.mention.text) == (
+        "mixed", "The mayor’s “reforms” are a disgrace", "said", "Okafor")
+
+
+def test_quotation_then_its_cue_is_still_direct(analyzer):
+    text = "“The reforms are a disgrace,” Okafor said Tuesday in Lagos."
+    (s,) = statements(analyzer, text)
+    assert (s.kind, s.text, s.speaker.mention.text) == ("direct", "The reforms are a disgrace,", "Okafor")
+
+
+def test_quoted_title_before_a_cue_with_a_clause_of_its_own_is_no_quotation(analyzer):
+    text = "Sunday on the channel’s “Morning Show,” Rep. Ana Ruiz said the governor’s “judgment” is in question."
+    (s,) = statements(analyzer, text)
+    assert (s.kind, s.text, s.speaker.mention.text) == (
+        "mixed", "the governor’s “judgment” is in question", "Rep. Ana Ruiz")
+
+
+def test_a_clause_the_writer_hangs_on_the_cue_keeps_the_quotation_direct(analyzer):
+    text = "“You should resign,” Ruiz told Okafor, after he admitted he had not been held accountable."
+    found = statements(analyzer, text)
+    assert (found[0].kind, found[0].text, found[0].speaker.mention.text) == ("direct", "You should resign,", "Ruiz")
+    assert not any(s.text.startswith("after") for s in found)
