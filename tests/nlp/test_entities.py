@@ -107,3 +107,36 @@ def test_a_name_ending_in_an_organisation_word_is_no_person_unless_it_opens_with
     types = {e.name: e.type for e in article.entities}
     assert types.get("Girl Scout") != "PERSON"
     assert types.get("Tony Hall") == "PERSON"
+
+
+def test_an_organisation_run_into_a_persons_name_leaves_the_person(nlp):
+    from onrecord.nlp.entities import label_of, clean_name
+    doc = nlp("Maria Okafor spoke first. Then the editors of the Harbour Post Okafor said more.")
+    tagged = doc.char_span(doc.text.index("the Harbour"), doc.text.index(" said"), label="ORG")
+    doc.ents = [doc.char_span(0, 12, label="PERSON"), tagged]
+    assert label_of(doc.ents[1]) == "PERSON"                   # "Okafor" is Maria Okafor's surname
+    start, end = clean_name(doc.ents[1], "PERSON")
+    assert doc.text[start:end] == "Okafor"
+
+
+def test_an_organisation_word_before_a_word_no_one_is_called_stays_an_organisation(nlp):
+    from onrecord.nlp.entities import label_of
+    doc = nlp("Maria Okafor spoke first. The Harbour Post Magazine reported more.")
+    start = doc.text.index("The Harbour")
+    doc.ents = [doc.char_span(0, 12, label="PERSON"),
+                doc.char_span(start, doc.text.index(" reported"), label="ORG")]
+    assert label_of(doc.ents[1]) == "ORG"
+
+
+def test_a_headlines_epithet_before_a_surname_is_no_first_name(analyzer):
+    text = ("Derelict Okafor and Ruiz\nThe race goes on.\n\nLast week, President Okafor said the country "
+            "was safe. Okafor added that the army was ready.")
+    article = onrecord.extract(text, analyzer=analyzer)
+    names = {e.name for e in article.entities if e.type == "PERSON"}
+    assert "Okafor" in names and not any(n.startswith("Derelict") for n in names)
+
+
+def test_an_unknown_first_name_opening_a_sentence_of_the_body_stays(analyzer):
+    text = "Benali Abdelaziz said the couple lived in Angers. Abdelaziz added that they were merchants."
+    article = onrecord.extract(text, analyzer=analyzer)
+    assert [s.speakers for s in article.statements] == [("Benali Abdelaziz",), ("Benali Abdelaziz",)]

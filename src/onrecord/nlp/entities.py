@@ -39,10 +39,25 @@ def label_of(span: SpacySpan) -> str:
         return "PERSON"
     if span.label_ == "ORG" and _first_name_and_surname(words):
         return "PERSON"                       # "Ava DuVernay", an organisation to the tagger
+    if span.label_ == "ORG" and _person_after_organisation(span, words):
+        return "PERSON"                       # "the Washington Post Trump said"
     if span.label_ == "PERSON" and len(words) > 1 and words[-1].lower_ in lexicon.organisation_words() \
             and words[0].lower_ not in lexicon.first_names():
         return "ORG"                          # "Girl Scout", not "Tony Hall": no one's name
     return span.label_
+
+
+def _person_after_organisation(span: SpacySpan, words: list) -> bool:
+    """An organisation's name run into a person's ("Fox News Ed Henry", "the Washington Post
+    Trump"): after its last organisation word, a first name and surname, or a lone word
+    that is a person's surname elsewhere in the article."""
+    rest = _after_organisation(words)
+    if rest is words or not all(t.pos_ == "PROPN" and t.is_title for t in rest) \
+            or any(t.lower_ in lexicon.organisation_words() for t in rest):
+        return False
+    if len(rest) == 1:
+        return any(e.label_ == "PERSON" and rest[0].text in {t.text for t in e[1:]} for e in span.doc.ents)
+    return len(rest) <= 3 and rest[0].lower_ in lexicon.first_names()
 
 
 def _first_name_and_surname(words: list) -> bool:
@@ -57,6 +72,14 @@ def _after_owner(tokens: list) -> list:
     """The tokens after the last possessive inside a span ("Ed Henry" of "Fox News’s Ed Henry")."""
     owner = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in ("'s", "’s")]
     return tokens[owner[-1] + 1:] if owner else tokens
+
+
+def _after_organisation(tokens: list) -> list:
+    """The tokens after an organisation's name written before a person's with no possessive
+    ("Trump" of "the Washington Post Trump", "Ed Henry" of "Fox News Ed Henry"): a name's
+    word before its last that ends an organisation's name."""
+    ends = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in lexicon.organisation_words() and t.is_title]
+    return tokens[ends[-1] + 1:] if ends else tokens
 
 
 def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
@@ -80,12 +103,12 @@ def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
 
 def _person_tokens(tokens: list) -> list:
     """The tokens of a person's name within a tagged span (see ``clean_name``)."""
-    tokens = _after_owner(tokens)
+    tokens = _after_organisation(_after_owner(tokens))
     titles = [k for k, t in enumerate(tokens[:-1]) if is_title(t.lower_) or t.lower_ in lexicon.demonyms()
               or t.lower_.rstrip(".") in lexicon.gender_words()]
     tokens = tokens[titles[-1] + 1:] if titles else tokens
     while len(tokens) > 1 and (not tokens[0].text[:1].isupper() or tokens[0].tag_ in ("VBG", "VBD", "VBZ")
-                               or _opening_adjective(tokens[0])):
+                               or _opening_adjective(tokens[0]) or _opening_epithet(tokens)):
         tokens = tokens[1:]                  # "rang Taylor", "Hosting Cook", "Recent Samsung"
     while len(tokens) > 1 and (tokens[-1].lemma_.lower() in lexicon.cues() or not tokens[-1].text[:1].isupper()):
         tokens = tokens[:-1]                 # "Obama Says", "Juan Manriquez of"
@@ -102,6 +125,23 @@ def _with_first_name(doc: Doc, ent: SpacySpan, start: int) -> int:
             and before.lower_ in lexicon.first_names() and not before.ent_type_:
         return before.idx
     return start
+
+
+def _opening_epithet(tokens: list) -> bool:
+    """A word that opens a headline before a surname, is no first name, and is not seen with
+    that surname again ("Derelict Obama and Clinton", then "Obama" and "President Obama"):
+    an epithet capitalised by its place. A headline here is a line that ends with no full
+    stop; a sentence of the body keeps its unknown first names ("Benali Abdelaziz said")."""
+    if len(tokens) != 2 or not tokens[0].is_sent_start or tokens[0].lower_ in lexicon.first_names():
+        return False
+    text = text_of(tokens[0].doc)
+    line_end = text.find("\n", tokens[0].idx)
+    if text[tokens[0].idx:line_end if line_end >= 0 else len(text)].rstrip()[-1:] in (".", "!", "?", "”", '"'):
+        return False
+    first, surname = tokens
+    again = [e for e in first.doc.ents if e.label_ == "PERSON" and e.start > surname.i
+             and any(t.text == surname.text for t in e)]
+    return bool(again) and not any(t.text == first.text for e in again for t in e)
 
 
 def _opening_adjective(token) -> bool:
