@@ -54,3 +54,15 @@ def test_a_clause_the_writer_hangs_on_the_cue_keeps_the_quotation_direct(analyze
     found = statements(analyzer, text)
     assert (found[0].kind, found[0].text, found[0].speaker.mention.text) == ("direct", "You should resign,", "Ruiz")
     assert not any(s.text.startswith("after") for s in found)
+
+
+def test_an_inverted_cue_whose_speaker_the_parser_made_its_object(analyzer):
+    text = '"We have no freedom of opinion anymore," tweeted a user from Hanover.'
+    (s,) = statements(analyzer, text)
+    assert (s.kind, s.speaker.mention.text) == ("direct", "a user from Hanover")
+
+
+def test_an_object_after_a_cue_that_opens_no_inversion_is_no_speaker(analyzer):
+    # "told the crowd": the crowd was told, it said nothing
+    found = statements(analyzer, '"We will win," Okafor told the crowd.')
+    assert [s.speaker.mention.text for s in found] == ["Okafor"]

@@ -80,6 +80,19 @@ def only(analyzer, text):
     # "called for X to do": the parser takes "for" for the mark of a clause
     ("The prince called for the mayor to resign from the council.",
      "indirect", "the mayor to resign from the council", "called", "The prince"),
+    # what an object is praised, accused or taken for stays with it; a time does not
+    ("Mayor Lena Okafor praised the nurses for their courage.",
+     "indirect", "the nurses for their courage", "praised", "Mayor Lena Okafor"),
+    ("The mayor accused Okafor of covering up the facts about the flood.",
+     "indirect", "Okafor of covering up the facts about the flood", "accused", "The mayor"),
+    ("The senator described his proposal as too vague and unrealistic.",
+     "indirect", "his proposal as too vague and unrealistic", "described", "The senator"),
+    ("Mayor Lena Okafor praised the nurses on Monday.",
+     "indirect", "the nurses", "praised", "Mayor Lena Okafor"),
+    # a poll set into the sentence it reports
+    ("What is less certain, the survey shows, is whether young voters will turn out.",
+     "indirect", "What is less certain, the survey shows, is whether young voters will turn out", "shows",
+     "the survey"),
     # a that-clause the parser hung on the phrase before it
     ("Okafor said following a vote in 2019 that he had serious doubts about the dam.",
      "indirect", "he had serious doubts about the dam", "said", "Okafor"),
@@ -217,7 +230,8 @@ def test_according_to_wins_over_a_verb_inside_its_content(analyzer):
     ("A new poll shows the mayor losing ground among young voters.", "shows",
      "the mayor losing ground among young voters"),
     ("Audit files show that four accounts ran the searches.", "show", "four accounts ran the searches"),
-    ("The senator criticized the budget for its cuts to schools.", "criticized", "the budget"),
+    ("The senator criticized the budget for its cuts to schools.", "criticized",
+     "the budget for its cuts to schools"),
     ("The minister declined to comment on the report.", "declined", "to comment on the report"),
     ("Ruiz wants to finish the harbour before the election.", "wants",
      "to finish the harbour before the election"),
@@ -371,3 +385,13 @@ def test_a_that_clause_hung_on_a_phrase_is_the_content(nlp):
     doc = _parsed(nlp, words, heads, deps, pos, [(0, 1, "PERSON")])
     start, end, frame = _content(doc[1], ("ccomp", "quote", "dobj"))
     assert (doc.text[start:end], frame) == ("he had doubts", "ccomp")
+
+
+def test_a_thing_that_shows_is_not_set_into_a_sentence(analyzer):
+    # photos are no poll or records: "the photos show" reports nothing
+    assert statements(analyzer, "The harbour is quiet, the photos show, and the boats are gone.") == ()
+
+
+def test_a_survey_set_into_its_sentence_has_the_pieces_around_it(analyzer):
+    s = only(analyzer, "What is less certain, the survey shows, is whether young voters will turn out.")
+    assert [p.text for p in s.parts] == ["What is less certain", "is whether young voters will turn out"]

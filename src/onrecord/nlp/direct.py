@@ -50,8 +50,9 @@ def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Toke
         if subj is None:
             subj = _inverted_subject(tok, segment)
         if subj is None and tok.lemma_.lower() not in ADDRESSING:     # "told CNN's Dana Bash": the addressee
+            opens = tok is next((t for t in segment if not t.is_punct), None)   # "“…,” tweeted a user"
             subj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i in ids
-                         and (c.pos_ in ("PROPN", "PRON") or c.ent_type_)), None)
+                         and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ or (opens and c.pos_ == "NOUN"))), None)
         if subj is not None:
             return tok, subj
     return None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon
-from .cueing import entry_of, verb_group_start
+from .cueing import entry_of, is_evidence_source, verb_group_start
 from .quotes import OPENING, CLOSING, Quote
 from .doctext import text_of
 
@@ -221,7 +221,7 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
         if frame in frames:
             comp = next((c for c in kids if c.dep_ == frame and c.i > cue.i), None)
             if comp is not None and comp.pos_ not in ("PRON",):
-                return comp.left_edge.idx, _list_end(comp), frame
+                return comp.left_edge.idx, _with_its_reason(cue, comp, _list_end(comp)), frame
     for frame in frames:
         if frame.startswith("prep:"):
             prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == frame[5:]), None)
@@ -245,6 +245,21 @@ def _marked_clause(cue: Token, word: str) -> Token | None:
                 and any(c.dep_ in SUBJECTS for c in clause.children)):
             return clause
     return None
+
+
+# Prepositions after an object that say what the object is praised, accused or taken for
+OBJECT_PREDICATES = ("for", "of", "as", "over", "with")
+
+
+def _with_its_reason(cue: Token, obj: Token, end: int) -> int:
+    """The end of an object with what the cue says of it right after ("accused Emanuel of
+    covering up", "praised Trump for his speech", "described the plan as too vague"): the
+    object alone would change what was said."""
+    after = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    if after is not None and after.head == cue and after.dep_ == "prep" and after.lower_ in OBJECT_PREDICATES \
+            and after.idx >= end:
+        return max(end, _right(after))
+    return end
 
 
 def _clause_hung_on_phrase(cue: Token) -> Token | None:
@@ -402,7 +417,7 @@ def reported(p: Parse, taken: set[int], wide: bool = False) -> list[Candidate]:
         if entry is None or tok.i in taken or p.in_quote(tok.idx):
             continue
         subj = subject_of(tok)
-        found = _content(tok, entry.frames) or (_around(tok) if entry.act == "speech" and "ccomp" in entry.frames else None)
+        found = _content(tok, entry.frames) or (_around(tok) if _may_be_set_in(entry, subj) else None)
         if found is None or (subj is None and not _unsaid_speaker(tok)):
             continue
         start, end = trim(p.text, found[0], found[1], p.quotes)
@@ -416,6 +431,15 @@ def reported(p: Parse, taken: set[int], wide: bool = False) -> list[Candidate]:
         mention = mention_span(subj) if subj is not None else None
         out.append(Candidate(kind, start, end, tok, mention, found[2], parts, cue_end(tok)))
     return out
+
+
+def _may_be_set_in(entry: lexicon.Cue, subj: Token | None) -> bool:
+    """Whether a cue may be set into the sentence it reports: speech ("X, he said, Y"), and
+    evidence whose subject is a poll or records ("What is less certain, the survey shows, is
+    whether …"), not any thing that "shows"."""
+    if "ccomp" not in entry.frames:
+        return False
+    return entry.act == "speech" or (entry.act == "evidence" and subj is not None and is_evidence_source(subj))
 
 
 def _any_verb(tok: Token) -> lexicon.Cue | None:
