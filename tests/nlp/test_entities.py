@@ -140,3 +140,12 @@ def test_an_unknown_first_name_opening_a_sentence_of_the_body_stays(analyzer):
     text = "Benali Abdelaziz said the couple lived in Angers. Abdelaziz added that they were merchants."
     article = onrecord.extract(text, analyzer=analyzer)
     assert [s.speakers for s in article.statements] == [("Benali Abdelaziz",), ("Benali Abdelaziz",)]
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_the_name(nlp):
+    from onrecord.nlp.entities import clean_name
+    doc = nlp("Say Portugal demanded that the ferry stop in Lisbon.")
+    start, end = clean_name(doc[0:2], "GPE")                   # as the tagger may take it
+    assert doc.text[start:end] == "Portugal"
+    doc = nlp("Claude Monet painted the harbour.")           # a first name opens a name
+    assert doc.text[slice(*clean_name(doc[0:2], "PERSON"))] == "Claude Monet"

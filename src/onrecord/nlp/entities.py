@@ -90,6 +90,8 @@ def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
     tokens = [t for t in span if not t.is_space]
     while tokens and tokens[0].lower_ in ("the", "a", "an"):
         tokens = tokens[1:]
+    if len(tokens) > 1 and _opening_imperative(tokens[0]):
+        tokens = tokens[1:]                  # "Say Mexico demanded …": suppose Mexico did
     if (label or span.label_) == "PERSON":
         tokens = _person_tokens(tokens)
     elif (label or span.label_) == "ORG":
@@ -142,6 +144,13 @@ def _opening_epithet(tokens: list) -> bool:
     again = [e for e in first.doc.ents if e.label_ == "PERSON" and e.start > surname.i
              and any(t.text == surname.text for t in e)]
     return bool(again) and not any(t.text == first.text for e in again for t in e)
+
+
+def _opening_imperative(token) -> bool:
+    """A verb of saying or thinking that opens its sentence in the base form ("Say",
+    "Imagine"), which the tagger takes into the name after it."""
+    return token.is_sent_start and token.tag_ in ("VB", "NNP") and token.lower_ in lexicon.cues() \
+        and token.lower_ not in lexicon.first_names()
 
 
 def _opening_adjective(token) -> bool:
