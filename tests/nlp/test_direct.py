@@ -66,3 +66,22 @@ def test_an_object_after_a_cue_that_opens_no_inversion_is_no_speaker(analyzer):
     # "told the crowd": the crowd was told, it said nothing
     found = statements(analyzer, '"We will win," Okafor told the crowd.')
     assert [s.speaker.mention.text for s in found] == ["Okafor"]
+
+
+
+def test_a_name_and_its_aside_before_a_cue_the_parser_gave_no_subject(nlp):
+    from spacy.tokens import Doc, Span
+    from onrecord.nlp.direct import _cue_after_name
+    # "“We were wrong,” Okafor, 58, told AFP." with "Okafor" hung on "were", as the parser may
+    words = ["“", "We", "were", "wrong", ",", "”", "Okafor", ",", "58", ",", "told", "AFP", "."]
+    heads = [2, 2, 2, 2, 2, 6, 2, 6, 6, 6, 2, 10, 2]
+    deps = ["punct", "nsubj", "ROOT", "acomp", "punct", "punct", "conj", "punct", "appos", "punct", "conj",
+            "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN",
+           "PUNCT"]
+    lemmas = [w.lower() for w in words[:10]] + ["tell", "AFP", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc.ents = [Span(doc, 6, 7, label="PERSON"), Span(doc, 11, 12, label="ORG")]
+    cue, name = _cue_after_name(list(doc[6:]))
+    assert (cue.text, name.text) == ("told", "Okafor")
+    assert _cue_after_name(list(doc[11:])) is None          # "AFP ." holds no cue

@@ -100,6 +100,24 @@ def _cue_after_subject(segment: list[Token]) -> tuple[Token, Token] | None:
     return None
 
 
+def _cue_after_name(segment: list[Token]) -> tuple[Token, Token] | None:
+    """(cue, name) when the words after a quotation are a name, perhaps an aside, and a cue the
+    parser gave no subject ("“…,” Ramos, 58, told AFP": "Ramos" hung on the quotation's verb)."""
+    words = [t for t in segment if not t.is_punct]
+    if len(words) < 2 or words[0].ent_type_ not in ("PERSON", "ORG") or words[0].pos_ != "PROPN":
+        return None
+    name = next((e for e in words[0].doc.ents if e.start == words[0].i), None)
+    if name is None:
+        return None
+    rest = [t for t in segment if t.i >= name.end]
+    cue = next((t for t in rest[:8] if cue_of(t, "quote") is not None), None)
+    if cue is None or _subordinate(cue) or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    between = [t for t in rest if t.i < cue.i]
+    aside = not between or (between[0].text == "," and between[-1].text == ",")
+    return (cue, name.root) if aside else None
+
+
 def _reports_its_own(p: Parse, q: Quote, cue: Token) -> bool:
     """Whether a cue after a quotation reports a clause of its own: after a quotation that
     ends its sentence ("“… campaign.” Ohio Gov. John Kasich said he would have fired …"), or
@@ -152,7 +170,8 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         q = quotes[i]
         para = paragraphs[bisect_right(para_starts, q.open) - 1]
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
-        found = None if _coordinated(after) else (_cue_in(after, first=6) or _cue_after_subject(after))
+        found = None if _coordinated(after) else (_cue_in(after, first=6) or _cue_after_subject(after)
+                                                  or _cue_after_name(after))
         if found is not None and (_reports_its_own(p, q, found[0]) or _inside_its_clause(q, found[0])):
             found = None
         signer = signed_by(after) if found is None else None

@@ -178,6 +178,8 @@ def mention_span(subj: Token) -> SpacySpan:
     drop = {t.i for c in subj.children if c.dep_ in ("relcl", "acl", "advcl", "punct", "appos")
             and c.i > subj.i for t in c.subtree}
     keep = [t for t in subj.subtree if t.i not in drop and not t.is_space]
+    while len(keep) > 1 and keep[0].is_punct:           # "”" the parser hung on the name after it
+        keep = keep[1:]
     return subj.doc[keep[0].i: keep[-1].i + 1] if keep else subj.doc[subj.i: subj.i + 1]
 
 
