@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..datafiles import data_lines
 from ..model import Amount
 from .dates import date_words, is_duration, names_date
-from .doctext import text_of
+from .doctext import entity_at, text_of
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015"      # hyphens, figure/en/em dash, bar (‒ – — ―)
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT",
@@ -238,7 +238,7 @@ def _is_noun(tok: Token) -> bool:
 
 def _vetted_by_dates(match: re.Match[str], nums: Span, unit: str | None, money: bool) -> bool:
     """Reject numbers that belong to a date or a clock time rather than counting something."""
-    ent = _entity_at(nums.doc, nums.start)
+    ent = entity_at(nums.doc, nums.start)
     if unit is not None and unit.lower() in date_words()["clock"]:
         return False
     if ent is not None and ent.label_ in ("DATE", "TIME") and names_date(ent):
@@ -250,20 +250,6 @@ def _vetted_by_dates(match: re.Match[str], nums: Span, unit: str | None, money: 
     if all(re.fullmatch(r"1\d{3}|20\d{2}", g) for g in bare):
         return False                   # "in 2016", "2014-2016": years, tagged DATE or not
     return not _is_label(nums)
-
-
-def _entity_at(doc: Doc, i: int) -> Span | None:
-    """The entity token ``i`` is part of, found from the token's own tags (``doc.ents``
-    builds every entity of the article on each read)."""
-    label = doc[i].ent_type_
-    if not label:
-        return None
-    start, end = i, i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=label)
 
 
 def _is_label(nums: Span) -> bool:

@@ -9,6 +9,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from .doctext import entity_at
 from .quotes import OPENING, CLOSING, Quote
 from .statements import (ADDRESSING, CUE_CLAUSE, DASHES, NAME_TYPES, SENTENCE_END, SUBJECTS, Candidate, Parse,
                          clause_bounds, cue_end, cue_of, mention_span, subject_of)
@@ -106,8 +107,8 @@ def _cue_after_name(segment: list[Token]) -> tuple[Token, Token] | None:
     words = [t for t in segment if not t.is_punct]
     if len(words) < 2 or words[0].ent_type_ not in ("PERSON", "ORG") or words[0].pos_ != "PROPN":
         return None
-    name = next((e for e in words[0].doc.ents if e.start == words[0].i), None)
-    if name is None:
+    name = entity_at(words[0].doc, words[0].i)
+    if name is None or name.start != words[0].i:
         return None
     rest = [t for t in segment if t.i >= name.end]
     cue = next((t for t in rest[:8] if cue_of(t, "quote") is not None), None)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from . import lexicon
 from .cueing import entry_of, is_evidence_source, verb_group_start
 from .quotes import OPENING, CLOSING, Quote
-from .doctext import text_of
+from .doctext import entity_at, text_of
 
 # How likely each form of statement is an attribution: its precision (ggt@0.3) on PolNeAR
 # train, rounded. A statement's confidence is this, lowered when its speaker is unresolved.
@@ -147,7 +147,7 @@ def _name_left_of(cue: Token) -> Token | None:
         j = next((k for k in range(j - 1, max(floor, j - 30) - 1, -1) if doc[k].text == ","), floor) - 1
     if j < floor or doc[j].ent_type_ not in ("PERSON", "ORG") or doc[j].pos_ != "PROPN":
         return None
-    ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+    ent = entity_at(doc, j)
     # a subject of a verb of its own is no name of the cue's, unless that verb is in the aside
     # (the parser's "Salkin … rabbi helping", "rabbi" taken for a verb)
     # nor is the last of a list ("…, Obama and Clinton call them"), which the rest belongs to
@@ -260,7 +260,7 @@ def _with_its_reason(cue: Token, obj: Token, end: int) -> int:
     after = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
     if after is not None and after.head == cue and after.dep_ == "prep" and after.lower_ in OBJECT_PREDICATES \
             and after.idx >= end:
-        return max(end, _right(after))
+        return _right(after)
     return end
 
 
