@@ -93,6 +93,18 @@ def test_a_surname_of_two_words_after_an_honorific_is_the_full_names():
     assert set(got.values()) == {"Rosaura Ibarra Montes"}
 
 
+def test_a_surname_of_two_words_that_a_first_name_completes_is_the_full_names():
+    text = "Senator Maria Ibarra Montes spoke first. Ibarra Montes said no. Ibarra Montes left."
+    got = names(text, "Maria Ibarra Montes", "Ibarra Montes")
+    assert set(got.values()) == {"Maria Ibarra Montes"}
+
+
+def test_a_word_in_front_that_is_no_first_name_does_not_make_a_surname():
+    text = "Voters Rip Ibarra Montes. Ibarra Montes said no. Ibarra Montes left."
+    got = names(text, "Rip Ibarra Montes", "Ibarra Montes")
+    assert set(got.values()) == {"Ibarra Montes"}
+
+
 def test_a_name_with_words_in_front_is_not_a_surname_of_two_words():
     # "Mary Vance" opens with a first name: "Rip Mary Vance" is her with a verb in front
     text = "Lawmakers Rip Mary Vance. Ms. Mary Vance said no. Mary Vance left."

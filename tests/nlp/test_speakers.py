@@ -122,6 +122,9 @@ def evidence(analyzer, text):
      [("Mrs. Marsh", "Ruth Marsh", "surname")]),
     # a relative pronoun is its antecedent
     ("Clara Jensen, who said the bill would pass, left early.", [("who", "Clara Jensen", "relative")]),
+    # "who" is a person: the one whose apposition holds the organisation it was hung on
+    ("The board has invited Tom Keller, the president of the Foundation for Coastal Peace, who "
+     "frequently criticizes the port authority.", [("who", "Tom Keller", "relative")]),
     # a title between quotation and name: the cue's own subject, not the speaker before
     ("Tom Keller said the vote was close.\n\n“We have the votes,” Norway's deputy director of budgets, "
      "Clara Jensen, said on Monday.",

@@ -97,3 +97,19 @@ def sentence_before(sentence: SpacySpan) -> SpacySpan | None:
 
 
 __all__ = ["clause_before", "participle_before", "sentence_before", "unnamed_subject_before", "untagged_name_before"]
+
+
+def relative_antecedent(relative: Token, is_person: Callable[[Token], bool]) -> Token:
+    """The noun a relative pronoun points back to. The parser hangs a relative clause on the
+    nearest noun; "who" speaks of a person, so when that noun is no person but sits in the
+    apposition of one ("Matt Duss, the president of the Foundation for Middle East Peace, who
+    criticizes …"), the person is meant."""
+    noun = relative.head.head
+    if relative.lower_ != "who" or is_person(noun):
+        return noun
+    up = noun
+    while up.dep_ in ("pobj", "prep", "appos") and up.head.i != up.i:
+        up = up.head
+        if is_person(up):
+            return up
+    return noun

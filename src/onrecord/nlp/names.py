@@ -151,17 +151,18 @@ def _drop_lone_suffixes(people: list[Person]) -> None:
 
 def _surnames_of_two_words(text: str, keys: dict[tuple[int, int], str], full: list[str]) -> dict[str, str]:
     """Two-word names that are a surname, each with the full name it ends: "Guajardo
-    Villarreal" of "Ildefonso Guajardo Villarreal", when the article writes it after an
-    honorific ("Mr. Guajardo Villarreal") and it does not open with a first name. Other
-    longer forms are a name with words in front ("Rip Donald Trump")."""
+    Villarreal" of "Ildefonso Guajardo Villarreal", when it does not open with a first name
+    and the article writes it after an honorific ("Mr. Guajardo Villarreal") or the longer
+    form adds a first name ("Debbie Wasserman Schultz"). Other longer forms are a name with
+    words in front ("Rip Donald Trump")."""
     honoured = {key for (start, _), key in keys.items() if word_before(text, start) in HONORIFICS}
     out: dict[str, str] = {}
     for key in full:
         words = key.split()
-        if len(words) != 2 or key not in honoured or words[0] in lexicon.first_names():
+        if len(words) != 2 or words[0] in lexicon.first_names():
             continue
         outer = [k for k in full if k.endswith(" " + key) and len(k.split()) == 3]
-        if len(outer) == 1:
+        if len(outer) == 1 and (key in honoured or outer[0].split()[0] in lexicon.first_names()):
             out[key] = outer[0]
     return out
 

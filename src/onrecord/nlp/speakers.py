@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
-from .antecedents import clause_before, participle_before, sentence_before, unnamed_subject_before, untagged_name_before
+from .antecedents import (clause_before, participle_before, relative_antecedent, sentence_before,
+                          unnamed_subject_before, untagged_name_before)
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
 from .doctext import text_of
 from .documents import GROUP_HEADS, group_before, group_name, is_document, maker, noun_phrase, organisation_by_noun
@@ -158,7 +159,8 @@ class SpeakerResolver:
             return NOBODY
         head = mention.root
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < head.i:
-            found = self.identify(noun_phrase(head.head.head), at, content)
+            antecedent = relative_antecedent(head, lambda t: getattr(self.profile_of(t), "type", None) == "PERSON")
+            found = self.identify(noun_phrase(antecedent), at, content)
             return as_found(found, "relative") if found else NOBODY
         if _dateline(mention):
             return NOBODY                         # "MYRTLE BEACH, S.C. —" opens a report; it says nothing
