@@ -1,7 +1,7 @@
 """Which person a name mention denotes, on names of our own (no model needed)."""
 from __future__ import annotations
 
-from onrecord.nlp.names import person_names, same_person
+from onrecord.nlp.names import person_names, same_person, transcript_labels
 
 
 def names(text: str, *forms: str) -> dict[str, str | None]:
@@ -126,3 +126,13 @@ def test_a_suffix_is_left_out_of_the_name_unless_it_tells_two_people_apart():
     text = "Fred Varga Jr. and Fred Varga met. Fred Varga Jr. left."
     got = names(text, "Fred Varga Jr.", "Fred Varga")
     assert got["Fred Varga Jr.@0"] == "Fred Varga Jr." and got["Fred Varga@19"] == "Fred Varga"
+
+
+def test_a_transcript_label_is_a_name_in_capitals_opening_a_paragraph():
+    text = "Partial transcript:\n\nJAKE OKAFOR: Welcome.\nMARSH: Thanks, Jake.\nShe said: no. NOTE: none"
+    assert [text[s:e] for s, e in transcript_labels(text)] == ["JAKE OKAFOR", "MARSH"]
+
+
+def test_a_name_written_only_in_capitals_is_shown_in_title_case():
+    text = "DANA OKAFOR: Welcome.\nOKAFOR: Thanks."
+    assert set(names(text, "DANA OKAFOR", "OKAFOR").values()) == {"Dana Okafor"}

@@ -130,6 +130,16 @@ def evidence(analyzer, text):
      "Clara Jensen, said on Monday.",
      [("Tom Keller", "Tom Keller", "name"),
       ("Norway's deputy director of budgets", "Clara Jensen", "apposition")]),
+    # a transcript's labels in capitals: a first name and surname make a person; a surname alone
+    # is the one person of the article with it
+    ("Governor Ruth Marsh spoke on Sunday.\n\nPartial transcript as follows:\n\n"
+     "DANA OKAFOR: The bill passed the Senate on Friday.\n\nMARSH: I think the bill is a good start.\n\n"
+     "OKAFOR: Do you think the House will pass it too?",
+     [("DANA OKAFOR", "Dana Okafor", "name"), ("MARSH", "Ruth Marsh", "surname"),
+      ("OKAFOR", "Dana Okafor", "surname")]),
+    # someone of a people is not their country
+    ("Many Americans say they will move. Now one kind-hearted Canadian wants to help them.",
+     [("Many Americans", "Americans", "name"), ("one kind-hearted Canadian", None, None)]),
     # a campaign named after its candidate
     ("Jensen's campaign said the ads would run in May. Clara Jensen agreed.",
      [("Jensen's campaign", "Jensen campaign", "name")]),

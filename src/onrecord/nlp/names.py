@@ -31,6 +31,8 @@ PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "du", "va
                        "al", "el", "bin", "ibn", "st.", "dos", "das"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame"})
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+# A paragraph opening with words in capitals and a colon: a transcript's speaker label.
+_LABEL = re.compile(r"^[ \t]*((?:[A-Z][A-Z'’.\-]+ ){0,3}[A-Z][A-Z'’\-]+):", re.M)
 
 
 @dataclass
@@ -186,6 +188,8 @@ def _name_and_gender(text: str, spans, keys, in_body, person: Person) -> None:
             first.setdefault(key, span)
     best = max(counts, key=lambda k: (counts[k], -first[k][0]))
     person.name = text[first[best][0]:first[best][1]]
+    if person.name.isupper():              # written only in capitals, as a transcript's label
+        person.name = person.name.title()
     if len(said) == 1:
         person.gender = next(iter(said))
     elif not said:
@@ -224,3 +228,9 @@ def _single_word_owner(key: str, people: list[Person], gender: str | None,
 
 
 __all__ = ["Person", "first_name_gender", "gender_said", "person_names", "same_person", "word_before", "words_of"]
+
+
+def transcript_labels(text: str) -> list[tuple[int, int]]:
+    """The spans of a transcript's speaker labels, names written in capitals before a colon at
+    the start of a paragraph ("JAKE TAPPER: Donald Trump released a video", "TAPPER: And …")."""
+    return [m.span(1) for m in _LABEL.finditer(text)]

@@ -33,7 +33,7 @@ from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_i
 from .doctext import text_of
 from .documents import GROUP_HEADS, group_before, group_name, is_document, maker, noun_phrase, organisation_by_noun
 from .entities import SURVEY_ADJECTIVES, SURVEYS
-from .names import first_name_gender, gender_said
+from .names import first_name_gender, gender_said, same_person, transcript_labels
 from .resolution import NOBODY, SURENESS, Resolution, as_found
 from .salience import WINDOW, Mention, MentionIndex
 
@@ -101,6 +101,7 @@ class SpeakerResolver:
         learn_attributes(self)
         _one_word_genders(self.profiles)
         self._index_mentions()
+        self._learn_transcript_labels()
 
     def _index_mentions(self) -> None:
         for prof in self.profiles.values():
@@ -110,6 +111,26 @@ class SpeakerResolver:
                 self.index.add(Mention(start, end, prof.name, root is not None and _salient_role(root),
                                        self.quoted(start), root is not None and root.dep_ in MINOR_DEPS))
         self._index_pronouns()
+
+    def _learn_transcript_labels(self) -> None:
+        """A transcript names its speakers in capitals ("JAKE TAPPER: …", then "TAPPER: …"): a
+        label is the one person the article names with that surname (and first name, if the
+        label has one), else, if it opens with a first name, a person of its own."""
+        for start, end in transcript_labels(self.text):
+            words = self.text[start:end].split()
+            key = lexicon.name_key(" ".join(words))
+            people = [p for p in self.profiles.values() if p.type == "PERSON" and not p.name.isupper()
+                      and p.name.split()[-1].lower() == words[-1].lower()
+                      and (len(words) == 1 or same_person(key, lexicon.name_key(p.name)))]
+            tokens = list(self.doc.char_span(start, end, alignment_mode="expand") or ())
+            if len(people) == 1:
+                prof = people[0]
+                prof.spans = sorted({*prof.spans, (start, end)})
+                prof.positions = [a for a, _ in prof.spans]
+                for tok in tokens:
+                    self.at_char[tok.idx] = prof
+            elif not people and len(words) > 1 and words[0].lower() in lexicon.first_names():
+                self._adopt(" ".join(w.title() for w in words), tokens)
 
     def _index_pronouns(self) -> None:
         """The writer's "he" and "she" as subjects keep their person salient ("Lynch said … She
@@ -236,6 +257,8 @@ class SpeakerResolver:
                 prof = self.profile_of(appos) if appos is not None else None
                 how = "apposition"
         if prof is not None:
+            if prof.type == "NORP" and any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES for c in tok.children):
+                return NOBODY                      # "a Canadian", "one Democrat": someone of that people
             if prof.type == "ORG" and lexicon.name_key(prof.name).split()[-1] in EVENTS:
                 return NOBODY                      # "the Republican Convention" does not speak
             name = (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
