@@ -38,6 +38,10 @@ def speakers(analyzer, text):
     # "both" names both people of the last joint statement
     ("Both Ana Ruiz and Tom Keller called the meeting useful. Both acknowledged the need for more ferries.",
      [("Both Ana Ruiz and Tom Keller", "Ana Ruiz and Tom Keller"), ("Both", "Ana Ruiz and Tom Keller")]),
+    # a country's government speaks for the country; "the government" alone names none
+    ("The French government said the plan was fair. The government of Norway said it would pay. "
+     "The government insisted that the talks would go on.",
+     [("The French government", "France"), ("The government of Norway", "Norway"), ("The government", None)]),
     # a seat of government stands for its country
     ("Beijing denies sending troops to the border.", [("Beijing", "China")]),
     # an organisation speaks under its own name

@@ -104,6 +104,20 @@ def group_name(res: "SpeakerResolver", head: Token) -> Resolution:
     return NOBODY
 
 
+def government_of(res: "SpeakerResolver", head: Token) -> Resolution:
+    """ "The Saudi government", "the government of Norway": the one country (or state, or
+    city) whose government it is speaks; "the government" alone names none."""
+    if head.lower_ != "government":
+        return NOBODY
+    words = [c for c in head.children if c.dep_ in ("amod", "compound")] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    places = {country: tok for tok in words if (country := res.country_of(tok))}
+    if len(places) != 1:
+        return NOBODY
+    ((country, tok),) = places.items()
+    return Resolution((country,), "name", (tok.idx, tok.idx + len(tok.text)), SURENESS["name"] - 0.1)
+
+
 def group_before(res: "SpeakerResolver", head: Token) -> Resolution:
     """ "The campaign": the one campaign the article named by its person within a few
     sentences before ("The Trump campaign is buying ads … The campaign expects …")."""

@@ -31,7 +31,8 @@ from .antecedents import (clause_before, participle_before, relative_antecedent,
                           unnamed_subject_before, untagged_name_before)
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
 from .doctext import text_of
-from .documents import GROUP_HEADS, group_before, group_name, is_document, maker, noun_phrase, organisation_by_noun
+from .documents import (GROUP_HEADS, government_of, group_before, group_name, is_document, maker, noun_phrase,
+                        organisation_by_noun)
 from .entities import SURVEY_ADJECTIVES, SURVEYS
 from .names import first_name_gender, gender_said, same_person, transcript_labels
 from .resolution import NOBODY, SURENESS, Resolution, as_found
@@ -187,7 +188,7 @@ class SpeakerResolver:
             return NOBODY                         # "MYRTLE BEACH, S.C. —" opens a report; it says nothing
         if _several_without_and(self, mention):
             return NOBODY                         # "Carly Fiorina Endorses Ted Cruz": whose words?
-        named = self._named(head) or group_name(self, head)
+        named = self._named(head) or group_name(self, head) or government_of(self, head)
         if named:
             return named
         word = head.lower_
