@@ -149,3 +149,14 @@ def test_a_verb_opening_the_sentence_is_no_part_of_the_name(nlp):
     assert doc.text[start:end] == "Portugal"
     doc = nlp("Claude Monet painted the harbour.")           # a first name opens a name
     assert doc.text[slice(*clean_name(doc[0:2], "PERSON"))] == "Claude Monet"
+
+
+def test_a_middle_initial_v_is_no_versus(nlp):
+    from spacy.tokens import Doc
+    from onrecord.nlp.entities import label_of
+    person = Doc(nlp.vocab, words=["President", "Lena", "V.", "Okafor", "spoke"],
+                 pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB"], ents=["O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    case = Doc(nlp.vocab, words=["Okafor", "v.", "Marsh", "was", "heard"],
+               pos=["PROPN", "ADP", "PROPN", "AUX", "VERB"], ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    assert label_of(person.ents[0]) == "PERSON"
+    assert label_of(case.ents[0]) == "LAW"

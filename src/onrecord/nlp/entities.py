@@ -28,7 +28,7 @@ def label_of(span: SpacySpan) -> str:
     Hale", "GOP Rep McCaul"), and so is a person's name after an owner ("Fox News’s Ed Henry"); "X v. Y" is a
     case, never a person; a name ending with a word of organisations' names ("Girl Scout") is none."""
     words = [t for t in span if not t.is_space]
-    if any(t.lower_ in ("v.", "vs.", "v", "vs") for t in words[1:-1]):
+    if any(_versus(t, before) for before, t in zip(words, words[1:-1])):
         return "LAW"                          # "Trump v. Trump", a case or a book: no one's name
     titles = [k for k, t in enumerate(words[:-1]) if is_title(t.lower_)]
     name = words[titles[-1] + 1:] if titles else []
@@ -45,6 +45,14 @@ def label_of(span: SpacySpan) -> str:
             and words[0].lower_ not in lexicon.first_names():
         return "ORG"                          # "Girl Scout", not "Tony Hall": no one's name
     return span.label_
+
+
+def _versus(tok, before) -> bool:
+    """ "v." between two names is "versus", unless it is an initial after a first name
+    ("Vladimir V. Putin")."""
+    if tok.lower_ not in ("v.", "vs.", "v", "vs"):
+        return False
+    return not (tok.text[0].isupper() and before.lower_ in lexicon.first_names())
 
 
 def _person_after_organisation(span: SpacySpan, words: list) -> bool:
