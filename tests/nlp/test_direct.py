@@ -85,3 +85,13 @@ def test_a_name_and_its_aside_before_a_cue_the_parser_gave_no_subject(nlp):
     cue, name = _cue_after_name(list(doc[6:]))
     assert (cue.text, name.text) == ("told", "Okafor")
     assert _cue_after_name(list(doc[11:])) is None          # "AFP ." holds no cue
+
+
+def test_the_cue_nearest_before_a_quotation_introduces_it(analyzer):
+    # the sentence opens with a cue of its own; the quotation belongs to "he said," before it
+    text = ("Tom Keller said the port was closed, and when asked whether he was worried about the jobs, "
+            "he said, “I hope not.”")
+    got = [(s.speaker.mention.text if s.speaker.mention else None, s.cue.text, s.text)
+           for s in statements(analyzer, text)]
+    assert ("he", "said", "I hope not.") in got
+    assert ("Tom Keller", "said", "the port was closed") in got

@@ -365,6 +365,18 @@ def test_a_main_cue_without_a_subject_takes_the_name_before_its_aside(nlp):
     assert subject_of(doc[9]).text == "Ruiz"
 
 
+def test_a_surname_the_tagger_read_as_an_adverb_opening_the_sentence_is_the_subject(nlp):
+    from onrecord.nlp.statements import subject_of
+    # "Early said he …", "Early" taken for the adverb
+    words = ["Early", "said", "he", "had", "worked", "hard", "."]
+    heads = [1, 1, 4, 4, 1, 4, 1]
+    deps = ["advmod", "ROOT", "nsubj", "aux", "ccomp", "advmod", "punct"]
+    pos = ["ADV", "VERB", "PRON", "AUX", "VERB", "ADV", "PUNCT"]
+    assert subject_of(_parsed(nlp, words, heads, deps, pos, [])[1]).text == "Early"
+    lower = ["early", *words[1:]]        # not a name written as one
+    assert subject_of(_parsed(nlp, lower, heads, deps, pos, [])[1]) is None
+
+
 def test_the_last_name_of_a_list_is_no_subject_of_the_cue_after_it(nlp):
     from onrecord.nlp.statements import subject_of
     # "…, Obama and Clinton call them …" with the list hung on the clause before

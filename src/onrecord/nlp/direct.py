@@ -38,11 +38,12 @@ def _segment_before(p: Parse, q: Quote, floor: int) -> list[Token]:
     return toks[::-1]
 
 
-def _cue_in(segment: list[Token], first: int | None = None) -> tuple[Token, Token] | None:
+def _cue_in(segment: list[Token], first: int | None = None, nearest_last: bool = False) -> tuple[Token, Token] | None:
     """(cue, subject) of an attribution clause like "Putin said" or "said the minister, who …",
-    with the cue among the ``first`` tokens when given."""
+    with the cue among the ``first`` tokens when given, the last such clause first when
+    ``nearest_last`` (the one right before a quotation introduces it)."""
     ids = {t.i for t in segment}
-    for tok in segment[:first]:
+    for tok in (reversed(segment) if nearest_last else segment[:first]):
         if cue_of(tok, "quote") is None or _subordinate(tok):
             continue
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i in ids), None)
@@ -184,7 +185,7 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         if found is None:
             before = _segment_before(p, q, para[0])
             if before and (before[-1].text in (":", ",") or cue_of(before[-1], "quote")):
-                found = _cue_in(before)
+                found = _cue_in(before, nearest_last=True)
                 if found and not _introduces(found[0], before):
                     found = None
         i += 1

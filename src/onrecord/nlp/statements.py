@@ -141,6 +141,8 @@ def _name_left_of(cue: Token) -> Token | None:
     organize the boycott, said …"): the parser hung the name on the words around it."""
     doc, j = cue.doc, cue.i - 1
     floor = cue.sent.start
+    if j == floor and doc[j].is_title and doc[j].head.i == cue.i and doc[j].dep_ in ("advmod", "amod", "npadvmod"):
+        return doc[j]              # "Jolly said he …": a surname the tagger read as a word
     if j >= floor and doc[j].text == ")":
         j = next((k for k in range(j - 1, max(floor, j - 12) - 1, -1) if doc[k].text == "("), floor) - 1
     elif j >= floor and doc[j].text == ",":
@@ -422,6 +424,7 @@ def reported(p: Parse, taken: set[int], wide: bool = False) -> list[Candidate]:
         found = _content(tok, entry.frames) or (_around(tok) if _may_be_set_in(entry, subj) else None)
         if found is None or (subj is None and not _unsaid_speaker(tok)):
             continue
+        found = _before_quoted_cue(p, found, taken)
         start, end = trim(p.text, found[0], found[1], p.quotes)
         parts = _parts_around(p.text, start, end, tok, subj) if found[2] == "around" and subj else []
         if end - start < 3 or (subj is not None and start <= subj.idx < end and len(parts) < 2):
@@ -433,6 +436,24 @@ def reported(p: Parse, taken: set[int], wide: bool = False) -> list[Candidate]:
         mention = mention_span(subj) if subj is not None else None
         out.append(Candidate(kind, start, end, tok, mention, found[2], parts, cue_end(tok)))
     return out
+
+
+def _before_quoted_cue(p: Parse, found: tuple[int, int, str], taken: set[int]) -> tuple[int, int, str]:
+    """A content ends before the clause of a cue that introduces a quotation of its own ("said
+    the port was closed, and when asked …, he said, “I hope not.”"): the parser ran them into
+    one, and that clause is the writer's account of another statement."""
+    inner = next((t for t in p.tokens(found[0], found[1]) if t.i in taken), None)
+    if inner is None:
+        return found
+    top = inner
+    while top.head.i != top.i and top.head.left_edge.idx > found[0]:
+        top = top.head
+    words = [t for t in p.tokens(found[0], top.left_edge.idx) if not t.is_space]
+    while words and (words[-1].is_punct or words[-1].dep_ == "cc"):
+        words.pop()
+    if not words:
+        return found                     # "said that Ruiz told him “…”": the quotation is what was said
+    return found[0], words[-1].idx + len(words[-1].text), found[2]
 
 
 def _may_be_set_in(entry: lexicon.Cue, subj: Token | None) -> bool:
