@@ -407,3 +407,9 @@ def test_a_thing_that_shows_is_not_set_into_a_sentence(analyzer):
 def test_a_survey_set_into_its_sentence_has_the_pieces_around_it(analyzer):
     s = only(analyzer, "What is less certain, the survey shows, is whether young voters will turn out.")
     assert [p.text for p in s.parts] == ["What is less certain", "is whether young voters will turn out"]
+
+
+def test_an_object_the_parser_split_at_its_hyphen_is_kept_whole(analyzer):
+    text = "Senator Ana Ruiz spoke in Bonn. Ruiz feared the re-emergence of a strong army in Europe."
+    (s,) = statements(analyzer, text)
+    assert s.text == "the re-emergence of a strong army in Europe"

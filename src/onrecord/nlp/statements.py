@@ -225,7 +225,8 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
         if frame in frames:
             comp = next((c for c in kids if c.dep_ == frame and c.i > cue.i), None)
             if comp is not None and comp.pos_ not in ("PRON",):
-                return comp.left_edge.idx, _with_its_reason(cue, comp, _list_end(comp)), frame
+                whole = _hyphenated_whole(comp)
+                return comp.left_edge.idx, _with_its_reason(cue, whole, _list_end(whole)), frame
     for frame in frames:
         if frame.startswith("prep:"):
             prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == frame[5:]), None)
@@ -238,6 +239,18 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
             if marked is not None:                       # "called for Trump to drop out": "for" as its mark
                 return marked.left_edge.nbor().idx, _right(marked), frame
     return None
+
+
+def _hyphenated_whole(comp: Token) -> Token:
+    """The last piece of an object the parser split at its hyphens ("the re-emergence of a
+    German colossus" as objects "re", "-" and "emergence"): the phrase goes on from there."""
+    doc = comp.doc
+    while comp.right_edge.i + 1 < len(doc) and not comp.right_edge.whitespace_:
+        nxt = doc[comp.right_edge.i + 1]
+        if nxt.head.i != comp.head.i or nxt.dep_ != comp.dep_:
+            break
+        comp = nxt
+    return comp
 
 
 def _marked_clause(cue: Token, word: str) -> Token | None:
