@@ -58,6 +58,8 @@ def test_no_statement(analyzer, text):
 @pytest.mark.parametrize("text, content", [
     ("Researchers found that the vaccine halved hospital stays.", "the vaccine halved hospital stays"),
     ("A new survey shows that most riders want later trains.", "most riders want later trains"),
+    ("The results showed that the mayor won by nine votes.", "the mayor won by nine votes"),
+    ("Polling shows that the mayor is ahead in the harbour wards.", "the mayor is ahead in the harbour wards"),
     ("The harbour master said the claim was false.", "the claim was false"),
     ("“We Will Rebuild,” the mayor said on Monday.", "We Will Rebuild,"),
     ("The harbour master said “Yes” twice.", "Yes"),
