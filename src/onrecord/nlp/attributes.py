@@ -1,7 +1,8 @@
 """What an article says about the people it names: their roles, countries, describing words
 and gender, from premodifiers ("Russian President Vladimir Putin"), appositions ("X, the
 president of Y"; "A and B, the Presidents of Y and Z", respectively), "X is the …" and
-compounds ("the Trump aide") — the evidence descriptors are resolved against."""
+compounds ("the Trump aide") — the evidence descriptors are resolved against — and who a
+transcript's labels in capitals are ("TAPPER: …")."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from . import lexicon
+from .names import same_person, transcript_labels
 
 if TYPE_CHECKING:
     from .speakers import Profile, SpeakerResolver
@@ -142,4 +144,26 @@ def _add_attributes(res: "SpeakerResolver", prof: "Profile", tokens, countries: 
         prof.countries |= {c for t in tokens if (c := res.country_of(t))}
 
 
-__all__ = ["ABBREVIATIONS", "conjuncts", "is_title", "learn_attributes", "learn_premodifiers", "roles_in"]
+def learn_transcript_labels(res: "SpeakerResolver") -> None:
+    """A transcript names its speakers in capitals ("JAKE TAPPER: …", then "TAPPER: …"): a
+    label is the one person the article names with that surname (and first name, if the
+    label has one), else, if it opens with a first name, a person of its own."""
+    for start, end in transcript_labels(res.text):
+        words = res.text[start:end].split()
+        key = lexicon.name_key(" ".join(words))
+        people = [p for p in res.profiles.values() if p.type == "PERSON" and not p.name.isupper()
+                  and p.name.split()[-1].lower() == words[-1].lower()
+                  and (len(words) == 1 or same_person(key, lexicon.name_key(p.name)))]
+        tokens = list(res.doc.char_span(start, end, alignment_mode="expand") or ())
+        if len(people) == 1:
+            prof = people[0]
+            prof.spans = sorted({*prof.spans, (start, end)})
+            prof.positions = [a for a, _ in prof.spans]
+            for tok in tokens:
+                res.at_char[tok.idx] = prof
+        elif not people and len(words) > 1 and words[0].lower() in lexicon.first_names():
+            res.adopt(" ".join(w.title() for w in words), tokens)
+
+
+__all__ = ["ABBREVIATIONS", "conjuncts", "is_title", "learn_attributes", "learn_premodifiers",
+           "learn_transcript_labels", "roles_in"]

@@ -29,12 +29,12 @@ from ..model import Entity
 from . import lexicon
 from .antecedents import (clause_before, participle_before, relative_antecedent, sentence_before,
                           unnamed_subject_before, untagged_name_before)
-from .attributes import conjuncts, learn_attributes, learn_premodifiers, roles_in
+from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_transcript_labels, roles_in
 from .doctext import text_of
 from .documents import (GROUP_HEADS, government_of, group_before, group_name, is_document, maker, noun_phrase,
                         organisation_by_noun)
 from .entities import SURVEY_ADJECTIVES, SURVEYS
-from .names import first_name_gender, gender_said, same_person, transcript_labels
+from .names import first_name_gender, gender_said
 from .resolution import NOBODY, SURENESS, Resolution, as_found
 from .salience import WINDOW, Mention, MentionIndex
 
@@ -102,7 +102,7 @@ class SpeakerResolver:
         learn_attributes(self)
         _one_word_genders(self.profiles)
         self._index_mentions()
-        self._learn_transcript_labels()
+        learn_transcript_labels(self)
 
     def _index_mentions(self) -> None:
         for prof in self.profiles.values():
@@ -112,26 +112,6 @@ class SpeakerResolver:
                 self.index.add(Mention(start, end, prof.name, root is not None and _salient_role(root),
                                        self.quoted(start), root is not None and root.dep_ in MINOR_DEPS))
         self._index_pronouns()
-
-    def _learn_transcript_labels(self) -> None:
-        """A transcript names its speakers in capitals ("JAKE TAPPER: …", then "TAPPER: …"): a
-        label is the one person the article names with that surname (and first name, if the
-        label has one), else, if it opens with a first name, a person of its own."""
-        for start, end in transcript_labels(self.text):
-            words = self.text[start:end].split()
-            key = lexicon.name_key(" ".join(words))
-            people = [p for p in self.profiles.values() if p.type == "PERSON" and not p.name.isupper()
-                      and p.name.split()[-1].lower() == words[-1].lower()
-                      and (len(words) == 1 or same_person(key, lexicon.name_key(p.name)))]
-            tokens = list(self.doc.char_span(start, end, alignment_mode="expand") or ())
-            if len(people) == 1:
-                prof = people[0]
-                prof.spans = sorted({*prof.spans, (start, end)})
-                prof.positions = [a for a, _ in prof.spans]
-                for tok in tokens:
-                    self.at_char[tok.idx] = prof
-            elif not people and len(words) > 1 and words[0].lower() in lexicon.first_names():
-                self._adopt(" ".join(w.title() for w in words), tokens)
 
     def _index_pronouns(self) -> None:
         """The writer's "he" and "she" as subjects keep their person salient ("Lynch said … She
@@ -289,7 +269,7 @@ class SpeakerResolver:
                 return NOBODY                      # "New Poll Shows …"
         name = " ".join(t.text for t in tokens)
         if len(tokens) > 1:                # a full name: later surnames, titles and pronouns find it
-            self._adopt(name, tokens)
+            self.adopt(name, tokens)
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         return Resolution((name,), "name", span, SURENESS["name"] - 0.1)
 
@@ -299,7 +279,7 @@ class SpeakerResolver:
         before = [s for s in full if s[0] <= at]
         return (before or full or prof.spans or [None])[0]
 
-    def _adopt(self, name: str, tokens: list[Token]) -> None:
+    def adopt(self, name: str, tokens: list[Token]) -> None:
         """Make a person of a name the recogniser missed, with the title written before it."""
         prof = self.profiles.get(name)
         if prof is None:
