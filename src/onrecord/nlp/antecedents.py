@@ -96,9 +96,6 @@ def sentence_before(sentence: SpacySpan) -> SpacySpan | None:
     return sentence.doc[at].sent if at >= 0 else None
 
 
-__all__ = ["clause_before", "participle_before", "sentence_before", "unnamed_subject_before", "untagged_name_before"]
-
-
 def relative_antecedent(relative: Token, is_person: Callable[[Token], bool]) -> Token:
     """The noun a relative pronoun points back to. The parser hangs a relative clause on the
     nearest noun; "who" speaks of a person, so when that noun is no person but sits in the
@@ -113,3 +110,8 @@ def relative_antecedent(relative: Token, is_person: Callable[[Token], bool]) -> 
         if is_person(up):
             return up
     return noun
+
+
+__all__ = ["clause_before", "participle_before", "relative_antecedent", "sentence_before", "unnamed_subject_before",
+           "untagged_name_before"]
+

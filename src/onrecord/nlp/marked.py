@@ -20,9 +20,8 @@ FINITE = ("VBD", "VBZ", "VBP", "MD")     # tags of a verb that makes a sentence
 def colon_lines(p: Parse, lines: list[tuple[int, int]]) -> list[Candidate]:
     """"Name: words" at the start of a paragraph or heading, in a transcript only: where some
     name speaks more than once ("JAKE TAPPER:", then "TAPPER:"), and where the words make a
-    sentence. A lone "Julian Assange:
-    Sweden drops rape investigation" is a headline, and "Elizabeth A. Burton: Possession of
-    methamphetamine" a police blotter line."""
+    sentence. A lone "Julian Assange: Sweden drops rape investigation" is a headline, and
+    "Elizabeth A. Burton: Possession of methamphetamine" a police blotter line."""
     out = _colon_lines(p, lines)
     turns = Counter(c.subject.text.split()[-1].lower() for c in out if c.subject is not None)
     if max(turns.values(), default=0) < 2:

@@ -227,10 +227,12 @@ def _single_word_owner(key: str, people: list[Person], gender: str | None,
     return found[0] if len(found) == 1 else None
 
 
-__all__ = ["Person", "first_name_gender", "gender_said", "person_names", "same_person", "word_before", "words_of"]
-
-
 def transcript_labels(text: str) -> list[tuple[int, int]]:
     """The spans of a transcript's speaker labels, names written in capitals before a colon at
     the start of a paragraph ("JAKE TAPPER: Donald Trump released a video", "TAPPER: And …")."""
     return [m.span(1) for m in _LABEL.finditer(text)]
+
+
+__all__ = ["Person", "first_name_gender", "gender_said", "person_names", "same_person", "transcript_labels",
+           "word_before", "words_of"]
+

@@ -238,7 +238,8 @@ class SpeakerResolver:
                 prof = self.profile_of(appos) if appos is not None else None
                 how = "apposition"
         if prof is not None:
-            if prof.type == "NORP" and any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES for c in tok.children):
+            if prof.type == "NORP" and any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES
+                                           for c in tok.children):
                 return NOBODY                      # "a Canadian", "one Democrat": someone of that people
             if prof.type == "ORG" and lexicon.name_key(prof.name).split()[-1] in EVENTS:
                 return NOBODY                      # "the Republican Convention" does not speak
