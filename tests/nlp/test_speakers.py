@@ -42,6 +42,10 @@ def speakers(analyzer, text):
     ("The French government said the plan was fair. The government of Norway said it would pay. "
      "The government insisted that the talks would go on.",
      [("The French government", "France"), ("The government of Norway", "Norway"), ("The government", None)]),
+    # "the commission": the one organisation before whose name has it for its head word
+    ("A letter from the National Commission on Fisheries arrived on Monday, signed by its chairman. "
+     "The commission says on its website that the season will go ahead.",
+     [("The commission", "National Commission on Fisheries")]),
     # a seat of government stands for its country
     ("Beijing denies sending troops to the border.", [("Beijing", "China")]),
     # an organisation speaks under its own name

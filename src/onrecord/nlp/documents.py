@@ -132,18 +132,28 @@ def group_before(res: "SpeakerResolver", head: Token) -> Resolution:
 
 
 def organisation_by_noun(res: "SpeakerResolver", mention: SpacySpan, at: int) -> Resolution:
-    """ "the court", "the bank": the one organisation named before whose name ends with that
-    noun ("the Supreme Court") or that the article called so ("Wells Fargo, the bank")."""
+    """ "the court", "the bank": the one organisation named before whose name has that noun
+    for its head ("the Supreme Court", "the Commission on Presidential Debates") or that the
+    article called so ("Wells Fargo, the bank")."""
     head = mention.root
     if head.pos_ != "NOUN" or mention[0].lower_ != "the" or len(mention) != 2:
         return NOBODY
     noun = head.lemma_.lower()
     fits = [p for p in res.profiles.values() if p.type in ("ORG", "GPE") and p.positions[0] < at and (
-            noun in p.kinds or (p.type == "ORG" and len(words := lexicon.name_key(p.name).split()) > 1
-                                and words[-1].rstrip("s") == noun.rstrip("s")))]
+            noun in p.kinds or (p.type == "ORG" and _name_head(p.name).rstrip("s") == noun.rstrip("s")))]
     if len(fits) != 1:
         return NOBODY
     return Resolution((fits[0].name,), "descriptor", res._naming_span(fits[0], at), SURENESS["descriptor"])
+
+
+def _name_head(name: str) -> str:
+    """The head word of an organisation's name of two words or more: its last before "of",
+    "on" or "for" ("commission" of "Commission on Presidential Debates"), else its last."""
+    words = lexicon.name_key(name).split()
+    if len(words) < 2:
+        return ""
+    cut = next((k for k, w in enumerate(words) if w in ("of", "on", "for") and k > 0), len(words))
+    return words[cut - 1]
 
 
 def noun_phrase(tok: Token) -> SpacySpan:
