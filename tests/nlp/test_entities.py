@@ -160,3 +160,13 @@ def test_a_middle_initial_v_is_no_versus(nlp):
                pos=["PROPN", "ADP", "PROPN", "AUX", "VERB"], ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
     assert label_of(person.ents[0]) == "PERSON"
     assert label_of(case.ents[0]) == "LAW"
+
+
+def test_a_quotation_mark_the_tagger_swept_into_a_name_leaves_it_a_person(nlp):
+    from spacy.tokens import Doc
+    from onrecord.nlp.entities import label_of
+    # "Lena Okafor’s ‘Harbour’ opens", the tagger's organisation running into the title's mark
+    doc = Doc(nlp.vocab, words=["Lena", "Okafor", "’s", "‘", "Harbour", "’", "opens"],
+              pos=["PROPN", "PROPN", "PART", "PUNCT", "PROPN", "PUNCT", "VERB"],
+              ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
+    assert label_of(doc.ents[0]) == "PERSON"

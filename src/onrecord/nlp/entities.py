@@ -70,8 +70,9 @@ def _person_after_organisation(span: SpacySpan, words: list) -> bool:
 
 def _first_name_and_surname(words: list) -> bool:
     """Two or three capitalised words opening with a first name and ending with no word of an
-    organisation's name ("Ava DuVernay"; not "Stanley Cup" or "Victoria Park")."""
-    words = [t for t in words if t.lower_ not in ("'s", "’s", "'")]
+    organisation's name ("Ava DuVernay"; not "Stanley Cup" or "Victoria Park"), a possessive
+    or a quotation mark the tagger swept in aside ("Ava DuVernay’s ‘13th’")."""
+    words = [t for t in words if t.lower_ not in ("'s", "’s", "'") and not t.is_punct]
     return 2 <= len(words) <= 3 and words[0].lower_ in lexicon.first_names() and \
         all(t.text[:1].isupper() and t.is_alpha for t in words) and words[-1].lower_ not in lexicon.organisation_words()
 
