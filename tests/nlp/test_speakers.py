@@ -42,6 +42,10 @@ def speakers(analyzer, text):
     ("The French government said the plan was fair. The government of Norway said it would pay. "
      "The government insisted that the talks would go on.",
      [("The French government", "France"), ("The government of Norway", "Norway"), ("The government", None)]),
+    # "the city of X" is X, the city even when it is a capital
+    ("The city of Denver is demanding that the campaign stop using its harbour in the ads.",
+     [("The city of Denver", "Denver")]),
+    ("The city of Beijing said the plan was fair.", [("The city of Beijing", "Beijing")]),
     # "the commission": the one organisation before whose name has it for its head word
     ("A letter from the National Commission on Fisheries arrived on Monday, signed by its chairman. "
      "The commission says on its website that the season will go ahead.",

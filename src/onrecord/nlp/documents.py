@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" -> "Kasich campaign"
 DOCUMENT_WINDOW = 5        # sentences back in which "the poll" finds the poll it is
 NEWEST = frozenset({"new", "newest", "latest", "recent"})
+# "the city of Phoenix" is Phoenix speaking
+PLACE_NOUNS = frozenset({"city", "state", "town", "county", "province", "country", "village", "republic",
+                         "kingdom", "commonwealth"})
 
 
 def maker(res: "SpeakerResolver", document: Token, at: int, content: tuple[int, int] | None) -> Resolution:
@@ -105,13 +108,17 @@ def group_name(res: "SpeakerResolver", head: Token) -> Resolution:
 
 
 def government_of(res: "SpeakerResolver", head: Token) -> Resolution:
-    """ "The Saudi government", "the government of Norway": the one country (or state, or
-    city) whose government it is speaks; "the government" alone names none."""
-    if head.lower_ != "government":
+    """ "The Saudi government", "the government of Norway", "the city of Phoenix": the one
+    country (or state, or city) whose government it is speaks; "the government" alone names
+    none."""
+    if head.lower_ != "government" and head.lower_ not in PLACE_NOUNS:
         return NOBODY
-    words = [c for c in head.children if c.dep_ in ("amod", "compound")] + [
+    words = [c for c in head.children if c.dep_ in ("amod", "compound") and head.lower_ == "government"] + [
         g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    places = {country: tok for tok in words if (country := res.country_of(tok))}
+    if head.lower_ == "government":       # "the Beijing government" is China's
+        places = {country: tok for tok in words if (country := res.country_of(tok))}
+    else:                                 # "the city of Beijing" is the city
+        places = {prof.name: tok for tok in words if (prof := res.profile_of(tok)) and prof.type == "GPE"}
     if len(places) != 1:
         return NOBODY
     ((country, tok),) = places.items()
