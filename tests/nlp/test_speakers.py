@@ -132,6 +132,11 @@ def evidence(analyzer, text):
     # an honorific with a surname picks that gender's bearer of the name
     ("Paul Marsh and his wife, Ruth Marsh, arrived in Oslo. Mrs. Marsh said the trip was long.",
      [("Mrs. Marsh", "Ruth Marsh", "surname")]),
+    # a role as subject that fits one person keeps that person salient for the pronoun after
+    ("President Tom Keller spoke about the climate in 2016. Paul Marsh, his rival, said little. "
+     "In defeat, the president appeared cowed. Campaigning against Marsh in 2012, he barely mentioned "
+     "climate change.",
+     [("he", "Tom Keller", "pronoun")]),
     # a relative pronoun is its antecedent
     ("Clara Jensen, who said the bill would pass, left early.", [("who", "Clara Jensen", "relative")]),
     # "who" is a person: the one whose apposition holds the organisation it was hung on

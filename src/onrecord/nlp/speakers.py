@@ -117,14 +117,22 @@ class SpeakerResolver:
         """The writer's "he" and "she" as subjects keep their person salient ("Lynch said … She
         has faced … She said"): each that clearly points back to one person, named outside a
         quotation and known to be of the pronoun's gender, is a mention of that person, in
-        reading order, so the next pronoun sees the chain. A guess is no link in a chain."""
+        reading order, so the next pronoun sees the chain. A guess is no link in a chain. So
+        does a role as subject that fits one person alone ("the president appeared cowed …
+        he barely mentioned")."""
         for tok in self.doc:
-            if tok.lower_ not in GENDERED or tok.dep_ not in SUBJECT_DEPS or self.quoted(tok.idx):
+            if tok.dep_ not in SUBJECT_DEPS or self.quoted(tok.idx):
                 continue
-            found = self._pronoun(tok.lower_, tok.idx, None)
-            if found and not self.quoted(found.antecedent[0]) \
-                    and self.profiles[found.names[0]].gender == GENDERED[tok.lower_]:
-                self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False))
+            if tok.lower_ in GENDERED:
+                found = self._pronoun(tok.lower_, tok.idx, None)
+                if found and not self.quoted(found.antecedent[0]) \
+                        and self.profiles[found.names[0]].gender == GENDERED[tok.lower_]:
+                    self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False))
+            elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                    and any(roles_in(noun_phrase(tok))):
+                found = self._descriptor(noun_phrase(tok), tok.idx, None)
+                if found and found.confidence >= SURENESS["descriptor"]:
+                    self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False))
 
     # ------------------------------------------------------------------ lookups
     def profile_of(self, tok: Token) -> Profile | None:
