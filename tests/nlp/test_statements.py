@@ -413,3 +413,10 @@ def test_an_object_the_parser_split_at_its_hyphen_is_kept_whole(analyzer):
     text = "Senator Ana Ruiz spoke in Bonn. Ruiz feared the re-emergence of a strong army in Europe."
     (s,) = statements(analyzer, text)
     assert s.text == "the re-emergence of a strong army in Europe"
+
+
+def test_a_clause_opened_by_since_that_the_parser_read_as_a_phrase_keeps_its_own_subject(analyzer):
+    text = ("Clara Jensen and Tom Keller met for a debate on Monday. Keller has been targeting Marsh since "
+            "Jensen, at Monday’s debate, cited derogatory comments Keller had made about Marsh.")
+    cited = [s for s in statements(analyzer, text) if s.cue.text == "cited"]
+    assert [s.speaker.name for s in cited] == ["Clara Jensen"]

@@ -115,6 +115,10 @@ def cue_end(tok: Token) -> int:
     return last.idx + len(last.text)
 
 
+# Words that open a clause the parser may read as a preposition ("since Clinton … cited")
+CLAUSE_OPENERS = frozenset({"since", "after", "before", "until", "because", "as", "when", "while"})
+
+
 def subject_of(tok: Token) -> Token | None:
     """The subject of a cue. A cue without one takes it from the verb it hangs on: a
     conjoined cue ("denies … but says …"; the nearest cue above it, as the parser often
@@ -127,6 +131,9 @@ def subject_of(tok: Token) -> Token | None:
         return next((c for c in tok.head.children if c.dep_ in SUBJECTS), None)
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "by":    # "began by saying"
         return next((c for c in tok.head.head.children if c.dep_ in SUBJECTS), None)
+    if tok.dep_ == "conj" and (named := _name_left_of(tok)) is not None and named.dep_ == "pobj" \
+            and named.head.lower_ in CLAUSE_OPENERS:
+        return named           # "targeting her since Clinton, at the debate, cited …": Clinton's clause
     if _shares_subject(tok) or (tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG"):
         for anc in tok.ancestors:
             if cue_of(anc):
