@@ -158,7 +158,6 @@ def learn_transcript_labels(res: "SpeakerResolver") -> None:
         if len(people) == 1:
             prof = people[0]
             prof.spans = sorted({*prof.spans, (start, end)})
-            prof.positions = [a for a, _ in prof.spans]
             for tok in tokens:
                 res.at_char[tok.idx] = prof
         elif not people and len(words) > 1 and words[0].lower() in lexicon.first_names():

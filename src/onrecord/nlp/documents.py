@@ -111,18 +111,18 @@ def government_of(res: "SpeakerResolver", head: Token) -> Resolution:
     """ "The Saudi government", "the government of Norway", "the city of Phoenix": the one
     country (or state, or city) whose government it is speaks; "the government" alone names
     none."""
-    if head.lower_ != "government" and head.lower_ not in PLACE_NOUNS:
-        return NOBODY
-    words = [c for c in head.children if c.dep_ in ("amod", "compound") and head.lower_ == "government"] + [
-        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if head.lower_ == "government":       # "the Beijing government" is China's
+        words = [c for c in head.children if c.dep_ in ("amod", "compound")] + of
         places = {country: tok for tok in words if (country := res.country_of(tok))}
-    else:                                 # "the city of Beijing" is the city
-        places = {prof.name: tok for tok in words if (prof := res.profile_of(tok)) and prof.type == "GPE"}
+    elif head.lower_ in PLACE_NOUNS:      # "the city of Beijing" is the city
+        places = {prof.name: tok for tok in of if (prof := res.profile_of(tok)) and prof.type == "GPE"}
+    else:
+        return NOBODY
     if len(places) != 1:
         return NOBODY
-    ((country, tok),) = places.items()
-    return Resolution((country,), "name", (tok.idx, tok.idx + len(tok.text)), SURENESS["name"] - 0.1)
+    ((place, tok),) = places.items()
+    return Resolution((place,), "name", (tok.idx, tok.idx + len(tok.text)), SURENESS["name"] - 0.1)
 
 
 def group_before(res: "SpeakerResolver", head: Token) -> Resolution:
@@ -146,7 +146,7 @@ def organisation_by_noun(res: "SpeakerResolver", mention: SpacySpan, at: int) ->
     if head.pos_ != "NOUN" or mention[0].lower_ != "the" or len(mention) != 2:
         return NOBODY
     noun = head.lemma_.lower()
-    fits = [p for p in res.profiles.values() if p.type in ("ORG", "GPE") and p.positions[0] < at and (
+    fits = [p for p in res.profiles.values() if p.type in ("ORG", "GPE") and p.first_at < at and (
             noun in p.kinds or (p.type == "ORG" and _name_head(p.name).rstrip("s") == noun.rstrip("s")))]
     if len(fits) != 1:
         return NOBODY

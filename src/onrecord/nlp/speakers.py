@@ -61,12 +61,16 @@ class Profile:
     entity: str | None             # None for a name the entity recogniser missed
     roles: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
-    positions: list[int] = field(default_factory=list)     # start offsets of its mentions
-    spans: list[tuple[int, int]] = field(default_factory=list)   # its mentions
+    spans: list[tuple[int, int]] = field(default_factory=list)   # its mentions, in order
     words: set[str] = field(default_factory=set)            # words written about it ("democratic")
     genders: set[str] = field(default_factory=set)          # what the article says: "m", "f"
     kinds: set[str] = field(default_factory=set)            # what an organisation is called: "bank"
     prior: str | None = None                                # a weak guess when it says nothing
+
+    @property
+    def first_at(self) -> int:
+        """Where the article first mentions it."""
+        return self.spans[0][0]
 
     @property
     def gender(self) -> str | None:
@@ -93,7 +97,7 @@ class SpeakerResolver:
             if ent.type not in SPEAKER_TYPES:
                 continue
             spans = sorted((m.start, m.end) for m in ent.mentions)
-            prof = Profile(ent.name, ent.type, ent.id, positions=[a for a, _ in spans], spans=spans)
+            prof = Profile(ent.name, ent.type, ent.id, spans=spans)
             self.profiles[ent.name] = prof
             for m in ent.mentions:
                 prof.genders |= {g} if (g := gender_said(self.text, m.start)) else set()
@@ -111,9 +115,9 @@ class SpeakerResolver:
                 root = span.root if span is not None else None
                 self.index.add(Mention(start, end, prof.name, root is not None and _salient_role(root),
                                        self.quoted(start), root is not None and root.dep_ in MINOR_DEPS))
-        self._index_pronouns()
+        self._index_referring_subjects()
 
-    def _index_pronouns(self) -> None:
+    def _index_referring_subjects(self) -> None:
         """The writer's "he" and "she" as subjects keep their person salient ("Lynch said … She
         has faced … She said"): each that clearly points back to one person, named outside a
         quotation and known to be of the pronoun's gender, is a mention of that person, in
@@ -129,8 +133,8 @@ class SpeakerResolver:
                         and self.profiles[found.names[0]].gender == GENDERED[tok.lower_]:
                     self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False))
             elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-                    and any(roles_in(noun_phrase(tok))):
-                found = self._descriptor(noun_phrase(tok), tok.idx, None)
+                    and any(roles_in(phrase := noun_phrase(tok))):
+                found = self._descriptor(phrase, tok.idx, None)
                 if found and found.confidence >= SURENESS["descriptor"]:
                     self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False))
 
@@ -293,7 +297,7 @@ class SpeakerResolver:
         prof = self.profiles.get(name)
         if prof is None:
             span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-            prof = self.profiles[name] = Profile(name, "PERSON", None, positions=[span[0]], spans=[span])
+            prof = self.profiles[name] = Profile(name, "PERSON", None, spans=[span])
             prof.genders |= {g} if (g := gender_said(self.text, span[0])) else set()
             for tok in tokens:
                 self.at_char[tok.idx] = prof
@@ -429,7 +433,7 @@ class SpeakerResolver:
         specific, generic = roles_in(mention)
         countries = {c for t in mention if (c := self.country_of(t))}
         said = _descriptive_words(mention) - specific - generic
-        people = [p for p in self.profiles.values() if p.type == "PERSON" and p.positions[0] < at]
+        people = [p for p in self.profiles.values() if p.type == "PERSON" and p.first_at < at]
         fits = {p.name for p in people
                 if (not countries or countries & p.countries)
                 and (specific & p.roles or (not specific and (generic & p.roles or countries)))
