@@ -63,3 +63,20 @@ def test_read_and_read_all_screen(tmp_path) -> None:
     assert [e[0] for e in errors] == [str(tmp_path / "fr.txt")]
     with pytest.raises(InputError):
         api.read(FRENCH)
+
+
+# Malay and Indonesian are close enough that the identifier splits its belief between them;
+# neither reaches SURE, yet English is ruled out.
+INDONESIAN = ("Dewan pelabuhan bertemu pada hari Senin dan setuju untuk mengeruk kolam bagian dalam sebelum "
+              "badai musim dingin datang. Perahu nelayan akan dipindahkan ke dermaga luar selama tiga minggu "
+              "pekerjaan itu berlangsung, kata ketua dewan setelah pemungutan suara. Mudah-mudahan kita bisa "
+              "memahami dan menjalankan keputusan ini dengan baik, jangan sampai ada yang dirugikan.")
+
+
+def test_a_language_split_with_its_neighbour_is_still_refused() -> None:
+    code, sure = identify_language(INDONESIAN)
+    assert code in {"id", "ms"}
+    with pytest.raises(InputError) as caught:
+        screen(read_text(INDONESIAN, "pelabuhan.txt"))
+    assert caught.value.reason.startswith("not in English")
+

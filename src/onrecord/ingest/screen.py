@@ -15,6 +15,8 @@ MAX_TEXT_CHARS = 1_000_000   # spaCy's own max_length; a longer "article" is a d
 MIN_LETTERS = 200            # below this, language identification is guesswork: kept as English
 SAMPLE_CHARS = 4000          # the opening of an article tells its language; keeps the cost flat
 SURE = 0.9                   # refuse only what the identifier is this sure is another language
+NOT_ENGLISH = 0.01           # ...or what it is this sure is not English: close languages (Malay and
+                             # Indonesian) share its belief, so no one of them reaches SURE
 
 
 @cache
@@ -30,6 +32,11 @@ def identify_language(text: str) -> tuple[str, float]:
     return code, float(probability)
 
 
+def english_probability(text: str) -> float:
+    """How likely the identifier finds it that ``text`` is English (0–1)."""
+    return float(dict(_identifier().rank(text[:SAMPLE_CHARS])).get("en", 0.0))
+
+
 def screen(article: Article) -> Article:
     """``article`` with its language set, or an InputError saying why it is not analysed."""
     subject = article.source or article.id[:12]
@@ -40,7 +47,7 @@ def screen(article: Article) -> Article:
     if sum(c.isalpha() for c in body[:SAMPLE_CHARS]) < MIN_LETTERS:
         return article
     code, sure = identify_language(body)
-    if code != "en" and sure >= SURE:
+    if code != "en" and (sure >= SURE or english_probability(body) < NOT_ENGLISH):
         raise InputError(subject, f"not in English (identified as '{code}', {sure:.0%} sure); "
                                   "only English articles are analysed")
     return article if article.language == "en" else dataclasses.replace(article, language="en")
@@ -51,4 +58,4 @@ def _body(article: Article) -> str:
     return text_without(article.text, article.boilerplate)
 
 
-__all__ = ["screen", "identify_language", "MAX_TEXT_CHARS"]
+__all__ = ["screen", "identify_language", "english_probability", "MAX_TEXT_CHARS"]
