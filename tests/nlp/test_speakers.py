@@ -207,8 +207,16 @@ def test_a_passive_without_agent_names_nobody(analyzer):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a dateline in capitals is not a speaker
-    ("OSLO, Norway — The minister said on Monday that the deal was close.", ("OSLO", None)),
+    # a dateline in capitals is not a speaker, and when the parser takes it for a second
+    # subject, it does not hide the one who speaks
+    ("OSLO, Norway — The minister said on Monday that the deal was close.", ("The minister", None)),
+    ("Harbour news.\n\nBERGEN -- The Norwegian Coastal Administration says the channel will reopen in May.",
+     ("The Norwegian Coastal Administration", "Norwegian Coastal Administration")),
+    # capitalised plurals (a subheading's word glued on) are many studies or people, no one's name
+    ("Summary Studies show that skipping breakfast may be associated with later snacking.",
+     ("Summary Studies", None)),
+    ("Key Researchers found that skipping breakfast may be associated with later snacking.",
+     ("Key Researchers", None)),
     # every person of a listed apposition
     ("The two scholars -- Mr. Tribe and Ms. Epstein -- agreed that the court was split.",
      ("The two scholars", "Tribe and Epstein")),

@@ -30,7 +30,7 @@ from . import lexicon
 from .antecedents import (clause_before, participle_before, relative_antecedent, sentence_before,
                           unnamed_subject_before, untagged_name_before)
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_transcript_labels, roles_in
-from .doctext import text_of
+from .doctext import is_dateline, text_of
 from .documents import (GROUP_HEADS, government_of, group_before, group_name, is_document, maker, noun_phrase,
                         organisation_by_noun)
 from .entities import SURVEY_ADJECTIVES, SURVEYS
@@ -176,7 +176,7 @@ class SpeakerResolver:
             antecedent = relative_antecedent(head, lambda t: getattr(self.profile_of(t), "type", None) == "PERSON")
             found = self.identify(noun_phrase(antecedent), at, content)
             return as_found(found, "relative") if found else NOBODY
-        if _dateline(mention):
+        if is_dateline(mention):
             return NOBODY                         # "MYRTLE BEACH, S.C. —" opens a report; it says nothing
         if _several_without_and(self, mention):
             return NOBODY                         # "Carly Fiorina Endorses Ted Cruz": whose words?
@@ -273,6 +273,8 @@ class SpeakerResolver:
         if tok.pos_ != "PROPN" or tok.lower_ in every_role or known or not tok.text[:1].isupper() \
                 or tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE"):
             return NOBODY
+        if not tok.ent_type_ and (tok.tag_ == "NNPS" or _plural_of(tok.lower_, every_role | lexicon.evidence_sources())):
+            return NOBODY         # "Summary Studies show", "Key Researchers found": capitals, no one's name
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
                  and t.text[:1].isupper()]
         tokens = [*words, tok]
@@ -508,15 +510,10 @@ def _one_word_genders(profiles: dict[str, Profile]) -> None:
             prof.prior = lexicon.first_names().get(word)
 
 
-def _dateline(mention: SpacySpan) -> bool:
-    """A place in capitals, as a report's dateline prints it: a place, or words in capitals
-    that open a paragraph before a comma or a dash ("OSLO, Norway —")."""
-    words = [t for t in mention if t.is_alpha]
-    if not words or not all(t.is_upper for t in words):
-        return False
-    text, start, end = text_of(mention.doc), mention.start_char, mention.end_char
-    opens = start == 0 or text[start - 1] == "\n"
-    return mention.root.ent_type_ in ("GPE", "LOC", "FAC") or (opens and text[end:end + 2].strip()[:1] in (",", "—", "–", "-"))
+def _plural_of(word: str, nouns: frozenset[str]) -> bool:
+    """Whether ``word`` is the plural of one of ``nouns`` ("studies", "researchers")."""
+    return word.endswith("s") and any(
+        stem in nouns for stem in (word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else ""))
 
 
 def _salient_role(tok: Token) -> bool:

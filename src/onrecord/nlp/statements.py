@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from . import lexicon
 from .cueing import entry_of, is_evidence_source, verb_group_start
 from .quotes import OPENING, CLOSING, Quote
-from .doctext import entity_at, text_of
+from .doctext import entity_at, is_dateline, text_of
 
 # How likely each form of statement is an attribution: its precision (ggt@0.3) on PolNeAR
 # train, rounded. A statement's confidence is this, lowered when its speaker is unresolved.
@@ -124,9 +124,10 @@ def subject_of(tok: Token) -> Token | None:
     conjoined cue ("denies … but says …"; the nearest cue above it, as the parser often
     hangs it inside the first content), a participle ("attacked X, saying …", "began by
     saying …") or a verb phrase ("wants to say")."""
-    for child in tok.children:
-        if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and child.lower_ not in ("it", "there")):
-            return child
+    subjects = [c for c in tok.children
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there"))]
+    if subjects:          # "BERLIN -- The agency says …": the parser took the dateline for a second subject
+        return next((c for c in subjects if not is_dateline(c.doc[c.left_edge.i:c.i + 1])), subjects[0])
     if tok.dep_ == "xcomp":
         return next((c for c in tok.head.children if c.dep_ in SUBJECTS), None)
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "by":    # "began by saying"
