@@ -260,6 +260,9 @@ def test_a_newspaper_keeps_its_name_and_an_event_does_not_speak(analyzer, text, 
     ("Hillary Clinton arrived. Crooked Hillary Clinton said the plan was bad.", "Hillary Clinton"),
     ("Chairperson Donna Brazile said the vote was fair.", "Donna Brazile"),
     ("Fox News’s Ed Henry said the vote was close.", "Ed Henry"),
+    # a position in capitals before a first name ("DL" a lineman, "QB" a quarterback)
+    ("Ravens DL Marcus Webb, however, said that the referee had missed the foul.", "Marcus Webb"),
+    ("TJ Watt said that the referee had missed the foul.", "TJ Watt"),       # initials, not a position
 ])
 def test_a_name_without_the_words_around_it(analyzer, text, name):
     assert speakers(analyzer, text)[-1][1] == name

@@ -37,8 +37,10 @@ def label_of(span: SpacySpan) -> str:
     owned = _after_owner(words)
     if len(owned) >= 2 and owned[0].lower_ in lexicon.first_names() and all(t.is_title for t in owned):
         return "PERSON"
-    if span.label_ == "ORG" and _first_name_and_surname(words):
-        return "PERSON"                       # "Ava DuVernay", an organisation to the tagger
+    after_position = _after_position(words)
+    if span.label_ == "ORG" and (_first_name_and_surname(words)
+                                 or (after_position is not words and _first_name_and_surname(after_position))):
+        return "PERSON"                       # "Ava DuVernay", "Steelers QB Mason Rudolph": organisations to the tagger
     if span.label_ == "ORG" and _person_after_organisation(span, words):
         return "PERSON"                       # "the Washington Post Trump said"
     if span.label_ == "PERSON" and len(words) > 1 and words[-1].lower_ in lexicon.organisation_words() \
@@ -118,12 +120,22 @@ def _person_tokens(tokens: list) -> list:
     titles = [k for k, t in enumerate(tokens[:-1]) if is_title(t.lower_) or t.lower_ in lexicon.demonyms()
               or t.lower_.rstrip(".") in lexicon.gender_words()]
     tokens = tokens[titles[-1] + 1:] if titles else tokens
+    tokens = _after_position(tokens)
     while len(tokens) > 1 and (not tokens[0].text[:1].isupper() or tokens[0].tag_ in ("VBG", "VBD", "VBZ")
                                or _opening_adjective(tokens[0]) or _opening_epithet(tokens)):
         tokens = tokens[1:]                  # "rang Taylor", "Hosting Cook", "Recent Samsung"
     while len(tokens) > 1 and (tokens[-1].lemma_.lower() in lexicon.cues() or not tokens[-1].text[:1].isupper()):
         tokens = tokens[:-1]                 # "Obama Says", "Juan Manriquez of"
     return tokens
+
+
+def _after_position(tokens: list) -> list:
+    """The tokens after a position written in capitals before a first name and a surname
+    ("Browns DL Sheldon Richardson", "Acme CEO Jane Porter"). Capitals before a surname alone
+    are a first name's initials ("AJ Green")."""
+    positions = [k for k, t in enumerate(tokens[:-2]) if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 4
+                 and tokens[k + 1].lower_ in lexicon.first_names()]
+    return tokens[positions[-1] + 1:] if positions else tokens
 
 
 def _with_first_name(doc: Doc, ent: SpacySpan, start: int) -> int:
