@@ -273,7 +273,7 @@ class SpeakerResolver:
         if tok.pos_ != "PROPN" or tok.lower_ in every_role or known or not tok.text[:1].isupper() \
                 or tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE"):
             return NOBODY
-        if not tok.ent_type_ and (tok.tag_ == "NNPS" or _plural_of(tok.lower_, every_role | lexicon.evidence_sources())):
+        if not tok.ent_type_ and _plural_of(tok.lower_, every_role | lexicon.evidence_sources()):
             return NOBODY         # "Summary Studies show", "Key Researchers found": capitals, no one's name
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
                  and t.text[:1].isupper()]
