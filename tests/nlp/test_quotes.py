@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.nlp.quotes import find_quotes, paragraphs
+from onrecord.nlp.quotes import find_quotes, line_around, paragraphs
 
 
 def words(text):
@@ -31,3 +31,19 @@ def test_quotations(text, expected):
 def test_paragraphs_are_split_on_blank_lines_only():
     text = "One line\nsame paragraph.\n\n  \nNext one."
     assert [text[a:b] for a, b in paragraphs(text)] == ["One line\nsame paragraph.", "Next one."]
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    # a list item and a headline end their line; a sentence's full stop does too
+    ("- Ferry fares rise in May\n- Harbour master says the pier will close", "says", "- Harbour master says the pier will close"),
+    ("Mayor Says Pier Will Close\nThe mayor said the pier would close in May.", "said", "The mayor said the pier would close in May."),
+    # a hard-wrapped paragraph is one line: its breaks fall mid-sentence, its lines are full
+    ("The harbour master said on Monday that the old pier at the end of the\nbay would close in May for repairs.",
+     "said", "The harbour master said on Monday that the old pier at the end of the\nbay would close in May for repairs."),
+    ("The harbour master told reporters on Monday afternoon that the ferry\nCompany would pay for the repairs.",
+     "told", "The harbour master told reporters on Monday afternoon that the ferry\nCompany would pay for the repairs."),
+])
+def test_the_line_around_a_word(text, at, expected):
+    (paragraph,) = paragraphs(text)
+    start, end = line_around(text, text.index(at), paragraph)
+    assert text[start:end] == expected

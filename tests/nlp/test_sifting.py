@@ -41,6 +41,8 @@ def found(analyzer, text):
     "Marta Kell: Orchard sale falls through",
     "The ferry left at noon on Monday.\n\nCouncillors call for new cycle lanes\n\nThe tide was high.",
     "Dana R. Whit: Theft of a bicycle, criminal damage.\n\nOmar B. Lutz: Driving without insurance.",
+    # a related-links list: one link's words are not what the next link's headline says
+    "Harbour news.\n\n- Ferries and buses join up for the summer timetable\n- Olsen tells the story of the 1990 storm",
     # products, things that seem, asides with no speaker, the writer's turns of phrase
     "The new brick sets emphasize playability over display.",
     "Treatment with steroids seemed to speed up her recovery.",
@@ -67,6 +69,9 @@ def test_no_statement(analyzer, text):
     ("“We are on it,” I was told by the harbour master.", "We are on it,"),
     ("The company said it would open two depots next year.", "it would open two depots next year"),
     ("The talks, the harbour master said, would go on for a week.", "The talks, the harbour master said, would go on for a week"),
+    # a subheading's content does not reach back over the headline above it
+    ("Ferry fares set to rise in spring;\nPassengers will pay more from May, harbour officials say\n\nThe board met.",
+     "Passengers will pay more from May"),
 ])
 def test_still_a_statement(analyzer, text, content):
     (s,) = found(analyzer, text)

@@ -1,11 +1,12 @@
 """Every statement candidate of a parsed article, from all passes, without overlaps."""
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left, insort
 from typing import Protocol
 
 from .marked import colon_lines, passive_sources, source_phrases
-from .sifting import sift
+from .sifting import cue_line, sift
 from .direct import direct
 from .statements import RULE_CONFIDENCE, Candidate, Parse, according_to, overlaps, reported
 
@@ -21,8 +22,24 @@ def all_candidates(p: Parse, paragraphs: list[tuple[int, int]], wide: bool = Fal
     """What every pass proposes, overlaps included; direct quotations first."""
     found = direct(p, paragraphs)
     taken = {c.cue.i for c in found if c.cue is not None}
-    return found + (reported(p, taken, wide) + according_to(p) + colon_lines(p, paragraphs)
-                    + source_phrases(p) + passive_sources(p))
+    others = (reported(p, taken, wide) + according_to(p) + colon_lines(p, paragraphs)
+              + source_phrases(p) + passive_sources(p))
+    return found + [in_cue_paragraph(c, p.text, paragraphs) for c in others]
+
+
+def in_cue_paragraph(c: Candidate, text: str, paragraphs: list[tuple[int, int]]) -> Candidate:
+    """A reported content kept to its cue's line: a reported clause does not run on over the
+    end of a headline into the report under it, nor from one list item into the next. A
+    content wholly on another line is left whole, for sifting to refuse."""
+    line = cue_line(c, text, paragraphs)
+    if line is None or "\n" not in text[c.start:c.end]:
+        return c
+    start, end = max(c.start, line[0]), min(c.end, line[1])
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return c if start >= end else dataclasses.replace(c, start=start, end=end)
 
 
 def find_candidates(p: Parse, paragraphs: list[tuple[int, int]],

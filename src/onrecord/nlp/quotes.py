@@ -8,6 +8,7 @@ that one candidate, never the paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 OPENING = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
@@ -63,6 +64,41 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     if text[pos:].strip():
         out.append((pos, len(text)))
     return out
+
+
+LIST_BULLETS = tuple("-–—•*·")
+WRAP_WIDTH = 60      # characters: a hard-wrapped line is filled near its width; a headline, a
+                     # list item or a short line of a page is not
+
+
+def line_around(text: str, at: int, paragraph: tuple[int, int]) -> tuple[int, int]:
+    """The run of ``paragraph`` around ``at`` between line breaks that end a line of its own
+    (a headline, a list item, a sentence): a hard-wrapped paragraph's breaks do not count."""
+    start, end = paragraph
+    before = [i for i in _breaks(text, start, at) if _line_of_its_own(text, i)]
+    after = next((i for i in _breaks(text, at, end) if _line_of_its_own(text, i)), end)
+    return (before[-1] + 1 if before else start), after
+
+
+def _breaks(text: str, start: int, end: int) -> Iterator[int]:
+    i = text.find("\n", start, end)
+    while i != -1:
+        yield i
+        i = text.find("\n", i + 1, end)
+
+
+def _line_of_its_own(text: str, i: int) -> bool:
+    """Whether the line break at ``i`` ends a line of its own rather than wrapping one."""
+    before = text[text.rfind("\n", 0, i) + 1:i].strip()
+    next_break = text.find("\n", i + 1)
+    after = text[i + 1:next_break if next_break != -1 else len(text)].strip()
+    if not before or not after:
+        return True
+    if after.startswith(LIST_BULLETS):
+        return True
+    if not (after[0].isupper() or after[0].isdigit() or after[0] in OPENING):
+        return False                       # "… said that the\nboard would …": a wrapped line
+    return before.endswith(tuple(".!?…:;\"”’»")) or len(before) < WRAP_WIDTH
 
 
 def _opens(text: str, i: int) -> bool:

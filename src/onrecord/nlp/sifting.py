@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from . import lexicon
 from .cueing import is_evidence_source
+from .quotes import line_around
 from .statements import NAME_TYPES, Candidate, Parse
 
 _WORDS = lexicon.sifting_words()              # data/sifting.tsv: each list says what it is for
@@ -221,6 +222,24 @@ def not_a_sentence(c: Candidate, p: Parse, paragraphs: list[tuple[int, int]]) ->
             and paragraph[0] not in BULLETS)
 
 
+def cue_line(c: Candidate, text: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The line of its paragraph a reported candidate's cue stands on (``quotes.line_around``)."""
+    bounds = c.cue_bounds
+    if c.kind != "indirect" or bounds is None:
+        return None
+    index = bisect_right(paragraphs, (bounds[0], float("inf"))) - 1
+    if index < 0 or bounds[0] >= paragraphs[index][1]:
+        return None
+    return line_around(text, bounds[0], paragraphs[index])
+
+
+def outside_cue_line(c: Candidate, p: Parse, paragraphs: list[tuple[int, int]]) -> bool:
+    """A reported content with no word on its cue's line: one related-article link's words
+    read as what the next link's headline verb says ("- Gronk … ⏎ - Jones tells …")."""
+    line = cue_line(c, p.text, paragraphs)
+    return line is not None and (c.end <= line[0] or c.start >= line[1])
+
+
 RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
     ("the writer's own words", by_the_writer),
     ("the writer's turn of phrase", that_said),
@@ -244,6 +263,8 @@ def why_not(c: Candidate, p: Parse, paragraphs: list[tuple[int, int]]) -> str | 
             return reason
     if not_a_sentence(c, p, paragraphs):
         return "not a sentence: a heading or a page's chrome"
+    if outside_cue_line(c, p, paragraphs):
+        return "a content on another line than its cue"
     return None
 
 
