@@ -263,6 +263,9 @@ def test_a_newspaper_keeps_its_name_and_an_event_does_not_speak(analyzer, text, 
     # a position in capitals before a first name ("DL" a lineman, "QB" a quarterback)
     ("Ravens DL Marcus Webb, however, said that the referee had missed the foul.", "Marcus Webb"),
     ("TJ Watt said that the referee had missed the foul.", "TJ Watt"),       # initials, not a position
+    # a team the tagger took for a person, then its position: one person, not two
+    ("The Browns lost on Sunday. The Browns were angry. Browns DL Marcus Webb said that the referee had "
+     "missed the foul.", "Marcus Webb"),
 ])
 def test_a_name_without_the_words_around_it(analyzer, text, name):
     assert speakers(analyzer, text)[-1][1] == name

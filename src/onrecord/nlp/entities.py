@@ -133,9 +133,14 @@ def _after_position(tokens: list) -> list:
     """The tokens after a position written in capitals before a first name and a surname
     ("Browns DL Sheldon Richardson", "Acme CEO Jane Porter"). Capitals before a surname alone
     are a first name's initials ("AJ Green")."""
-    positions = [k for k, t in enumerate(tokens[:-2]) if t.is_upper and t.is_alpha and 2 <= len(t.text) <= 4
+    positions = [k for k, t in enumerate(tokens[:-2]) if in_capitals_as_position(t)
                  and tokens[k + 1].lower_ in lexicon.first_names()]
     return tokens[positions[-1] + 1:] if positions else tokens
+
+
+def in_capitals_as_position(tok) -> bool:
+    """A short word in capitals, as a position is written before a name ("DL", "QB", "CEO")."""
+    return tok.is_upper and tok.is_alpha and 2 <= len(tok.text) <= 4
 
 
 def _with_first_name(doc: Doc, ent: SpacySpan, start: int) -> int:

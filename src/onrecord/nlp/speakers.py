@@ -33,7 +33,7 @@ from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_t
 from .doctext import is_dateline, text_of
 from .documents import (GROUP_HEADS, government_of, group_before, group_name, is_document, maker, noun_phrase,
                         organisation_by_noun)
-from .entities import SURVEY_ADJECTIVES, SURVEYS
+from .entities import SURVEY_ADJECTIVES, SURVEYS, in_capitals_as_position
 from .names import first_name_gender, gender_said
 from .resolution import NOBODY, SURENESS, Resolution, as_found
 from .salience import WINDOW, Mention, MentionIndex
@@ -525,8 +525,8 @@ def _salient_role(tok: Token) -> bool:
 
 def _several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
     """Whether a mention names two people that neither a conjunction nor a role between them
-    relates (a headline's "X Endorses Y"; but "Cruz spokesman Rick Tyler" and "Rubio supporter
-    Scott Szlachta" are the second)."""
+    relates (a headline's "X Endorses Y"; but "Cruz spokesman Rick Tyler", "Rubio supporter
+    Scott Szlachta" and "Browns DL Sheldon Richardson" are the second)."""
     people: list[tuple[Profile, int]] = []
     for tok in mention:
         prof = res.profile_of(tok)
@@ -535,7 +535,8 @@ def _several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
     if len(people) < 2 or any(t.dep_ == "conj" or t.lower_ in ("and", "&") for t in mention):
         return False
     between = mention.doc[people[0][1] + 1: people[-1][1]]
-    return not any(roles_in(between)) and not any(t.lemma_.lower() in lexicon.person_nouns() for t in between)
+    return not any(roles_in(between)) and not any(t.lemma_.lower() in lexicon.person_nouns()
+                                                  or in_capitals_as_position(t) for t in between)
 
 
 def speaking(subject: SpacySpan | None) -> SpacySpan | None:
