@@ -42,6 +42,17 @@ def speakers(analyzer, text):
     ("The French government said the plan was fair. The government of Norway said it would pay. "
      "The government insisted that the talks would go on.",
      [("The French government", "France"), ("The government of Norway", "Norway"), ("The government", None)]),
+    # a state's body speaks, named as written; "the ministry" alone names none
+    ("Norway's foreign ministry said the ferry deal was fair. The Danish navy said its ships would stay. "
+     "The ministry insisted that the talks would go on.",
+     [("Norway's foreign ministry", "Norway's foreign ministry"), ("The Danish navy", "Danish navy"),
+      ("The ministry", None)]),
+    # "it" after a body, "the statement" it spoke in, and "it" after the statement are that body
+    ("Two divers were hurt, the Danish navy said in a statement on Monday. “The cause is not known,” "
+     "the statement said. It said the names would be released later. The campaign said nothing.",
+     [("the Danish navy", "Danish navy"), ("the statement", "Danish navy"), ("It", "Danish navy")]),
+    ("The Okafor campaign said the ad was false. It said the ad would be pulled.",
+     [("The Okafor campaign", "Okafor campaign"), ("It", "Okafor campaign")]),
     # "the city of X" is X, the city even when it is a capital
     ("The city of Denver is demanding that the campaign stop using its harbour in the ads.",
      [("The city of Denver", "Denver")]),

@@ -45,6 +45,9 @@ def makers_of(res: "SpeakerResolver", document: Token) -> Resolution:
         if prof is not None and prof.type in ("ORG", "PERSON"):
             span = span or next(((a, b) for a, b in prof.spans if a <= child.idx < b), None)
             makers += [p.strip() for p in prof.name.split("/") if p.strip() not in ("", *makers)]
+        elif prof is None and (body := body_name(res, child)):
+            span = span or body.antecedent                           # "the US military said in a statement"
+            makers += [n for n in body.names if n not in makers]
     return Resolution(tuple(makers), "name", span, SURENESS["name"] - 0.1) if makers else NOBODY
 
 
@@ -53,12 +56,14 @@ MAKER_PREPOSITIONS = frozenset({"from", "by"})
 
 def _maker_words(document: Token) -> list[Token]:
     """The words that may name a document's maker: its compounds, the subject that made it
-    ("The museum issued a statement"), the object of its "from" or
+    ("The museum issued a statement") or spoke in it ("the army said in a statement"), the object of its "from" or
     "by", the agent of a participle made of it ("compiled by"); through "of" when the document
     is a count of others ("the average of recent polls compiled by …")."""
     found = [c for c in document.children if c.dep_ in ("compound", "nmod")]
     if document.dep_ == "dobj" and document.head.lemma_.lower() in lexicon.document_verbs():
         found += [c for c in document.head.children if c.dep_ == "nsubj"]     # "X issued a statement"
+    elif document.dep_ == "pobj" and document.head.lower_ == "in" and document.head.head.lemma_.lower() in lexicon.cues():
+        found += [c for c in document.head.head.children if c.dep_ == "nsubj"]  # "X said in a statement"
     for child in document.children:
         if child.dep_ == "prep" and child.lower_ in MAKER_PREPOSITIONS:
             found += [c for c in child.children if c.dep_ == "pobj"]
@@ -125,6 +130,29 @@ def government_of(res: "SpeakerResolver", head: Token) -> Resolution:
     return Resolution((place,), "name", (tok.idx, tok.idx + len(tok.text)), SURENESS["name"] - 0.1)
 
 
+def state_body(res: "SpeakerResolver", head: Token) -> Resolution:
+    """ "The US military", "Russia's foreign ministry", "the French embassy": a body of one
+    country speaks, named as written (without its article); "the ministry" alone names none."""
+    if head.lower_ not in lexicon.state_bodies() or head.tag_ not in ("NN", "NNP"):
+        return NOBODY
+    before = [c for c in head.lefts if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    countries = {country for c in before if (country := res.country_of(c))}
+    if len(countries) != 1:
+        return NOBODY
+    first = min(before, key=lambda c: c.i)
+    start = first.left_edge.i if first.dep_ == "poss" else first.i
+    while res.doc[start].dep_ == "det":
+        start += 1
+    words = res.doc[start:head.i + 1]
+    return Resolution((words.text,), "name", (words.start_char, words.end_char), SURENESS["name"] - 0.1)
+
+
+def body_name(res: "SpeakerResolver", head: Token) -> Resolution:
+    """The name of a body the article writes by what it is: a person's campaign, a country's
+    government, a city, a state's ministry or army."""
+    return group_name(res, head) or government_of(res, head) or state_body(res, head)
+
+
 def group_before(res: "SpeakerResolver", head: Token) -> Resolution:
     """ "The campaign": the one campaign the article named by its person within a few
     sentences before ("The Trump campaign is buying ads … The campaign expects …")."""
@@ -168,5 +196,5 @@ def noun_phrase(tok: Token) -> SpacySpan:
     return tok.doc[tok.left_edge.i: tok.i + 1]
 
 
-__all__ = ["GROUP_HEADS", "document_before", "group_before", "group_name", "is_document", "is_newest", "maker", "makers_of", "noun_phrase",
+__all__ = ["GROUP_HEADS", "body_name", "document_before", "group_before", "group_name", "is_document", "is_newest", "maker", "makers_of", "noun_phrase",
            "organisation_by_noun"]

@@ -76,6 +76,12 @@ def nicknames() -> frozenset[frozenset[str]]:
 
 
 @cache
+def state_bodies() -> frozenset[str]:
+    """Head nouns of a state's bodies that speak in its name ("the US military")."""
+    return _words("state_bodies.txt")
+
+
+@cache
 def document_verbs() -> frozenset[str]:
     """Verbs whose subject makes the document that is their object ("issued a statement")."""
     return _words("document_verbs.txt")

@@ -31,7 +31,7 @@ from .antecedents import (clause_before, participle_before, relative_antecedent,
                           unnamed_subject_before, untagged_name_before)
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_transcript_labels, roles_in
 from .doctext import is_dateline, text_of
-from .documents import (GROUP_HEADS, government_of, group_before, group_name, is_document, maker, noun_phrase,
+from .documents import (GROUP_HEADS, body_name, group_before, is_document, maker, noun_phrase,
                         organisation_by_noun)
 from .entities import SURVEY_ADJECTIVES, SURVEYS, in_capitals_as_position
 from .names import first_name_gender, gender_said
@@ -180,7 +180,7 @@ class SpeakerResolver:
             return NOBODY                         # "MYRTLE BEACH, S.C. —" opens a report; it says nothing
         if _several_without_and(self, mention):
             return NOBODY                         # "Carly Fiorina Endorses Ted Cruz": whose words?
-        named = self._named(head) or group_name(self, head) or government_of(self, head)
+        named = self._named(head) or body_name(self, head)
         if named:
             return named
         word = head.lower_
@@ -401,15 +401,22 @@ class SpeakerResolver:
 
     def _it(self, at: int) -> Resolution:
         """ "It" is an organisation only when one was the subject just before ("The FBI said …
-        It added"); after "The report said …" it is the report, which is no one."""
+        It added", "the Clinton campaign said … It added"); after "The report said …" it is
+        the report's maker, or no one when the article names none."""
         before = clause_before(self.doc, at)
         subject = next((t for t in reversed(before) if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
         prof = self.profile_of(subject) if subject is not None else None
+        if prof is None and subject is not None and (body := body_name(self, subject) or self._document_maker(subject)):
+            return as_found(body, "pronoun")          # "The US military said … It added"
         if prof is None or prof.type not in ("ORG", "GPE"):
             return NOBODY
         name = (self.country_of(subject) or prof.name) if prof.type == "GPE" else prof.name
         span = next(((a, b) for a, b in prof.spans if a <= subject.idx < b), None)
         return Resolution((name,), "pronoun", span, SURENESS["pronoun"])
+
+    def _document_maker(self, subject: Token) -> Resolution:
+        """Whose the document just named as the subject is ("the statement said … It said")."""
+        return maker(self, subject, subject.idx, None) if is_document(subject) else NOBODY
 
     def _agrees(self, name: str, kind: str, gender: str | None) -> float:
         """How well a referent fits a pronoun of ``kind`` and ``gender`` (0: it cannot)."""
