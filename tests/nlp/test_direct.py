@@ -95,3 +95,24 @@ def test_the_cue_nearest_before_a_quotation_introduces_it(analyzer):
            for s in statements(analyzer, text)]
     assert ("he", "said", "I hope not.") in got
     assert ("Tom Keller", "said", "the port was closed") in got
+
+
+def test_a_quotation_that_goes_on_after_its_cue_keeps_going_on_over_the_next_lines_report(analyzer):
+    # the next line reports what two people did not do; the continuation is still Ruiz's
+    text = ('"We will not wait," Ruiz said. "The bridge opens in May."\n'
+            'Neither Okafor nor Ruiz answered questions about the cost.')
+    found = statements(analyzer, text)
+    (s,) = [s for s in found if s.kind == "direct"]
+    assert s.speaker.mention.text == "Ruiz"
+    assert [part.text for part in s.parts][-1].startswith("The bridge opens in May")
+
+
+def test_a_report_on_the_next_line_does_not_take_a_quotation_of_the_line_above(analyzer):
+    text = ('"We will not wait," Ruiz said. "The bridge opens in May."\n'
+            'Okafor said the cost had doubled.')
+    found = statements(analyzer, text)
+    direct = [s for s in found if s.kind == "direct"]
+    assert direct and all(s.speaker.mention.text == "Ruiz" for s in direct)
+    assert any(s.text.startswith("The bridge opens") or any(p.text.startswith("The bridge") for p in s.parts)
+               for s in direct)
+    assert ("Okafor", "the cost had doubled") in [(s.speaker.mention.text, s.text) for s in found]

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from spacy.tokens import Span as SpacySpan, Token
 
 from .doctext import entity_at
-from .quotes import OPENING, CLOSING, Quote
+from .quotes import OPENING, CLOSING, Quote, line_around
 from .statements import (ADDRESSING, CUE_CLAUSE, DASHES, NAME_TYPES, SENTENCE_END, SUBJECTS, Candidate, Parse,
                          clause_bounds, cue_end, cue_of, mention_span, subject_of)
 
@@ -170,7 +170,7 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
     i = 0
     while i < len(quotes):
         q = quotes[i]
-        para = paragraphs[bisect_right(para_starts, q.open) - 1]
+        para = _lines_of(p, q, paragraphs[bisect_right(para_starts, q.open) - 1])
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
         found = None if _coordinated(after) else (_cue_in(after, first=6) or _cue_after_subject(after)
                                                   or _cue_after_name(after))
@@ -210,6 +210,13 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         out.append(Candidate(kind, parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
                              parts if len(parts) > 1 else [], cue_end(cue)))
     return out
+
+
+def _lines_of(p: Parse, q: Quote, paragraph: tuple[int, int]) -> tuple[int, int]:
+    """The lines of ``paragraph`` the quotation stands on: its cue and the quotations that go on
+    from it are on them, not on the next line's report ("“…,” he said. “…”\nNeither man
+    acknowledged …"); a hard-wrapped paragraph's breaks do not count."""
+    return line_around(p.text, q.open, paragraph)[0], line_around(p.text, min(q.close, paragraph[1] - 1), paragraph)[1]
 
 
 def _clause_goes_on(p: Parse, cue: Token, q: Quote) -> int | None:
