@@ -59,3 +59,10 @@ def test_every_span_of_the_record_is_the_articles_own_words(analyzer):
     spans = list(_spans(article))
     assert len(spans) > 5 and any(a.about for a in article.amounts)
     assert [s for s in spans if text[s.start:s.end] != s.text] == []
+
+
+def test_a_content_that_ends_on_two_apostrophes_keeps_both(analyzer):
+    text = "Okafor said the ferry plan was ''dead on arrival.''"
+    (s,) = onrecord.extract(text, analyzer=analyzer).statements
+    assert s.text == "the ferry plan was ''dead on arrival.''"
+    assert text[s.start:s.end] == s.text

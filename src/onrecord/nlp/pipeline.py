@@ -161,12 +161,23 @@ def _statement(sid: str, cand: Candidate, found: Resolution, mention: Span | Non
                       Span.of(text, *found.antecedent) if names and found.antecedent else None,
                       found.confidence if names else None)
     verb = cand.cue if cand.cue is not None and cand.cue.pos_ in ("VERB", "AUX") else None
+    start, end = whole_marks(text, cand.start, cand.end)
     return Statement(
-        id=sid, kind=cand.kind, text=text[cand.start:cand.end], start=cand.start, end=cand.end,
+        id=sid, kind=cand.kind, text=text[start:end], start=start, end=end,
         cue=cue, speaker=speaker, confidence=round(confidence, 3), speakers=names,
         parts=tuple(Span.of(text, a, b) for a, b in cand.parts),
         act=act_of(verb, cand.subject.root if cand.subject is not None else None),
         negated=verb is not None and is_negated(verb))
+
+
+def whole_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span that ends or starts on two apostrophes used as one quotation mark (the parser
+    saw them as '"' beside a space) takes both: "the deal ''a disaster''", not "…disaster'"."""
+    if text[end - 1:end + 1] == "''":
+        end += 1
+    if start > 0 and text[start - 1:start + 1] == "''":
+        start -= 1
+    return start, end
 
 
 def _as_continuation(found: Resolution) -> Resolution:
