@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 import onrecord
+from onrecord.nlp.statements import _content
 
 
 def statements(analyzer, text):
@@ -420,3 +422,50 @@ def test_a_clause_opened_by_since_that_the_parser_read_as_a_phrase_keeps_its_own
             "Jensen, at Monday’s debate, cited derogatory comments Keller had made about Marsh.")
     cited = [s for s in statements(analyzer, text) if s.cue.text == "cited"]
     assert [s.speaker.name for s in cited] == ["Clara Jensen"]
+
+
+def test_a_clause_with_its_own_cue_and_subject_joined_to_the_content_is_another_statement(analyzer):
+    text = "Six in 10 voters said the mayor is honest, and a third said the same of the rival."
+    got = {(s.speaker.mention.text, s.text) for s in statements(analyzer, text)}
+    assert ("Six in 10 voters", "the mayor is honest") in got
+    assert ("a third", "the same of the rival") in got
+
+
+def test_a_passive_or_a_question_joined_to_the_content_stays_in_it(analyzer):
+    text = "Ruiz did not say why the fee is charged or why it was mentioned by the mayor in a speech."
+    (s,) = statements(analyzer, text)
+    assert s.text.endswith("mentioned by the mayor in a speech")
+
+
+def test_a_predicate_the_parser_took_for_an_apposition_is_what_called_says(nlp):
+    # the parse the model gives "called his actions “a crucial step”": the predicate as an
+    # apposition of the object; set off by a comma it is a real apposition
+    def called(words, heads, deps, pos):
+        doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+        return _content(doc[1], ("oprd", "prep:for"))
+    words = ["She", "called", "his", "actions", "a", "crucial", "step"]
+    heads, deps = [1, 1, 3, 1, 6, 6, 3], ["nsubj", "ROOT", "poss", "dobj", "det", "amod", "appos"]
+    pos = ["PRON", "VERB", "PRON", "NOUN", "DET", "ADJ", "NOUN"]
+    assert called(words, heads, deps, pos) == (len("She called "), len("She called his actions a crucial step"), "oprd")
+    words.insert(4, ",")
+    heads, deps = [1, 1, 3, 1, 3, 7, 7, 3], ["nsubj", "ROOT", "poss", "dobj", "punct", "det", "amod", "appos"]
+    assert called(words, heads, deps, pos[:4] + ["PUNCT"] + pos[4:]) is None
+
+
+def test_whom_someone_telephoned_is_no_statement(analyzer):
+    assert not statements(analyzer, "Ana Ruiz called her brother, a doctor, on Tuesday.")
+    assert not statements(analyzer, "Ana Ruiz called her brother Tom.")
+
+
+def test_a_date_after_called_is_when_not_what(analyzer):
+    s = only(analyzer, "Ana Ruiz on Wednesday called on the council to apologize.")
+    assert s.text == "the council to apologize"
+
+
+def test_a_quoted_predicate_of_called_is_the_content_not_a_preposition_inside_it(analyzer):
+    s = only(analyzer, "Ruiz called his new rules “a real step forward for the port.”")
+    assert s.text == "his new rules “a real step forward for the port.”"
+
+
+def test_for_after_the_object_of_called_is_no_call_for(analyzer):
+    assert not statements(analyzer, "Ana Ruiz called her brother for dinner.")

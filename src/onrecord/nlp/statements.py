@@ -227,8 +227,11 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
             prd = next((c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
             if prd is not None:
                 return obj.left_edge.idx, _right(prd), "oprd"
-            if any(c.dep_ == "amod" and c.i > obj.i for c in obj.children):   # a mis-attached predicate
-                return obj.left_edge.idx, _right(obj), "oprd"
+            if any(c.dep_ == "amod" and c.i > obj.i for c in obj.children) or _predicate_as_apposition(obj):
+                return obj.left_edge.idx, _right(obj), "oprd"     # a mis-attached predicate
+            quoted = _quoted_after(obj)          # "called his rules “a step forward for the port”"
+            if quoted is not None:
+                return obj.left_edge.idx, quoted, "oprd"
     for frame in ("xcomp", "dobj"):
         if frame in frames:
             comp = next((c for c in kids if c.dep_ == frame and c.i > cue.i), None)
@@ -237,7 +240,11 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
                 return comp.left_edge.idx, _with_its_reason(cue, whole, _list_end(whole)), frame
     for frame in frames:
         if frame.startswith("prep:"):
-            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == frame[5:]), None)
+            # "called on Tuesday on the council": "on Tuesday" says when, not what
+            # "called her brother for dinner": a preposition after the object of a cue that names
+            # its object as something is not that cue's "called for"
+            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == frame[5:] and not _says_when(c)
+                         and not ("oprd" in frames and any(k.dep_ == "dobj" and k.i < c.i for k in kids))), None)
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if obj is not None:                          # "called for X": X, without "for"
                 # "called on the council to act": the one called on and what they should do
@@ -247,6 +254,30 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
             if marked is not None:                       # "called for Trump to drop out": "for" as its mark
                 return marked.left_edge.nbor().idx, _right(marked), frame
     return None
+
+
+def _quoted_after(obj: Token) -> int | None:
+    """The end of a quotation right after the object, the predicate the parser scattered."""
+    doc, first = obj.doc, obj.right_edge.i + 1
+    if obj.right_edge.text in OPENING and obj.right_edge != obj:      # the parser gave it the mark
+        first -= 1
+    if first >= obj.sent.end or doc[first].text not in OPENING:
+        return None
+    close = next((t for t in doc[first + 1: obj.sent.end] if t.text in CLOSING and t.text != "‘"), None)
+    return None if close is None or close.i - first < 2 else close.idx + len(close.text)
+
+
+def _says_when(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _predicate_as_apposition(obj: Token) -> bool:
+    """ "called Mr. Yanukovych an outstanding leader": the parser often takes the predicate for
+    an apposition of the object; a real apposition is set off by a comma ("called her
+    brother, a doctor, …": whom she phoned), the predicate is not."""
+    appos = next((c for c in obj.children if c.dep_ == "appos" and c.i > obj.i), None)
+    return appos is not None and appos.pos_ in ("NOUN", "ADJ") \
+        and not any(t.text == "," for t in obj.doc[obj.i + 1: appos.left_edge.i])
 
 
 def _hyphenated_whole(comp: Token) -> Token:
@@ -387,12 +418,14 @@ def _right(tok: Token) -> int:
 def clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     """A that-clause without its "that", cut before a cue that shares the speaker
     ("… and complained that …", "…, adding that …"): that cue makes its own statement."""
-    cut = {t.i for c in clause.subtree if _shares_subject(c) or _contrast(c) for t in c.subtree}
+    cut = {t.i for c in clause.subtree if _shares_subject(c) or _contrast(c) or _conjoined_report(c, clause)
+           for t in c.subtree}
     more = [c for c in cue.children if c.i > clause.i and _another_that_clause(c)]
     # what the cue adds after its clause belongs to a content that follows the cue; after
     # "X, the minister said Thursday" it is the writer's "Thursday"
     tail = [t for c in cue.children if c.i > clause.i > cue.i and (c in more or (
-            c.dep_ in TRAILING and (c.dep_ == "ccomp" or not cue_of(c)) and not _writers_clause(c)))
+            c.dep_ in TRAILING and (c.dep_ == "ccomp" or not cue_of(c)) and not _writers_clause(c)
+            and not _conjoined_report(c, clause)))
             for t in c.subtree]                    # "said X, should the chance come": one content
     cut |= {t.i for c in cue.children if c.i > clause.i and c not in more
             and (_shares_subject(c) or c.dep_ == "conj") for t in c.subtree}
@@ -406,6 +439,22 @@ def clause_bounds(cue: Token, clause: Token) -> tuple[int, int]:
     if not toks:
         return clause.idx, clause.idx
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _conjoined_report(conj: Token, clause: Token) -> bool:
+    """ "said Clinton is honest, and three-quarters said the same of Sanders": a clause joined
+    to the content by "and"/"but", with a subject and a cue of its own, is the writer's report
+    of another statement, not more of this one (the parser hangs it on the content or, as a
+    second complement, on the cue)."""
+    if conj == clause or conj.dep_ not in ("conj", "ccomp") or cue_of(conj) is None \
+            or not any(c.dep_ == "nsubj" for c in conj.children) \
+            or any(c.dep_ == "mark" or c.tag_ in ("WRB", "WP") for c in conj.children):
+        return False
+    joined = conj.head if conj.dep_ == "conj" else clause
+    if conj.dep_ == "ccomp" and conj.head != clause.head:
+        return False
+    between = conj.doc[joined.i + 1: conj.left_edge.i]
+    return any(t.dep_ == "cc" and t.head in (joined, conj) for t in between)
 
 
 def _another_that_clause(conj: Token) -> bool:
