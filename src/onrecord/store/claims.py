@@ -34,7 +34,7 @@ def claim_rows(conn: sqlite3.Connection, about: str | None, limit: int | None,
     if counted:
         where.append("m.unit IS NOT NULL AND trim(m.unit) != ''")
     if about is not None and about.strip():
-        from onrecord.store.topics import topic_key
+        from onrecord.store.topic_ids import topic_key
 
         words = about.split()
         each = []

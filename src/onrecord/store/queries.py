@@ -17,6 +17,7 @@ from typing import Any
 from onrecord.acts import ACTS
 from onrecord.errors import InputError
 from onrecord.store.speakers import denoted
+from onrecord.store.topic_ids import find_topic
 
 MAX_PAGE = 500
 # SQLite integers are signed 64-bit: a larger Python int cannot even be bound as a parameter.
@@ -256,8 +257,6 @@ def statement_where(conn: sqlite3.Connection, f: Filters,
     _bind(where, params, "quote_id", f.quote_id, "s.quote_id = :quote_id")
     topic_id = f.topic_id
     if f.topic is not None:
-        from onrecord.store.topics import find_topic   # topics reads statements through this module
-
         topic_id = find_topic(conn, f.topic)
         if topic_id is None:
             return None, params

@@ -13,22 +13,14 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from onrecord.errors import InputError
 from onrecord.model import Article
 from onrecord.store.queries import Filters, decode_cursor, encode_cursor, page_size, public, statement_rows
 from onrecord.store.counters import drop_empty, recount
 from onrecord.store.speakers import name_key
+from onrecord.store.topic_ids import find_topic, topic_key
 
 TOP_SPEAKERS = 10
 TOP_RELATED = 10
-
-
-def topic_key(words: str) -> str:
-    """The key of the topic ``words`` name, as the analysis keys them ("the North Atlantic
-    Alliance" → "nato"). Imported on first use: the topic lexicon comes with the NLP package."""
-    from onrecord.nlp.topics import topic_key as key
-
-    return key(words)
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -200,20 +192,6 @@ def topic_rows(conn: sqlite3.Connection, q: str | None, limit: int,
     after = (encode_cursor("topics", "desc", [rows[-1]["statement_count"], rows[-1]["article_count"],
                                               rows[-1]["id"]]) if more else None)
     return rows, after
-
-
-def find_topic(conn: sqlite3.Connection, ref: str) -> int | None:
-    """The id of the topic ``ref`` denotes: its key as stored, or any name of it (keyed as the
-    analysis keys names); None if no stored topic."""
-    if not isinstance(ref, str):
-        raise InputError("topic", f"not a topic key or name: {ref!r}")
-    if not ref.strip():
-        return None
-    for key in dict.fromkeys((ref.strip(), ref.strip().lower(), topic_key(ref))):
-        row = conn.execute("SELECT id FROM topics WHERE key = ?", (key,)).fetchone()
-        if row is not None:
-            return row[0]
-    return None
 
 
 def topic_detail(conn: sqlite3.Connection, tid: int, limit: int) -> dict[str, Any]:
