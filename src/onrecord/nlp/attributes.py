@@ -150,10 +150,10 @@ def learn_transcript_labels(res: "SpeakerResolver") -> None:
     label has one), else, if it opens with a first name, a person of its own."""
     for start, end in transcript_labels(res.text):
         words = res.text[start:end].split()
-        key = lexicon.name_key(" ".join(words))
+        key = lexicon.lexicon_key(" ".join(words))
         people = [p for p in res.profiles.values() if p.type == "PERSON" and not p.name.isupper()
                   and p.name.split()[-1].lower() == words[-1].lower()
-                  and (len(words) == 1 or same_person(key, lexicon.name_key(p.name)))]
+                  and (len(words) == 1 or same_person(key, lexicon.lexicon_key(p.name)))]
         tokens = list(res.doc.char_span(start, end, alignment_mode="expand") or ())
         if len(people) == 1:
             prof = people[0]

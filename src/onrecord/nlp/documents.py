@@ -184,7 +184,7 @@ def organisation_by_noun(res: "SpeakerResolver", mention: SpacySpan, at: int) ->
 def _name_head(name: str) -> str:
     """The head word of an organisation's name of two words or more: its last before "of",
     "on" or "for" ("commission" of "Commission on Presidential Debates"), else its last."""
-    words = lexicon.name_key(name).split()
+    words = lexicon.lexicon_key(name).split()
     if len(words) < 2:
         return ""
     cut = next((k for k, w in enumerate(words) if w in ("of", "on", "for") and k > 0), len(words))

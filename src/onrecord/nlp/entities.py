@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..model import Entity, Span
 from . import lexicon
 from .attributes import ABBREVIATIONS, is_title
-from .lexicon import name_key
+from .lexicon import lexicon_key
 from .names import HONORIFICS, person_names, word_before, words_of
 from .doctext import text_of
 
@@ -226,12 +226,12 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
             mentions.append((start, end, label))
     votes: dict[str, Counter] = defaultdict(Counter)
     for start, end, label in mentions:
-        votes[name_key(text[start:end])][label] += 1
+        votes[lexicon_key(text[start:end])][label] += 1
     surnames = {words_of(k)[0][-1] for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"}
     # a known person's surname is that person however the tagger labels it: "Trump" is often an
     # ORG to it. Not an acronym ("SVP" beside a "Junge SVP" taken for a person); and the price:
     # "Bloomberg" the company, in an article that names Michael R. Bloomberg, is taken for him
-    spans = [(s, e) for s, e, _ in mentions if votes[key := name_key(text[s:e])].most_common(1)[0][0] == "PERSON"
+    spans = [(s, e) for s, e, _ in mentions if votes[key := lexicon_key(text[s:e])].most_common(1)[0][0] == "PERSON"
              or (key in surnames and not text[s:e].isupper())]
     personal = set(spans)
     # names are written as names in the writer's own body text, not in headings or quotations
@@ -242,7 +242,7 @@ def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
     named: set[tuple[str, str]] = set()             # groups of a person, named as ``names`` says
     for start, end, _ in sorted(mentions):
-        key = name_key(text[start:end])
+        key = lexicon_key(text[start:end])
         if (start, end) in people:
             group = ("PERSON", people[(start, end)])
             named.add(group)

@@ -166,13 +166,14 @@ def topic_heads() -> frozenset[str]:
     return frozenset(line.lower() for line in data_lines("topic_heads.txt"))
 
 
-def name_key(name: str) -> str:
-    """A name compared as words: lower case, one kind of apostrophe, single spaces."""
+def lexicon_key(name: str) -> str:
+    """A name as the word lists are looked up by: lower case, one kind of apostrophe, single
+    spaces (accents kept; the store's ``name_key`` folds them to tell people apart)."""
     return " ".join(name.lower().replace("’", "'").split())
 
 
 def bare_name(name: str) -> str:
-    """``name_key`` without a leading "the": the form topic_aliases() is keyed by."""
-    key = name_key(name)
+    """``lexicon_key`` without a leading "the": the form topic_aliases() is keyed by."""
+    key = lexicon_key(name)
     return key[4:] if key.startswith("the ") else ("" if key == "the" else key)
 

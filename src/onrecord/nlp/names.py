@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .lexicon import name_key
+from .lexicon import lexicon_key
 
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Words that belong to the surname after them ("de Blasio", "van Voorhis").
@@ -93,7 +93,7 @@ def person_names(text: str, spans: Sequence[tuple[int, int]],
     """The display name of the person each person-mention span denotes; spans that denote no
     single person (an ambiguous surname) are absent. ``in_body`` tells whether an offset is in
     the article's body text (not a heading), where names are written as names."""
-    keys = {span: name_key(text[span[0]:span[1]]) for span in spans}
+    keys = {span: lexicon_key(text[span[0]:span[1]]) for span in spans}
     people = _group_full_names(text, spans, keys, in_body)
     owner = {form: person for person in people for form in person.forms}
     out: dict[tuple[int, int], str] = {}
@@ -146,7 +146,7 @@ def _drop_lone_suffixes(people: list[Person]) -> None:
     for person in people:
         short = _SUFFIX_WRITTEN.sub("", person.name)
         if short != person.name and not any(
-                other is not person and name_key(_SUFFIX_WRITTEN.sub("", other.name)) == name_key(short)
+                other is not person and lexicon_key(_SUFFIX_WRITTEN.sub("", other.name)) == lexicon_key(short)
                 for other in people):
             person.name = short
 

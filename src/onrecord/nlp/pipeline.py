@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -83,6 +84,13 @@ class Analyzer:
             parsed[n].append(shallow(doc))           # no tree too deep to walk
         for article, docs in zip(articles, parsed):
             yield Doc.from_docs(docs, ensure_whitespace=False), article
+
+
+@cache
+def default_analyzer() -> Analyzer:
+    """The analyser ``extract`` uses when given none: the spaCy model is loaded on first use,
+    once a process (callers look it up here at call time, so a test may swap it)."""
+    return Analyzer()
 
 
 def parse_of(doc: Doc, article: Article) -> Parse:

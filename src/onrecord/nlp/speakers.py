@@ -78,7 +78,7 @@ class Profile:
         of everyone bearing a surname that stands alone."""
         if len(self.genders) == 1:
             return next(iter(self.genders))
-        return None if self.genders else (self.prior or first_name_gender(lexicon.name_key(self.name)))
+        return None if self.genders else (self.prior or first_name_gender(lexicon.lexicon_key(self.name)))
 
 
 class SpeakerResolver:
@@ -253,13 +253,13 @@ class SpeakerResolver:
             if prof.type == "NORP" and any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES
                                            for c in tok.children):
                 return NOBODY                      # "a Canadian", "one Democrat": someone of that people
-            if prof.type == "ORG" and lexicon.name_key(prof.name).split()[-1] in EVENTS:
+            if prof.type == "ORG" and lexicon.lexicon_key(prof.name).split()[-1] in EVENTS:
                 return NOBODY                      # "the Republican Convention" does not speak
             name = (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
             span = next(((a, b) for a, b in prof.spans if a <= tok.idx < b), None) if how == "name" else None
             written = self.text[span[0]:span[1]] if span is not None else ""
             if written and written != prof.name and len(prof.name.split()) > 1 and (
-                    len(written.split()) == 1 or lexicon.name_key(prof.name).endswith(" " + lexicon.name_key(written))):
+                    len(written.split()) == 1 or lexicon.lexicon_key(prof.name).endswith(" " + lexicon.lexicon_key(written))):
                 how, span = "surname", self._naming_span(prof, tok.idx)
             return Resolution((name,), how, span or self._naming_span(prof, tok.idx), SURENESS[how])
         return self._unknown_name(tok)
@@ -504,10 +504,10 @@ def _one_word_genders(profiles: dict[str, Profile]) -> None:
     one; a first name no one bears as a surname ("Melanie") has the first name's."""
     bearers: dict[str, set[str | None]] = {}
     for prof in profiles.values():
-        if prof.type == "PERSON" and len(words := lexicon.name_key(prof.name).split()) > 1:
+        if prof.type == "PERSON" and len(words := lexicon.lexicon_key(prof.name).split()) > 1:
             bearers.setdefault(words[-1], set()).add(prof.gender)
     for prof in profiles.values():
-        word = lexicon.name_key(prof.name)
+        word = lexicon.lexicon_key(prof.name)
         if prof.type != "PERSON" or " " in word:
             continue
         genders = bearers.get(word, set())

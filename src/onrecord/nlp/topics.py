@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Span, Statement, Topic
 from . import lexicon
-from .lexicon import name_key
+from .lexicon import lexicon_key
 from .doctext import text_of
 
 
@@ -24,7 +24,7 @@ def topic_key(name: str) -> str:
     """The key of the topic ``name`` names, the same for all its names: "the North Atlantic
     Alliance" and "NATO" → "nato"; "Ukrainian" → "ukraine"; else the name in lower case
     without a leading "the" or a trailing possessive."""
-    return name_key(topic_name(name))
+    return lexicon_key(topic_name(name))
 
 
 def topic_name(name: str) -> str:
