@@ -6,14 +6,15 @@ import os
 import pytest
 from click.testing import CliRunner, Result
 
-from onrecord import api, cli
+from onrecord import cli
+from onrecord.nlp import pipeline
 
 
 @pytest.fixture(autouse=True)
 def one_model(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
     """The CLI's analyser is the session's, so the model is loaded once for all tests; for
     that, ``ingest`` analyses in this process unless a test asks for workers."""
-    monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
+    monkeypatch.setattr(pipeline, "default_analyzer", lambda: analyzer)
     monkeypatch.setattr(cli, "default_workers", lambda: 1)
 
 

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from onrecord import api, cli
+from onrecord import cli
+from onrecord.nlp import pipeline
 
 
 @pytest.fixture(autouse=True)
 def one_model(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
-    monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
+    monkeypatch.setattr(pipeline, "default_analyzer", lambda: analyzer)
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def extract_jsonl(founding: Path, out: Path, *extra: str) -> dict:
 def record(founding_path: Path, tmp_path_factory: pytest.TempPathFactory, analyzer) -> dict:
     """The undated record, extracted once for the tests that only read it."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(api, "default_analyzer", lambda: analyzer)
+        patch.setattr(pipeline, "default_analyzer", lambda: analyzer)
         return extract_jsonl(founding_path, tmp_path_factory.mktemp("founding") / "out.jsonl")
 
 

@@ -9,207 +9,32 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import IO, TYPE_CHECKING
 
-from .errors import InputError, OnrecordError, StoreError
-from .ingest import INPUT_SUFFIXES, read_inputs, read_path, read_text
-from .ingest.screen import screen
+from .errors import InputError, StoreError
+# reading and bulk ingest live below the façade; their names are part of it too
+from .ingest.reading import OnError, looks_like_path, parse_published, read, read_all
 from .model import Article
-from .nlp import Analyzer
+from .nlp import Analyzer, pipeline
+from .scale.local import SAVE_BATCH, IngestReport, OnProgress, count_stored, ingest_paths, save_counted
 
 if TYPE_CHECKING:
     from .claims import Claim, ClaimGroup
     from .digest import Digest, Linker
     from .store import Store
-    from .scale import Budget
-
-# Called with (input name, reason) for every input that cannot be read.
-OnError = Callable[[str, str], None]
-# Called with (articles done, statements found) as a bulk ingest goes.
-OnProgress = Callable[[int, int], None]
-
-# Articles saved per transaction in a bulk ingest: one commit per batch keeps the writer ahead
-# of the workers, and a kill loses at most one batch of analysis (redone on resume).
-SAVE_BATCH = 32
-
-
-@cache
-def default_analyzer() -> Analyzer:
-    """The analyser ``extract`` uses: the spaCy model is loaded on first use, once a process."""
-    return Analyzer()
-
-
-def parse_published(value: str | dt.date | None) -> str | None:
-    """An ISO date (or datetime) string from what the user gave, or an InputError."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.datetime.fromisoformat(value).isoformat() if "T" in value else dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise InputError("--published", f"not an ISO date (YYYY-MM-DD): {value!r}") from None
-
-
-def _looks_like_path(value: str) -> bool:
-    """An existing path, or one line that names an article file ("report.txt"): a mistyped
-    file name is then reported as missing instead of being analysed as text."""
-    if "\n" in value or len(value) >= 4096:
-        return False
-    return os.path.exists(value) or Path(value).suffix.lower() in INPUT_SUFFIXES
-
-
-def read(text_or_path: str | os.PathLike[str], published: str | dt.date | None = None) -> Article:
-    """An unanalysed article from a path (``Path`` or an existing file name) or from text;
-    InputError for one the English pipeline cannot analyse (another language, too long)."""
-    if isinstance(text_or_path, os.PathLike) or _looks_like_path(text_or_path):
-        article = read_path(text_or_path)
-    else:
-        article = read_text(text_or_path)
-    article = screen(article)
-    when = parse_published(published)
-    return dataclasses.replace(article, published=when) if when else article
 
 
 def extract(text_or_path: str | os.PathLike[str], published: str | dt.date | None = None,
             analyzer: Analyzer | None = None) -> Article:
     """Statements, speakers, entities, amounts and dates of one article."""
-    return (analyzer or default_analyzer()).analyse(read(text_or_path, published))
-
-
-def read_all(paths: Iterable[str | os.PathLike[str]], on_error: OnError,
-             published: str | None = None) -> Iterator[Article]:
-    """Articles of every input (directories expanded; JSON lines and WARC files give many,
-    ``-`` reads JSON lines from standard input); unreadable ones, and those in another
-    language or too long to be an article, go to ``on_error``."""
-    for item in read_inputs(paths):
-        try:
-            if isinstance(item, InputError):
-                raise item
-            article = screen(item)
-            when = parse_published(published)
-        except OnrecordError as err:
-            on_error(err.subject, err.reason)
-            continue
-        yield dataclasses.replace(article, published=when) if when else article
+    return (analyzer or pipeline.default_analyzer()).analyse(read(text_or_path, published))
 
 
 def extract_all(paths: Iterable[str | os.PathLike[str]], on_error: OnError,
                 published: str | None = None, analyzer: Analyzer | None = None) -> Iterator[Article]:
     """Analysed articles of every readable input, streamed."""
-    return (analyzer or default_analyzer()).analyse_many(read_all(paths, on_error, published))
-
-
-@dataclass
-class IngestReport:
-    saved: int = 0
-    unchanged: int = 0
-    statements: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    copies: int = 0                   # near-duplicates stored as one more source of an article
-
-    @property
-    def done(self) -> int:
-        """Articles dealt with so far: saved, found stored already, folded as copies, or failed."""
-        return self.saved + self.unchanged + self.copies + len(self.failed)
-
-
-def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] = "onrecord.db",
-                 published: str | None = None, analyzer: Analyzer | None = None,
-                 on_error: OnError | None = None, reanalyse: bool = False, workers: int = 1,
-                 rescorer_path: str | None = None, on_progress: OnProgress | None = None,
-                 batch_size: int = SAVE_BATCH, budget: "Budget | None" = None) -> IngestReport:
-    """Analyse every input and save it in the store; the same article twice changes nothing.
-
-    Articles already stored are not analysed again (``reanalyse`` does), so a run that was
-    interrupted, even killed, picks up where it stopped when started again: articles are
-    saved ``batch_size`` at a time, each batch in one transaction, whole or not at all.
-    ``workers`` > 1 analyses on that many processes (each loads the model, and the rescorer
-    at ``rescorer_path`` if given), each article within ``budget`` (default ``Budget()``: an
-    article over it is failed, never waited for); a ``budget`` with one worker analyses in a
-    process of its own, so that no article can stop the run. ``on_progress`` hears of every
-    article as it is done.
-    """
-    from .store import Store
-
-    report = IngestReport()
-    pending: list[Article] = []
-
-    def progress() -> None:
-        if on_progress:
-            on_progress(report.done + len(pending),
-                        report.statements + sum(len(a.statements) for a in pending))
-
-    def failed(subject: str, reason: str) -> None:
-        report.failed.append((subject, reason))
-        if on_error:
-            on_error(subject, reason)
-
-    def fresh() -> Iterator[Article]:
-        # its own connection, kept apart from the writer's batch transactions
-        with Store(db) as seen:
-            for article in read_all(paths, failed, published):
-                if reanalyse or not seen.has(article.id):
-                    yield article
-                else:
-                    count_stored(seen, article, report)
-
-    with Store(db) as store:
-        if workers > 1 or budget is not None:
-            from .scale import Budget, analyse_parallel
-            analysed = analyse_parallel(fresh(), workers, rescorer_path, budget=budget or Budget())
-        else:
-            analysed = (analyzer or default_analyzer()).analyse_many(fresh())
-        for article in analysed:
-            if isinstance(article, tuple):
-                failed(*article)
-            else:
-                pending.append(article)
-                if len(pending) >= batch_size:
-                    save_counted(store, pending, report, failed)
-            progress()
-        save_counted(store, pending, report, failed)
-        progress()
-    return report
-
-
-def count_stored(store: "Store", article: Article, report: IngestReport) -> None:
-    """An article whose text is stored already: not analysed again, but a new source of it
-    (the same text from another place) is listed, and counted as a copy."""
-    if store.add_source(article):
-        report.copies += 1
-    else:
-        report.unchanged += 1
-
-
-def save_counted(store: "Store", articles: list[Article], report: IngestReport, failed: OnError) -> None:
-    """Save ``articles`` in one transaction and count them in ``report``; emptied afterwards
-    (bulk ingest's writer, local or from a cluster's shards). If the batch
-    cannot be written, each article is tried alone, so one bad article costs only itself."""
-    if not articles:
-        return
-    try:
-        outcomes = list(zip(articles, store.save_batch(articles)))
-    except StoreError:
-        outcomes = []
-        for article in articles:
-            try:
-                outcomes.append((article, store.save(article)))
-            except StoreError as err:      # e.g. locked: this article is reported, the rest go on
-                failed(article.source or article.id[:12], f"not saved: {err.reason}")
-    for article, is_new in outcomes:
-        if is_new:
-            report.saved += 1
-            report.statements += len(article.statements)
-        elif store.canonical(article.id) not in (article.id, None):
-            report.copies += 1
-        else:
-            report.unchanged += 1
-    articles.clear()
+    return (analyzer or pipeline.default_analyzer()).analyse_many(read_all(paths, on_error, published))
 
 
 def _existing(db: str | os.PathLike[str]) -> "Store":
@@ -388,7 +213,7 @@ def digest(db: str | os.PathLike[str] = "onrecord.db", article: str | os.PathLik
         raise InputError("digest", "give one article, or --speaker NAME, --topic T or --event ID")
     if len(given) > 1:
         raise InputError("digest", "give only one of an article, --speaker, --topic and --event")
-    if article is not None and (isinstance(article, os.PathLike) or _looks_like_path(article)):
+    if article is not None and (isinstance(article, os.PathLike) or looks_like_path(article)):
         from .digest import PER_SECTION
         return article_digest(extract(article, published, analyzer), link or source_link,
                               per_section or PER_SECTION)

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__, api
+from . import api
+from .version import __version__
 from .acts import ACTS
 from .errors import InputError, OnrecordError
 from .model import Article
+from .nlp import pipeline
 
 if TYPE_CHECKING:
     from .eval import EvalReport
@@ -85,7 +87,7 @@ def _analyzer(model: str | None):
     from .nlp import Analyzer
 
     rescorer = LogisticRescorer.load(model)                # a bad file fails before the model loads
-    return Analyzer(nlp=api.default_analyzer().nlp, rescorer=rescorer)
+    return Analyzer(nlp=pipeline.default_analyzer().nlp, rescorer=rescorer)
 
 
 def _fail(err: OnrecordError) -> None:

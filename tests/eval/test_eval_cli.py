@@ -9,13 +9,14 @@ import pytest
 from click.testing import CliRunner, Result
 
 from onrecord import api, cli
+from onrecord.nlp import pipeline
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
 @pytest.fixture(autouse=True)
 def one_model(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
-    monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
+    monkeypatch.setattr(pipeline, "default_analyzer", lambda: analyzer)
 
 
 def run(*args: str | os.PathLike[str]) -> Result:

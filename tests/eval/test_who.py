@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from onrecord import api, cli
+from onrecord import cli
+from onrecord.nlp import pipeline
 from onrecord.errors import InputError
 from onrecord.eval import evaluate, render, score_predictions
 from onrecord.eval.brat import GoldDocument, load_corpus
@@ -286,7 +287,7 @@ def test_cli_on_predictions(tmp_path: Path, docs: dict[str, GoldDocument]) -> No
 
 
 def test_cli_runs_the_pipeline(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
-    monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
+    monkeypatch.setattr(pipeline, "default_analyzer", lambda: analyzer)
     result = run(CORPUS, "--who", WHO)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()

@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 import onrecord
-from onrecord import api, cli
+from onrecord import cli
+from onrecord.nlp import pipeline
 from onrecord.errors import InputError
 from onrecord.learn import LogisticRescorer, train
 from onrecord.learn.features import features
@@ -73,7 +74,7 @@ def _only(analyzer, text):
 
 
 def test_cli_train_and_use(tmp_path, analyzer, monkeypatch):
-    monkeypatch.setattr(api, "default_analyzer", lambda: analyzer)
+    monkeypatch.setattr(pipeline, "default_analyzer", lambda: analyzer)
     out = tmp_path / "m.json"
     runner = CliRunner()
     done = runner.invoke(cli.main, ["train", str(MINI), "--out", str(out)])

@@ -18,10 +18,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import api
+from ..ingest.reading import read
 from ..errors import InputError, OnrecordError
 from ..model import Article
-from ..nlp import Analyzer
+from ..nlp import Analyzer, pipeline
 from .brat import GoldDocument, check_corpus, load_corpus, unannotated
 from .scoring import BANDS, HIGH_CONFIDENCE, MEASURES, Band, Measure, Scorer
 from .who import WhoResult, WhoScorer, load_who
@@ -110,12 +110,12 @@ def evaluate(corpus_dir: str | os.PathLike[str], analyzer: Analyzer | None = Non
     failed = _collector(problems, on_error)
     docs = load_corpus(corpus_dir, limit, failed)
     scorers, waiting = _scorers(docs, who_dir, keep_errors), deque[GoldDocument]()
-    analyzer = analyzer or api.default_analyzer()      # looked up now (tests swap it), loaded before the clock
+    analyzer = analyzer or pipeline.default_analyzer()      # looked up now (tests swap it), loaded before the clock
 
     def readable() -> Iterator[Article]:
         for doc in docs:
             try:
-                article = api.read(doc.text_path)
+                article = read(doc.text_path)
             except OnrecordError as err:
                 failed(err.subject, err.reason)
                 _score(scorers, doc, None)

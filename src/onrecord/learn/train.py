@@ -12,13 +12,12 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import api
-from ..api import OnError
 from ..errors import OnrecordError
 from ..eval.brat import GoldDocument, load_corpus
 from ..eval.scoring import match
+from ..ingest.reading import OnError, read
 from ..model import Article
-from ..nlp import Analyzer
+from ..nlp import Analyzer, pipeline
 from ..nlp.candidates import all_candidates
 from ..nlp.pipeline import parse_of
 from ..nlp.quotes import paragraphs
@@ -48,7 +47,7 @@ class _Doc:
 def _readable(docs: list[GoldDocument], waiting: deque, on_error: OnError | None) -> Iterator[Article]:
     for doc in docs:
         try:
-            article = api.read(doc.text_path)
+            article = read(doc.text_path)
         except OnrecordError as err:
             if on_error:
                 on_error(err.subject, err.reason)
@@ -109,7 +108,7 @@ def train(corpus_dir: str | os.PathLike[str], out: str | os.PathLike[str], analy
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    docs = collect(corpus_dir, analyzer or api.default_analyzer(), limit, on_error)
+    docs = collect(corpus_dir, analyzer or pipeline.default_analyzer(), limit, on_error)
     feats = [f for d in docs for f in d.feats]
     labels = [y for d in docs for y in _label(d)]
     if len(set(labels)) < 2:

@@ -1,7 +1,7 @@
 """Read and analyse on a Dask cluster, write Parquet shards, merge them into the store.
 
 The client (this process) expands the inputs into files and groups them into tasks; each
-task runs on a worker, which reads its files as a local run would (``api.read_all``: the
+task runs on a worker, which reads its files as a local run would (``read_all``: the
 same screening), analyses them with a model loaded once per worker process, and writes one
 Parquet shard (``shards``). The client merges each finished shard into the store, in task
 order, so that speakers are matched in the same order as a local run of the same inputs.
@@ -30,7 +30,7 @@ from ..errors import InputError, OnrecordError
 from ..ingest import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs, unread_files
 
 if TYPE_CHECKING:
-    from ..api import IngestReport
+    from .local import IngestReport
     from ..model import Article
     from ..store import Store
 
@@ -138,7 +138,7 @@ def _worker_analyzer(rescorer_path: str | None):
 def run_task(task: Task, folder: str, published: str | None = None,
              rescorer_path: str | None = None):
     """Read, analyse and write the shard of ``task`` (on a worker); its ``ShardSummary``."""
-    from ..api import read_all
+    from ..ingest.reading import read_all
     from . import shards
 
     analyzer = _worker_analyzer(rescorer_path)
@@ -185,7 +185,7 @@ def _analyse_batch(analyzer, batch: list["Article"], failed: Callable[[str, str]
 
 
 def _worker_version() -> str:
-    from .. import __version__       # not at import: onrecord's __init__ may still be running
+    from ..version import __version__
 
     return __version__
 
@@ -220,7 +220,8 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
     not finish) go to the report and to ``on_error``; the run goes on. ``on_progress`` hears
     (articles done, statements found) as each task finishes.
     """
-    from ..api import SAVE_BATCH, IngestReport, parse_published
+    from ..ingest.reading import parse_published
+    from .local import SAVE_BATCH, IngestReport
     from . import shards
 
     if db is None and out is None:
@@ -432,7 +433,7 @@ class _Merger:
             self.on_error(subject, reason)
 
     def _merge(self, summary, reused: bool) -> None:
-        from ..api import count_stored
+        from .local import count_stored
         from .shards import is_complete, read_articles
 
         if not is_complete(self.folder, summary.key):     # a task that failed as a whole
@@ -455,7 +456,7 @@ class _Merger:
         self._save(pending)
 
     def _save(self, articles: list["Article"]) -> None:
-        from ..api import save_counted
+        from .local import save_counted
 
         save_counted(self.store, articles, self.report, self.failed)
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from onrecord import __version__
+from onrecord.version import __version__
 from onrecord.serve import api, errors, pages
 from onrecord.serve.docs import without_422
 from onrecord.serve.security import SecurityHeaders

@@ -11,7 +11,7 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.requests import Request
 
-from onrecord import __version__
+from onrecord.version import __version__
 from onrecord.acts import ACTS
 from onrecord.labels import act_label
 from onrecord.serve.docs import code_spans

@@ -1,0 +1,132 @@
+"""Bulk ingest on this machine: inputs read, analysed (here or on worker processes) and saved
+in the store in batches, so that a run that stops picks up where it left off."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..errors import StoreError
+from ..ingest.reading import OnError, read_all
+from ..model import Article
+from ..nlp import Analyzer, pipeline
+
+if TYPE_CHECKING:
+    from ..store import Store
+    from .pool import Budget
+
+# Called with (articles done, statements found) as a bulk ingest goes.
+OnProgress = Callable[[int, int], None]
+
+# Articles saved per transaction in a bulk ingest: one commit per batch keeps the writer ahead
+# of the workers, and a kill loses at most one batch of analysis (redone on resume).
+SAVE_BATCH = 32
+
+
+@dataclass
+class IngestReport:
+    saved: int = 0
+    unchanged: int = 0
+    statements: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    copies: int = 0                   # near-duplicates stored as one more source of an article
+
+    @property
+    def done(self) -> int:
+        """Articles dealt with so far: saved, found stored already, folded as copies, or failed."""
+        return self.saved + self.unchanged + self.copies + len(self.failed)
+
+
+def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] = "onrecord.db",
+                 published: str | None = None, analyzer: Analyzer | None = None,
+                 on_error: OnError | None = None, reanalyse: bool = False, workers: int = 1,
+                 rescorer_path: str | None = None, on_progress: OnProgress | None = None,
+                 batch_size: int = SAVE_BATCH, budget: "Budget | None" = None) -> IngestReport:
+    """Analyse every input and save it in the store; the same article twice changes nothing.
+
+    Articles already stored are not analysed again (``reanalyse`` does), so a run that was
+    interrupted, even killed, picks up where it stopped when started again: articles are
+    saved ``batch_size`` at a time, each batch in one transaction, whole or not at all.
+    ``workers`` > 1 analyses on that many processes (each loads the model, and the rescorer
+    at ``rescorer_path`` if given), each article within ``budget`` (default ``Budget()``: an
+    article over it is failed, never waited for); a ``budget`` with one worker analyses in a
+    process of its own, so that no article can stop the run. ``on_progress`` hears of every
+    article as it is done.
+    """
+    from ..store import Store
+
+    report = IngestReport()
+    pending: list[Article] = []
+
+    def progress() -> None:
+        if on_progress:
+            on_progress(report.done + len(pending),
+                        report.statements + sum(len(a.statements) for a in pending))
+
+    def failed(subject: str, reason: str) -> None:
+        report.failed.append((subject, reason))
+        if on_error:
+            on_error(subject, reason)
+
+    def fresh() -> Iterator[Article]:
+        # its own connection, kept apart from the writer's batch transactions
+        with Store(db) as seen:
+            for article in read_all(paths, failed, published):
+                if reanalyse or not seen.has(article.id):
+                    yield article
+                else:
+                    count_stored(seen, article, report)
+
+    with Store(db) as store:
+        if workers > 1 or budget is not None:
+            from .pool import Budget, analyse_parallel
+            analysed = analyse_parallel(fresh(), workers, rescorer_path, budget=budget or Budget())
+        else:
+            analysed = (analyzer or pipeline.default_analyzer()).analyse_many(fresh())
+        for article in analysed:
+            if isinstance(article, tuple):
+                failed(*article)
+            else:
+                pending.append(article)
+                if len(pending) >= batch_size:
+                    save_counted(store, pending, report, failed)
+            progress()
+        save_counted(store, pending, report, failed)
+        progress()
+    return report
+
+
+def count_stored(store: "Store", article: Article, report: IngestReport) -> None:
+    """An article whose text is stored already: not analysed again, but a new source of it
+    (the same text from another place) is listed, and counted as a copy."""
+    if store.add_source(article):
+        report.copies += 1
+    else:
+        report.unchanged += 1
+
+
+def save_counted(store: "Store", articles: list[Article], report: IngestReport, failed: OnError) -> None:
+    """Save ``articles`` in one transaction and count them in ``report``; emptied afterwards
+    (bulk ingest's writer, local or from a cluster's shards). If the batch
+    cannot be written, each article is tried alone, so one bad article costs only itself."""
+    if not articles:
+        return
+    try:
+        outcomes = list(zip(articles, store.save_batch(articles)))
+    except StoreError:
+        outcomes = []
+        for article in articles:
+            try:
+                outcomes.append((article, store.save(article)))
+            except StoreError as err:      # e.g. locked: this article is reported, the rest go on
+                failed(article.source or article.id[:12], f"not saved: {err.reason}")
+    for article, is_new in outcomes:
+        if is_new:
+            report.saved += 1
+            report.statements += len(article.statements)
+        elif store.canonical(article.id) not in (article.id, None):
+            report.copies += 1
+        else:
+            report.unchanged += 1
+    articles.clear()
