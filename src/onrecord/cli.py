@@ -104,7 +104,18 @@ published_option = click.option("--published", default=None, metavar="DATE",
                                 help="Publication date (YYYY-MM-DD) to resolve relative dates against.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Commands(click.Group):
+    """The commands, whose errors are reported one way: a library error is a line on standard
+    error ("onrecord: SUBJECT: REASON") and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except OnrecordError as err:
+            _fail(err)
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version=__version__, prog_name="onrecord")
 def main() -> None:
     """onrecord: who said what, with the evidence, from news articles."""
@@ -123,12 +134,9 @@ def extract(files: tuple[str, ...], fmt: str | None, published: str | None, mode
       onrecord extract article.txt --format jsonl > records.jsonl
     """
     problems = Problems()
-    try:
-        published = api.parse_published(published)
-        records = api.extract_all(files, problems, published, _analyzer(model))
-        _print_articles(records, _default_format(fmt))
-    except OnrecordError as err:
-        _fail(err)
+    published = api.parse_published(published)
+    records = api.extract_all(files, problems, published, _analyzer(model))
+    _print_articles(records, _default_format(fmt))
     sys.exit(1 if problems.count else 0)
 
 
@@ -183,33 +191,30 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str |
     store = db if (db_given or not out) else None           # --out alone: Parquet only
     target = store or out
     started = time.monotonic()
-    try:
-        if out and not dask:
-            raise InputError("--out", "goes with --dask (a local run writes the store)")
-        if dask and workers:
-            raise InputError("--workers", "not with --dask: the cluster's workers analyse")
-        workers = workers or default_workers()
-        published = api.parse_published(published)
-        report_file = failures_file or (failures_path(store) if store else str(Path(out, "failures.jsonl")))
-        Problems.check(failures_file)         # the default sits beside the store, checked with it
-        # the bar is gone before anything else is printed: the summary or an error
-        with IngestProgress(paths) as bar:
-            problems = Problems(shown=20, report=report_file, echo=bar.print)
-            try:
-                if dask:
-                    from .scale import ingest_dask
-                    report = ingest_dask(paths, dask, db=store, out=out, published=published, on_error=problems,
-                                         reanalyse=reanalyse, rescorer_path=model, on_progress=bar.update)
-                else:
-                    budget = _budget(ctx, workers, time_budget, memory_budget)
-                    analyzer = _analyzer(model) if budget is None else None
-                    report = api.ingest_paths(paths, db, published, analyzer, on_error=problems,
-                                              reanalyse=reanalyse, workers=workers, rescorer_path=model,
-                                              on_progress=bar.update, budget=budget)
-            finally:
-                problems.close()
-    except OnrecordError as err:
-        _fail(err)
+    if out and not dask:
+        raise InputError("--out", "goes with --dask (a local run writes the store)")
+    if dask and workers:
+        raise InputError("--workers", "not with --dask: the cluster's workers analyse")
+    workers = workers or default_workers()
+    published = api.parse_published(published)
+    report_file = failures_file or (failures_path(store) if store else str(Path(out, "failures.jsonl")))
+    Problems.check(failures_file)         # the default sits beside the store, checked with it
+    # the bar is gone before anything else is printed: the summary or an error
+    with IngestProgress(paths) as bar:
+        problems = Problems(shown=20, report=report_file, echo=bar.print)
+        try:
+            if dask:
+                from .scale import ingest_dask
+                report = ingest_dask(paths, dask, db=store, out=out, published=published, on_error=problems,
+                                     reanalyse=reanalyse, rescorer_path=model, on_progress=bar.update)
+            else:
+                budget = _budget(ctx, workers, time_budget, memory_budget)
+                analyzer = _analyzer(model) if budget is None else None
+                report = api.ingest_paths(paths, db, published, analyzer, on_error=problems,
+                                          reanalyse=reanalyse, workers=workers, rescorer_path=model,
+                                          on_progress=bar.update, budget=budget)
+        finally:
+            problems.close()
     click.echo(_summary(report, target, problems, time.monotonic() - started), err=True)
     sys.exit(1 if problems.count else 0)
 
@@ -274,11 +279,8 @@ def statements(limit: int | None, db: str, fmt: str | None, **given: str | None)
       onrecord statements --speaker Putin --search NATO
       onrecord statements --topic "Minsk agreements" --speaker Putin --act speech
     """
-    try:
-        filters = _filters(**given)
-        rows = api.statements(db, limit=limit, **filters)
-    except OnrecordError as err:
-        _fail(err)
+    filters = _filters(**given)
+    rows = api.statements(db, limit=limit, **filters)
     _print_rows(rows, _default_format(fmt), table=_statements_table)
 
 
@@ -294,10 +296,7 @@ def speakers(search: str | None, limit: int, db: str, fmt: str | None) -> None:
     Example:
       onrecord speakers --search putin --format table
     """
-    try:
-        rows = api.speakers(db, search=search, limit=limit)
-    except OnrecordError as err:
-        _fail(err)
+    rows = api.speakers(db, search=search, limit=limit)
     _print_rows(rows, _default_format(fmt), table=_speakers_table)
 
 
@@ -313,10 +312,7 @@ def speaker(name: str, limit: int, db: str, fmt: str | None) -> None:
     Example:
       onrecord speaker "Vladimir Putin" --format table
     """
-    try:
-        found = api.speaker(db, name, limit=limit)
-    except OnrecordError as err:
-        _fail(err)
+    found = api.speaker(db, name, limit=limit)
     _print_one(found, fmt, "statements", _speaker_view)
 
 
@@ -336,10 +332,7 @@ def quotes(search: str | None, speaker: str | None, min_articles: int, limit: in
     Example:
       onrecord quotes --min-articles 2 --format table
     """
-    try:
-        page = api.quotes(db, search=search, speaker=speaker, min_articles=min_articles, limit=limit)
-    except OnrecordError as err:
-        _fail(err)
+    page = api.quotes(db, search=search, speaker=speaker, min_articles=min_articles, limit=limit)
     _print_rows(page["items"], _default_format(fmt), table=_quotes_table)
 
 
@@ -354,10 +347,7 @@ def quote(quote_id: str, db: str, fmt: str | None) -> None:
     Example:
       onrecord quote 12 --format table
     """
-    try:
-        found = api.quote(db, quote_id)
-    except OnrecordError as err:
-        _fail(err)
+    found = api.quote(db, quote_id)
     _print_one(found, fmt, "occurrences", _quote_view)
 
 @main.command()
@@ -373,10 +363,7 @@ def topics(search: str | None, limit: int, db: str, fmt: str | None) -> None:
     Example:
       onrecord topics --search minsk --format table
     """
-    try:
-        page = api.topics(db, search=search, limit=limit)
-    except OnrecordError as err:
-        _fail(err)
+    page = api.topics(db, search=search, limit=limit)
     _print_rows(page["items"], _default_format(fmt), table=_topics_table)
 
 
@@ -392,10 +379,7 @@ def topic(key: str, limit: int, db: str, fmt: str | None) -> None:
     Example:
       onrecord topic "the North Atlantic Alliance" --format table
     """
-    try:
-        found = api.topic(db, key, limit=limit)
-    except OnrecordError as err:
-        _fail(err)
+    found = api.topic(db, key, limit=limit)
     _print_one(found, fmt, "statements", _topic_view)
 
 
@@ -420,12 +404,9 @@ def events(search: str | None, kind: str | None, participant: str | None, since:
     Example:
       onrecord events --participant Putin --type meeting --format table
     """
-    try:
-        page = api.events(db, search=search, type=kind, participant=participant,
-                          since=api.parse_date("--since", since), until=api.parse_date("--until", until),
-                          limit=limit)
-    except OnrecordError as err:
-        _fail(err)
+    page = api.events(db, search=search, type=kind, participant=participant,
+                      since=api.parse_date("--since", since), until=api.parse_date("--until", until),
+                      limit=limit)
     _print_rows(page["items"], _default_format(fmt), table=_events_table)
 
 
@@ -440,10 +421,7 @@ def event(event_id: str, db: str, fmt: str | None) -> None:
     Example:
       onrecord event 12 --format table
     """
-    try:
-        found = api.event(db, event_id)
-    except OnrecordError as err:
-        _fail(err)
+    found = api.event(db, event_id)
     _print_one(found, fmt, "reports", _event_view)
 
 
@@ -461,10 +439,7 @@ def claims(about: str | None, show_all: bool, db: str, fmt: str | None) -> None:
     Example:
       onrecord claims --about "Russian troops" --format table
     """
-    try:
-        groups = api.claims(db, about=about, min_claims=1 if show_all else 2)
-    except OnrecordError as err:
-        _fail(err)
+    groups = api.claims(db, about=about, min_claims=1 if show_all else 2)
     rows = [g.to_dict() for g in groups]
     fmt = _default_format(fmt)
     if fmt == "table":
@@ -500,13 +475,10 @@ def digest_command(article: str | None, speaker: str | None, topic: str | None, 
     """
     from . import digest_format
 
-    try:
-        found = api.digest(db, article, speaker=speaker, topic=topic, event=event_id,
-                           published=api.parse_published(published))
-        text = {"md": digest_format.to_markdown, "html": digest_format.to_html, "json": digest_format.to_json}[fmt](found)
-        _write_text(text, out)
-    except OnrecordError as err:
-        _fail(err)
+    found = api.digest(db, article, speaker=speaker, topic=topic, event=event_id,
+                       published=api.parse_published(published))
+    text = {"md": digest_format.to_markdown, "html": digest_format.to_html, "json": digest_format.to_json}[fmt](found)
+    _write_text(text, out)
 
 
 def _write_text(text: str, out: str | None) -> None:
@@ -533,11 +505,8 @@ def export_command(fmt: str, out: str | None, db: str, **given: str | None) -> N
     Example:
       onrecord export --format parquet --out statements.parquet --since 2022-01-01
     """
-    try:
-        filters = _filters(**given)
-        count = api.export(db, fmt, out, None if out else sys.stdout, **filters)
-    except OnrecordError as err:
-        _fail(err)
+    filters = _filters(**given)
+    count = api.export(db, fmt, out, None if out else sys.stdout, **filters)
     if out:
         click.echo(f"{count} statement(s) -> {out}", err=True)
 
@@ -560,10 +529,7 @@ def serve(db: str, host: str, port: int, workers: int) -> None:
     except ImportError as err:
         click.echo(f"onrecord: serve: the web app cannot be loaded ({err})", err=True)
         sys.exit(1)
-    try:
-        run(db, host, port, workers)
-    except OnrecordError as err:
-        _fail(err)
+    run(db, host, port, workers)
 
 
 @main.command("eval")
@@ -597,21 +563,18 @@ def eval_command(corpus: str, as_json: bool, errors_path: str | None, limit: int
     from . import eval as evaluation
 
     problems = Problems()
-    try:
-        evaluation.check_corpus(corpus)                  # before the model is loaded
-        if errors_path:
-            _check_writable(errors_path)
-        keep = errors_path is not None
-        if predictions:
-            report = evaluation.score_predictions(corpus, evaluation.read_predictions(predictions), limit,
-                                                  problems, keep_errors=keep, who_dir=who_dir)
-        else:
-            report = evaluation.evaluate(corpus, _analyzer(model), limit=limit, on_error=problems,
-                                         keep_errors=keep, who_dir=who_dir)
-        if errors_path:
-            _write_errors(report, errors_path)
-    except OnrecordError as err:
-        _fail(err)
+    evaluation.check_corpus(corpus)                  # before the model is loaded
+    if errors_path:
+        _check_writable(errors_path)
+    keep = errors_path is not None
+    if predictions:
+        report = evaluation.score_predictions(corpus, evaluation.read_predictions(predictions), limit,
+                                              problems, keep_errors=keep, who_dir=who_dir)
+    else:
+        report = evaluation.evaluate(corpus, _analyzer(model), limit=limit, on_error=problems,
+                                     keep_errors=keep, who_dir=who_dir)
+    if errors_path:
+        _write_errors(report, errors_path)
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else evaluation.render(report))
     sys.exit(1 if problems.count else 0)
 
@@ -635,12 +598,9 @@ def train(corpus: str, out: str, limit: int | None) -> None:
     from .learn import train as fit
 
     problems = Problems()
-    try:
-        evaluation.check_corpus(corpus)
-        _check_writable(out)
-        report = fit(corpus, out, limit=limit, on_error=problems)
-    except OnrecordError as err:
-        _fail(err)
+    evaluation.check_corpus(corpus)
+    _check_writable(out)
+    report = fit(corpus, out, limit=limit, on_error=problems)
     click.echo(f"trained on {report.documents} articles ({report.candidates} candidates, {report.positives} "
                f"attributions); threshold {report.threshold}, ggt@0.3 F1 on the training set {report.f1} -> {out}")
     sys.exit(1 if problems.count else 0)
