@@ -3,6 +3,7 @@
     >>> import onrecord
     >>> article = onrecord.extract("Putin said that talks would go on.")
     >>> [(s.speaker.name, s.text) for s in article.statements]
+    [('Putin', 'talks would go on')]
 """
 from __future__ import annotations
 
