@@ -41,3 +41,23 @@ def test_a_cues_frames_are_tried_in_the_tables_order():
     # and the same article would get different contents from one run to the next
     from onrecord.nlp import lexicon
     assert lexicon.cues()["warn"].frames == ("ccomp", "quote", "prep:of", "prep:against", "prep:about")
+
+
+@pytest.mark.parametrize("text", [
+    "Neither Ruiz nor Okafor acknowledged that the ferry plan had failed.",
+    "No one said that the harbour would close.",
+    "None of the councillors said the depot was closing.",
+])
+def test_a_subject_that_denies_it_of_all_it_names_negates_the_statement(analyzer, text):
+    assert one(analyzer, text).negated
+
+
+def test_a_subject_that_names_people_does_not_negate(analyzer):
+    assert not one(analyzer, "Both Ruiz and Okafor acknowledged that the ferry plan had failed.").negated
+
+
+def test_a_plural_the_parser_made_the_subject_of_a_singular_verb_negates_nothing(nlp):
+    from onrecord.nlp.cueing import is_negated
+    doc = nlp("A bill with one sponsor and no Republicans shows that its prospects are poor.")
+    (shows,) = [t for t in doc if t.text == "shows"]
+    assert not is_negated(shows)

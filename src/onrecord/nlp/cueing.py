@@ -12,6 +12,8 @@ from ..acts import DEFAULT_ACT, verb_lemmas
 from . import lexicon
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# Subjects that say no one did it ("None of them said …")
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "neither", "nothing"})
 # Modal and auxiliary verbs that belong to the cue when they stand before it.
 AUXILIARIES = frozenset({"do", "does", "did", "have", "has", "had", "be", "been", "is", "was",
                          "will", "would", "shall", "should", "may", "might", "can", "could", "must"})
@@ -63,9 +65,19 @@ def _in_group(tok: Token) -> bool:
 
 
 def is_negated(cue: Token) -> bool:
-    """Whether the article says the source did *not* do what the cue says."""
+    """Whether the article says the source did *not* do what the cue says: "did not say",
+    "never said", and a subject that denies it of all it names ("Neither Cruz nor Christie
+    acknowledged …", "No one said …")."""
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATIONS)
-               for c in cue.children)
+               or (c.dep_ in ("nsubj", "nsubjpass") and _denies(c, cue)) for c in cue.children)
+
+
+def _denies(subject: Token, cue: Token) -> bool:
+    if subject.tag_ in ("NNS", "NNPS") and cue.tag_ == "VBZ":
+        return False          # "a bill with one sponsor and no Republicans shows …": a misparse
+    return subject.lower_ in NEGATIVE_SUBJECTS or any(
+        c.dep_ in ("det", "preconj", "cc") and c.lower_ in ("no", "neither") and c.i < subject.i
+        for c in subject.children)
 
 
 __all__ = ["act_of", "is_evidence_source", "entry_of", "verb_group_start", "is_negated"]
