@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import doctest
 import re
+from pathlib import Path
 
 import onrecord.api
 from onrecord.nlp import pipeline
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parents[1]
 
 PAGE = """<html><head><title>Port talks</title></head><body><article>
 <h1>Port talks go on</h1>
