@@ -149,21 +149,6 @@ def test_a_sentence_repeated_500_times_is_one_event(analyzer):
     assert (event.text, event.start, event.place.text) == (sentence, 0, "Lima")
 
 
-def test_merging_many_reports_is_not_pairwise():
-    # 20,000 meetings in as many places: comparing each report with every other would take
-    # minutes; bucketing them by what they say takes a pass
-    from onrecord.nlp.events import _Found, _merge
-    names = [f"Town{n}" for n in range(20_000)]
-    text = " ".join(names)
-    found, at = [], 0
-    for name in names:
-        found.append(_Found("meeting", None, (at, at + 1), 0, ("Ana Ruiz", "Tom Keller"),
-                            [(at, at + len(name))], None, "held"))
-        at += len(name) + 1
-    repeat = _Found("meeting", None, (0, 1), 1, ("Ana Ruiz",), [(0, len(names[0]))], None, "held")
-    assert _merge(found + [repeat], text) == found          # the repeat adds nothing to the first
-
-
 @pytest.mark.parametrize("text", [
     "The plan failed to meet its targets.",
     "She visited the idea again.",

@@ -33,20 +33,19 @@ and "she visited the idea" are none. Precision comes first:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..datafiles import data_lines
-from ..model import DateRef, Entity, Event, Span
+from ..model import DateRef, Entity, Event
 from . import lexicon
-from .entities import clean_name
 from .speakers import SpeakerResolver
 from .doctext import text_of
+from .event_places import name_bounds, place_bounds
+from .event_records import Found, merge, records, unique
+from .event_words import (EVENT_TYPES, EventWords, Trigger, event_words, forms, governors, head_of, match_phrase,
+                          plan_governor, pos_fits, trigger_bounds)
 
-EVENT_TYPES = ("meeting", "visit", "call", "talks")
-_PLACE_LABELS = ("GPE", "LOC", "FAC")
 _PARTICIPANT_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "both"})
@@ -62,45 +61,6 @@ _AROUND = frozenset({"after", "before", "during", "following", "at"})
 _STRICT = frozenset({"meet", "call", "host"})  # verbs with other senses unless their object is someone
 _ROUNDS = frozenset({"round", "series", "set"})  # "a new round of talks"
 _LOOKBACK = 3                       # sentences a pronoun may reach back
-_MAX_GAP = 2                        # words allowed between the words of a phrase
-
-
-# ---------------------------------------------------------------------- word lists
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    words: tuple[str, ...]
-    type: str                        # meeting | visit | call | talks
-    pos: str                         # VERB | NOUN
-
-
-@dataclass(frozen=True, slots=True)
-class EventWords:
-    triggers: dict[str, tuple[Trigger, ...]]      # first word -> triggers, longest first
-    support: frozenset[str]
-    plan: frozenset[str]
-    cancel: frozenset[str]                         # "refuse", "call off"
-
-
-@cache
-def event_words() -> EventWords:
-    """The lists in ``data/event_triggers.tsv`` (lower case)."""
-    triggers: dict[str, list[Trigger]] = {}
-    kinds: dict[str, set[str]] = {"support": set(), "plan": set(), "cancel": set()}
-    for line in data_lines("event_triggers.tsv"):
-        phrase, kind, pos = (cell.strip() for cell in line.split("\t"))
-        phrase = phrase.lower()
-        if kind in EVENT_TYPES:
-            words = tuple(phrase.split())
-            triggers.setdefault(words[0], []).append(Trigger(words, kind, pos))
-        elif kind in kinds:
-            kinds[kind].add(phrase)
-    ordered = {w: tuple(sorted(ts, key=lambda t: -len(t.words))) for w, ts in triggers.items()}
-    return EventWords(ordered, frozenset(kinds["support"]), frozenset(kinds["plan"]),
-                      frozenset(kinds["cancel"]))
-
-
-def _forms(tok: Token) -> tuple[str, str]:
-    return tok.lower_, tok.lemma_.lower()
 
 
 # ---------------------------------------------------------------------- the finder
@@ -110,19 +70,6 @@ class _Mention:
     names: tuple[str, ...]
     person: bool                     # a single person
     subject: bool
-
-
-@dataclass
-class _Found:
-    type: str
-    head: Token
-    trigger: tuple[int, int]         # character bounds
-    sentence: int
-    participants: tuple[str, ...]
-    places: list[tuple[int, int]]
-    date: DateRef | None
-    status: str
-    anchors: list[Token] = field(default_factory=list)
 
 
 def find_events(doc: Doc, entities: list[Entity], dates: list[DateRef], resolver: SpeakerResolver,
@@ -141,15 +88,15 @@ class _Finder:
         self.words = event_words()
         self.sents = [s for s in doc.sents]
         self.sent_of = {t.i: n for n, s in enumerate(self.sents) for t in s}
-        self.places = _place_bounds(doc, entities)
-        self.named = _name_bounds(doc, ("ORG", "FAC"))
+        self.places = place_bounds(doc, entities)
+        self.named = name_bounds(doc, ("ORG", "FAC"))
         self.dates = {d.start: d for d in dates}
         self.mentions: list[list[_Mention]] = [[] for _ in self.sents]
         self.groups: list[list[_Mention]] = [[] for _ in self.sents]
 
     # ------------------------------------------------------------------ driving
     def events(self, text: str) -> list[Event]:
-        found: list[_Found] = []
+        found: list[Found] = []
         for n, sent in enumerate(self.sents):
             self._read_mentions(n, sent)
             for head, tokens, trig in self._triggers(sent):
@@ -157,7 +104,7 @@ class _Finder:
                     found.append(event)
                     if len(event.participants) > 1:
                         self.groups[n].append(_Mention(head.idx, event.participants, False, False))
-        return _records(_merge(found, text), self.sents, text)
+        return records(merge(found, text), self.sents, text)
 
     def _skipped(self, at: int) -> bool:
         return any(a <= at < b for a, b in self.skip)
@@ -169,26 +116,26 @@ class _Finder:
         for k, tok in enumerate(tokens):
             if tok.i in used or self._skipped(tok.idx):
                 continue
-            options = {t for form in _forms(tok) for t in self.words.triggers.get(form, ())}
+            options = {t for form in forms(tok) for t in self.words.triggers.get(form, ())}
             for trig in sorted(options, key=lambda t: -len(t.words)):
-                matched = _match(tokens, k, trig.words)
-                head = _head_of(matched) if matched else None
-                if head is None or not _pos_fits(head, trig.pos) or any(t.i in used for t in matched):
+                matched = match_phrase(tokens, k, trig.words)
+                head = head_of(matched) if matched else None
+                if head is None or not pos_fits(head, trig.pos) or any(t.i in used for t in matched):
                     continue
                 used.update(t.i for t in matched)
                 yield head, matched, trig
                 break
 
     def _event(self, n: int, head: Token, tokens: list[Token], trig: Trigger,
-               found: list[_Found]) -> list[_Found]:
+               found: list[Found]) -> list[Found]:
         if trig.pos == "VERB":
             return self._verbal(n, head, tokens, trig, found)
         return self._nominal(n, head, tokens, trig, found)
 
     # ------------------------------------------------------------------ verbs
     def _verbal(self, n: int, head: Token, tokens: list[Token], trig: Trigger,
-                found: list[_Found]) -> list[_Found]:
-        chain = _governors(head, self.words)
+                found: list[Found]) -> list[Found]:
+        chain = governors(head, self.words)
         if self._cancelled([head, *chain]):
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
@@ -234,7 +181,7 @@ class _Finder:
             self._add(who, subj)
         for partner in partners:
             self._add(who, partner)
-        participants = _unique(who + participants)
+        participants = unique(who + participants)
         if trig.type == "visit":
             participants = [p for p in participants if not self._is_country_name(p)]  # people travel
         if not participants:
@@ -244,7 +191,7 @@ class _Finder:
         anchors = [head, *chain]
         places = places or self._place_at(anchors, relative_to=head)
         status = self._status([head, *chain])
-        span = _trigger_bounds(tokens, chain, self.words)
+        span = trigger_bounds(tokens, chain, self.words)
         return self._split(trig.type, head, span, n, participants, places, anchors, status, found)
 
     def _object_fits(self, head: Token, objects: list[Token], partners: list[Token], word: str) -> bool:
@@ -274,7 +221,7 @@ class _Finder:
 
     # ------------------------------------------------------------------ nouns
     def _nominal(self, n: int, head: Token, tokens: list[Token], trig: Trigger,
-                 found: list[_Found]) -> list[_Found]:
+                 found: list[Found]) -> list[Found]:
         if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in head.children):
             return []
         slot = head                                       # the noun that fills the clause
@@ -285,7 +232,7 @@ class _Finder:
         if any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in head.children) and trig.words == ("call",):
             return []                                     # "a call for restraint"
         verb = slot.head if slot.dep_ in ("dobj", "nsubj", "nsubjpass") and slot.head.pos_ in ("VERB", "AUX") else None
-        chain = _governors(verb, self.words) if verb is not None else []
+        chain = governors(verb, self.words) if verb is not None else []
         if verb is not None and self._cancelled([verb, *chain]):
             return []
         participants: list[str] = []
@@ -325,7 +272,7 @@ class _Finder:
                 and self._partners(head) and not any(c.dep_ == "poss" for c in head.children):
             for subj in self._subjects(head.head.head, []):  # "X said after talks with Y"
                 self._add(participants, subj)
-        participants = _unique(participants)
+        participants = unique(participants)
         if not participants:
             return []
         if trig.words == ("call",) and not self._partners(head):
@@ -349,18 +296,18 @@ class _Finder:
     # ------------------------------------------------------------------ shared
     def _split(self, type_: str, head: Token, span: tuple[int, int], n: int, participants: list[str],
                places: list[tuple[int, int]], anchors: list[Token], status: str,
-               found: list[_Found]) -> list[_Found]:
+               found: list[Found]) -> list[Found]:
         """One event per place for visits; meetings without a place take a visit's."""
         date = self._date_at(anchors, n)
         if not places and type_ in ("meeting", "talks"):
             places = self._destination(n, participants, status, found)
         if type_ == "visit" and len(places) > 1:
-            return [_Found(type_, head, span, n, tuple(participants), [p], date, status, anchors)
-                    for p in _unique(places)]
-        return [_Found(type_, head, span, n, tuple(participants), places[:1], date, status, anchors)]
+            return [Found(type_, head, span, n, tuple(participants), [p], date, status, anchors)
+                    for p in unique(places)]
+        return [Found(type_, head, span, n, tuple(participants), places[:1], date, status, anchors)]
 
     def _destination(self, n: int, participants: list[str], status: str,
-                     found: list[_Found]) -> list[tuple[int, int]]:
+                     found: list[Found]) -> list[tuple[int, int]]:
         """The last destination of a visit by a participant: in the same sentence ("visited
         Kyiv and met Zelenskyy"), or a planned visit in the previous one (a plan to visit,
         then a plan to meet someone there; a meeting reported after a visit that took place
@@ -389,7 +336,7 @@ class _Finder:
         for k, tok in enumerate(tokens):
             if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
                 return "planned"                          # "will meet", "could visit"
-            if k and _plan_governor(tok, plan):
+            if k and plan_governor(tok, plan):
                 return "planned"                          # "is scheduled to meet", "agreed to call"
         return "held"
 
@@ -407,14 +354,14 @@ class _Finder:
                 return subj
         top = chain[-1] if chain else verb
         if top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"):
-            return self._subjects(top.head, _governors(top.head, self.words))
+            return self._subjects(top.head, governors(top.head, self.words))
         if top.dep_ == "relcl" and top.head.pos_ in ("NOUN", "PROPN"):
             return [top.head]
         if top.dep_ == "pcomp" and top.head.dep_ == "prep" and top.head.head.pos_ in ("VERB", "AUX"):
             outer = top.head.head                         # "Obama said after meeting with Putin"
-            return self._subjects(outer, _governors(outer, self.words))
+            return self._subjects(outer, governors(outer, self.words))
         if top.dep_ == "advcl" and top.tag_ == "VBG" and top.head.pos_ in ("VERB", "AUX"):
-            return self._subjects(top.head, _governors(top.head, self.words))
+            return self._subjects(top.head, governors(top.head, self.words))
         if top.dep_ == "acl" and top.head.pos_ == "NOUN":
             return [c for c in top.head.children if c.dep_ == "poss"]   # "her decision to meet"
         return []
@@ -467,7 +414,7 @@ class _Finder:
             whose = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
             whose += [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                       for p in c.children if p.dep_ == "pobj" for o in [p, *_conjuncts(p)]]
-            names = tuple(_unique(n for c in whose if self.resolver.country_of(c) or self._org(c)
+            names = tuple(unique(n for c in whose if self.resolver.country_of(c) or self._org(c)
                                   for n in self._who(c)))
             return names or (self._group_before(tok) if self._group_noun(tok) else ())
         if word in _GROUP_PRONOUNS:
@@ -536,7 +483,7 @@ class _Finder:
             groups = [g for g in self.groups[k] if k < n or g.at < tok.idx]
             if groups:
                 return groups[-1].names
-            people = _unique([m.names[0] for m in self.mentions[k]
+            people = unique([m.names[0] for m in self.mentions[k]
                               if m.person and (k < n or m.at < tok.idx)])
             if len(people) > 1:
                 return tuple(people)
@@ -634,191 +581,11 @@ class _Finder:
 
 
 # ---------------------------------------------------------------------- helpers
-def _match(tokens: list[Token], k: int, words: tuple[str, ...]) -> list[Token] | None:
-    """The tokens of a phrase starting at ``tokens[k]``, with small gaps between words."""
-    out = [tokens[k]]
-    at = k
-    for word in words[1:]:
-        nxt = next((j for j in range(at + 1, min(len(tokens), at + 2 + _MAX_GAP))
-                    if word in _forms(tokens[j])), None)
-        if nxt is None:
-            return None
-        out.append(tokens[nxt])
-        at = nxt
-    return out
-
-
-def _head_of(tokens: list[Token]) -> Token | None:
-    """The token of a phrase that governs all its other words, if one does."""
-    for tok in tokens:
-        if all(t is tok or tok.is_ancestor(t) for t in tokens):
-            return tok
-    return None
-
-
-def _pos_fits(tok: Token, pos: str) -> bool:
-    if pos == "VERB":
-        return tok.pos_ == "VERB"
-    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound"
-
-
-def _plan_governor(tok: Token, plan: frozenset[str]) -> bool:
-    lemma = tok.lemma_.lower()
-    if lemma == "go":
-        return tok.tag_ == "VBG"                          # "is going to meet", not "went to meet"
-    return lemma in plan or tok.lower_ in plan
-
-
-def _governors(tok: Token, words: EventWords) -> list[Token]:
-    """The verbs (and "due") a trigger hangs on through "to": "is scheduled to meet" ->
-    [scheduled], "refused to meet" -> [refused]."""
-    out = []
-    while tok.dep_ == "xcomp" and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
-        tok = tok.head
-        out.append(tok)
-    return out
-
-
-def _trigger_bounds(tokens: list[Token], chain: list[Token], words: EventWords) -> tuple[int, int]:
-    """From the first auxiliary or plan verb in front of the trigger to its last word."""
-    kept = list(tokens)
-    for gov in chain:
-        if not _plan_governor(gov, words.plan):
-            break
-        kept.append(gov)
-    for tok in list(kept):
-        kept += [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < tokens[0].i]
-    first = min(kept, key=lambda t: t.i)
-    last = max(tokens, key=lambda t: t.i)
-    return first.idx, last.idx + len(last)
-
-
 def _conjuncts(tok: Token) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ == "conj":
             out += [c, *_conjuncts(c)]
-    return out
-
-
-def _unique(items: Iterable) -> list:
-    out = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
-
-
-def _place_bounds(doc: Doc, entities: list[Entity]) -> dict[int, tuple[int, int]]:
-    """Token index -> character bounds of the place name it is part of: the recogniser's
-    places, the article's GPE/LOC entities, and seats of government however they are tagged."""
-    out: dict[int, tuple[int, int]] = {}
-
-    def mark(start: int, end: int) -> None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for tok in span or ():
-            out.setdefault(tok.i, (start, end))
-
-    for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS:
-            start, end = clean_name(ent)
-            if end > start:
-                mark(start, end)
-    for entity in entities:
-        if entity.type in ("GPE", "LOC"):
-            for m in entity.mentions:
-                mark(m.start, m.end)
-    capitals = lexicon.capitals()
-    for tok in doc:
-        if tok.lower_ in capitals and tok.is_title:
-            mark(tok.idx, tok.idx + len(tok))
-    return out
-
-
-def _name_bounds(doc: Doc, labels: tuple[str, ...]) -> dict[int, tuple[int, int]]:
-    """Token index -> character bounds of the recogniser's names with these labels."""
-    out: dict[int, tuple[int, int]] = {}
-    for ent in doc.ents:
-        if ent.label_ in labels:
-            start, end = clean_name(ent)
-            for tok in ent:
-                if start <= tok.idx < end:
-                    out[tok.i] = (start, end)
-    return out
-
-
-def _merge(found: list[_Found], text: str) -> list[_Found]:
-    """Drop reports that add nothing to another report of the same event.
-
-    Report a covers report b when both have the same type and status, b's participants are
-    among a's, and b names no date or place that a does not (places compared by their
-    words: each report of "in Moscow" has its own offsets). b goes when another report
-    covers it and says more, or says the same and comes first. Reports are bucketed by
-    what they say, so an article repeating one sentence thousands of times costs no more
-    than a pass over its reports."""
-    # (type, status) -> participants -> (date, place) -> indexes of the reports saying so
-    buckets: dict[tuple[str, str], dict[frozenset[str], dict[tuple, list[int]]]] = {}
-    for k, event in enumerate(found):
-        place = " ".join(text[slice(*event.places[0])].split()).casefold() if event.places else None
-        date = _date_key(event.date) if event.date is not None else None
-        group = buckets.setdefault((event.type, event.status), {})
-        group.setdefault(frozenset(event.participants), {}).setdefault((date, place), []).append(k)
-
-    kept: list[int] = []
-    for group in buckets.values():
-        said = {who: _Said(claims) for who, claims in group.items()}
-        holders: dict[str, list[frozenset[str]]] = {}      # participant -> the sets naming them
-        for who in group:
-            for name in who:
-                holders.setdefault(name, []).append(who)
-        for who, claims in group.items():
-            # the sets that include who: among those naming its least frequent participant
-            pool = min((holders[name] for name in who), key=len) if who else list(group)
-            wider = [said[other] for other in pool if other != who and who <= other]
-            for (date, place), reports in claims.items():
-                if said[who].covering(date, place) > 1 or any(s.covering(date, place) for s in wider):
-                    continue               # another report of the event says more
-                kept.append(reports[0])    # the first of those that say the same
-    return [found[k] for k in sorted(kept)]
-
-
-class _Said:
-    """The (date, place) pairs the reports with one set of participants name; None: none named."""
-    def __init__(self, claims: Iterable[tuple[str | None, str | None]]):
-        self.pairs = set(claims)
-        self.places_on: dict[str | None, set] = {}
-        self.dates_at: dict[str | None, set] = {}
-        for date, place in self.pairs:
-            self.places_on.setdefault(date, set()).add(place)
-            self.dates_at.setdefault(place, set()).add(date)
-
-    def covering(self, date: str | None, place: str | None) -> int:
-        """How many of the pairs name this date and place, or more where they are None."""
-        if date is not None and place is not None:
-            return int((date, place) in self.pairs)
-        if date is not None:
-            return len(self.places_on.get(date, ()))
-        if place is not None:
-            return len(self.dates_at.get(place, ()))
-        return len(self.pairs)
-
-
-def _date_key(date: DateRef) -> str:
-    return date.value or date.text.lower()
-
-
-def _records(found: list[_Found], sents: list[SpacySpan], text: str) -> list[Event]:
-    found = sorted(found, key=lambda e: (e.trigger[0], e.places[0] if e.places else (0, 0)))
-    out = []
-    for n, event in enumerate(found, 1):
-        sent = sents[event.sentence]
-        words = [t for t in sent if not t.is_space and not t.text.isspace()]
-        start, end = words[0].idx, words[-1].idx + len(words[-1])
-        place = Span.of(text, *event.places[0]) if event.places else None
-        out.append(Event(
-            id=f"v{n}", type=event.type, text=text[start:end], start=start, end=end,
-            trigger=Span.of(text, *event.trigger), participants=event.participants,
-            place=place, date=event.date, status=event.status))
     return out
 
 
