@@ -37,6 +37,8 @@ def found(analyzer, text):
     "Councillors questioned Ms. Idris at length on Monday.",
     # a content that says nothing on its own
     "The harbour master denied the claim.",
+    "The harbour master spoke first. Neither man said more.",
+    "The harbour master said little about the ferry.",
     # headlines, hover cards and blotter lines
     "Marta Kell: Orchard sale falls through",
     "The ferry left at noon on Monday.\n\nCouncillors call for new cycle lanes\n\nThe tide was high.",
