@@ -469,3 +469,8 @@ def test_a_quoted_predicate_of_called_is_the_content_not_a_preposition_inside_it
 
 def test_for_after_the_object_of_called_is_no_call_for(analyzer):
     assert not statements(analyzer, "Ana Ruiz called her brother for dinner.")
+
+
+def test_years_after_of_are_what_the_accusation_is_about_not_a_time(analyzer):
+    s = only(analyzer, 'Ana Ruiz accused him of years of "careless, costly delays".')
+    assert s.text == 'years of "careless, costly delays"'

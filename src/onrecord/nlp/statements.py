@@ -256,6 +256,9 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
     return None
 
 
+TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "since", "until", "by"})
+
+
 def _quoted_after(obj: Token) -> int | None:
     """The end of a quotation right after the object, the predicate the parser scattered."""
     doc, first = obj.doc, obj.right_edge.i + 1
@@ -268,7 +271,10 @@ def _quoted_after(obj: Token) -> int | None:
 
 
 def _says_when(prep: Token) -> bool:
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    """ "on Tuesday", "in May": a time, not what was called for ("accused him of years of
+    bullying" is no time, though "years" is tagged a date)."""
+    return prep.lower_ in TIME_PREPOSITIONS and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _predicate_as_apposition(obj: Token) -> bool:
