@@ -116,3 +116,16 @@ def test_a_report_on_the_next_line_does_not_take_a_quotation_of_the_line_above(a
     assert any(s.text.startswith("The bridge opens") or any(p.text.startswith("The bridge") for p in s.parts)
                for s in direct)
     assert ("Okafor", "the cost had doubled") in [(s.speaker.mention.text, s.text) for s in found]
+
+
+def test_a_quotation_alone_on_its_line_among_others_goes_on_from_no_one(analyzer):
+    # a caption block: a name, a work's title in quotation marks, a place; nobody speaks
+    text = "Ola Berg\n‘Harbour after Harbour after Harbour’\nThe Quay Gallery\nPier Road, 15, Bergen"
+    assert statements(analyzer, text) == ()
+
+
+def test_a_quotation_alone_in_its_paragraph_still_goes_on_from_the_speaker(analyzer):
+    text = ('"The ferry will run all winter," Ruiz said.\n\n'
+            '"We have the crews and we have the boats."')
+    found = statements(analyzer, text)
+    assert [s.speaker.mention.text for s in found] == ["Ruiz", "Ruiz"]

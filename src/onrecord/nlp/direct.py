@@ -170,7 +170,8 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
     i = 0
     while i < len(quotes):
         q = quotes[i]
-        para = _lines_of(p, q, paragraphs[bisect_right(para_starts, q.open) - 1])
+        paragraph = paragraphs[bisect_right(para_starts, q.open) - 1]
+        para = _lines_of(p, q, paragraph)
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
         found = None if _coordinated(after) else (_cue_in(after, first=6) or _cue_after_subject(after)
                                                   or _cue_after_name(after))
@@ -190,7 +191,7 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
                     found = None
         i += 1
         if found is None:
-            if _stands_alone(p, q, para) and not p.is_blocked(q.open):
+            if _stands_alone(p, q, para) and _after_a_sentence(p, para, paragraph) and not p.is_blocked(q.open):
                 out.append(Candidate("direct", q.start, q.end, None, None, "continued",
                                      list(q.parts) if len(q.parts) > 1 else []))
             continue
@@ -262,6 +263,14 @@ def _goes_on(p: Parse, close: int, after: list[Token], nxt: Quote, para: tuple[i
         return False
     nxt_after = _segment_after(p, nxt, para[1])
     return _cue_in(nxt_after) is None
+
+
+def _after_a_sentence(p: Parse, line: tuple[int, int], paragraph: tuple[int, int]) -> bool:
+    """Whether the line before a quotation's line ends a sentence: pages whose paragraphs are
+    single lines go on from one speaker's quotation to the next, but a caption block ("Michael
+    Anastassiades\n‘Jewels after Jewels’\nFlos Showroom") names a work, not what was said."""
+    before = p.text[paragraph[0]:line[0]].rstrip()
+    return not before or before[-1] in ".!?:”\"’'"
 
 
 def _stands_alone(p: Parse, q: Quote, para: tuple[int, int]) -> bool:
