@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc

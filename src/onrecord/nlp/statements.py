@@ -117,6 +117,8 @@ def cue_end(tok: Token) -> int:
 
 # Words that open a clause the parser may read as a preposition ("since Clinton … cited")
 CLAUSE_OPENERS = frozenset({"since", "after", "before", "until", "because", "as", "when", "while"})
+# Prepositions before a date that say when something was done ("called on Tuesday")
+TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "since", "until", "by"})
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -254,9 +256,6 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
             if marked is not None:                       # "called for Trump to drop out": "for" as its mark
                 return marked.left_edge.nbor().idx, _right(marked), frame
     return None
-
-
-TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "since", "until", "by"})
 
 
 def _quoted_after(obj: Token) -> int | None:

@@ -28,9 +28,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OnrecordError
 from ..ingest import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs, unread_files
+from ..ingest.reading import parse_published, read_all
+from ..version import __version__
+from .local import SAVE_BATCH, IngestReport, count_stored, save_counted
 
 if TYPE_CHECKING:
-    from .local import IngestReport
     from ..model import Article
     from ..store import Store
 
@@ -138,7 +140,6 @@ def _worker_analyzer(rescorer_path: str | None):
 def run_task(task: Task, folder: str, published: str | None = None,
              rescorer_path: str | None = None):
     """Read, analyse and write the shard of ``task`` (on a worker); its ``ShardSummary``."""
-    from ..ingest.reading import read_all
     from . import shards
 
     analyzer = _worker_analyzer(rescorer_path)
@@ -185,8 +186,6 @@ def _analyse_batch(analyzer, batch: list["Article"], failed: Callable[[str, str]
 
 
 def _worker_version() -> str:
-    from ..version import __version__
-
     return __version__
 
 
@@ -220,8 +219,6 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
     not finish) go to the report and to ``on_error``; the run goes on. ``on_progress`` hears
     (articles done, statements found) as each task finishes.
     """
-    from ..ingest.reading import parse_published
-    from .local import SAVE_BATCH, IngestReport
     from . import shards
 
     if db is None and out is None:
@@ -433,7 +430,6 @@ class _Merger:
             self.on_error(subject, reason)
 
     def _merge(self, summary, reused: bool) -> None:
-        from .local import count_stored
         from .shards import is_complete, read_articles
 
         if not is_complete(self.folder, summary.key):     # a task that failed as a whole
@@ -456,8 +452,6 @@ class _Merger:
         self._save(pending)
 
     def _save(self, articles: list["Article"]) -> None:
-        from .local import save_counted
-
         save_counted(self.store, articles, self.report, self.failed)
 
 

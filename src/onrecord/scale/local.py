@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from ..errors import StoreError
 from ..ingest.reading import OnError, read_all
 from ..model import Article
-from ..nlp import Analyzer, pipeline
 
 if TYPE_CHECKING:
+    from ..nlp import Analyzer
     from ..store import Store
     from .pool import Budget
 
@@ -83,6 +83,8 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
             from .pool import Budget, analyse_parallel
             analysed = analyse_parallel(fresh(), workers, rescorer_path, budget=budget or Budget())
         else:
+            from ..nlp import pipeline          # the model, only for a run that analyses here
+
             analysed = (analyzer or pipeline.default_analyzer()).analyse_many(fresh())
         for article in analysed:
             if isinstance(article, tuple):
