@@ -57,3 +57,15 @@ def test_a_winner_named_only_in_an_aside_of_an_earlier_sentence_is_marked():
     assert not same.choose(230, lambda name: 1.0).minor
     subject = index(Mention(5, 10, "A", True, False), Mention(105, 110, "A", False, False, minor=True))
     assert not subject.choose(205, lambda name: 1.0).minor
+
+
+def test_the_main_clauses_subject_outweighs_a_subject_inside_it():
+    # "A won, B said. …, he said": B speaks; A is only what B's words were about
+    found = index(Mention(105, 110, "A", True, False, embedded=True), Mention(150, 155, "B", True, False))
+    choice = found.choose(205, lambda name: 1.0)
+    assert choice is not None and choice.referent == "B"
+
+
+def test_a_subject_inside_a_clause_still_outweighs_an_object():
+    found = index(Mention(105, 110, "A", True, False, embedded=True), Mention(150, 155, "B", False, False))
+    assert found.choose(205, lambda name: 1.0) is None      # not clearly ahead: nobody

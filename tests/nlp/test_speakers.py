@@ -182,6 +182,19 @@ def test_a_name_in_a_prepositional_phrase_does_not_outweigh_the_subject(analyzer
     assert evidence(analyzer, text)[-1] == ("He", "Peter Schmidt", "pronoun")
 
 
+def test_the_one_who_reported_is_he_not_the_one_reported_on(analyzer):
+    text = ("Tom Keller won the vote in the north, Peter Schmidt said. "
+            "\"It is an open question whether he can win the south,\" he said.")
+    assert evidence(analyzer, text)[-1] == ("he", "Peter Schmidt", "pronoun")
+
+
+def test_the_speaker_of_words_reported_inside_others_is_not_the_main_subject(analyzer):
+    # Keller speaks only inside what Schmidt said: "he" goes on with Schmidt
+    text = ("Peter Schmidt said that Tom Keller claimed the plan had failed. "
+            "He added that it would cost more.")
+    assert evidence(analyzer, text)[-1] == ("He", "Peter Schmidt", "pronoun")
+
+
 def test_a_pronoun_points_at_the_mention_that_named_the_person(analyzer):
     text = "Clara Jensen met Tom Keller on Monday. She said the talks were useful."
     (s,) = onrecord.extract(text, analyzer=analyzer).statements

@@ -2,7 +2,8 @@
 
 Each mention of a person or organisation before the pronoun gives that referent a salience
 (its strongest mention counts): more when it is recent (``DECAY`` for each sentence back), when
-it is a subject (or a statement's speaker), less inside a prepositional phrase or a
+it is a subject (or a statement's speaker), most when the subject of a sentence's main clause
+rather than of a clause inside it ("Cruz won, Stovall said": Stovall), less inside a prepositional phrase or a
 possessive ("like Trump, Rubio holds …"), and little inside a quotation. A referent wins only when it is
 clearly ahead of the next one (more than ``MARGIN`` times as salient: a subject against an
 object of the same sentence is not enough); otherwise the answer is nobody,
@@ -21,6 +22,7 @@ MARGIN = 2.0          # the winner must be more than this many times as salient 
 DECAY = 0.4           # salience kept per sentence back
 SUBJECT_WEIGHT = 3.0
 MINOR_WEIGHT = 0.5
+EMBEDDED_WEIGHT = 0.4  # a subject of a clause inside another counts a little more than an object
 QUOTED_WEIGHT = 0.1   # a name inside someone's quotation is rarely whom the writer's "he" means
 
 
@@ -32,6 +34,7 @@ class Mention:
     subject: bool          # a clause's subject, or a statement's speaker
     quoted: bool           # inside a quotation
     minor: bool = False    # inside a prepositional phrase or a possessive
+    embedded: bool = False  # a subject of a clause inside the main one ("Cruz" in "Cruz won, he said")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,7 @@ class MentionIndex:
                 continue
             weight = DECAY ** (here - self.sentence_of(m.start))
             weight *= SUBJECT_WEIGHT if m.subject else (MINOR_WEIGHT if m.minor else 1.0)
+            weight *= EMBEDDED_WEIGHT if m.subject and m.embedded else 1.0
             weight *= QUOTED_WEIGHT if m.quoted else 1.0
             if weight * agree >= score[m.referent]:
                 score[m.referent], strongest[m.referent] = weight * agree, m

@@ -114,7 +114,8 @@ class SpeakerResolver:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 root = span.root if span is not None else None
                 self.index.add(Mention(start, end, prof.name, root is not None and _salient_role(root),
-                                       self.quoted(start), root is not None and root.dep_ in MINOR_DEPS))
+                                       self.quoted(start), root is not None and root.dep_ in MINOR_DEPS,
+                                       root is not None and _in_embedded_clause(root)))
         self._index_referring_subjects()
 
     def _index_referring_subjects(self) -> None:
@@ -131,7 +132,8 @@ class SpeakerResolver:
                 found = self._pronoun(tok.lower_, tok.idx, None)
                 if found and not self.quoted(found.antecedent[0]) \
                         and self.profiles[found.names[0]].gender == GENDERED[tok.lower_]:
-                    self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False))
+                    self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False,
+                                           embedded=_in_embedded_clause(tok)))
             elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
                     and any(roles_in(phrase := noun_phrase(tok))):
                 found = self._descriptor(phrase, tok.idx, None)
@@ -203,7 +205,9 @@ class SpeakerResolver:
             return
         self.history.append((at, found.names))
         if mention is not None and len(found.names) == 1 and found.names[0] in self.profiles:
-            self.index.add(Mention(mention[0], mention[1], found.names[0], True, self.quoted(mention[0])))
+            span = self.doc.char_span(*mention, alignment_mode="expand")
+            self.index.add(Mention(mention[0], mention[1], found.names[0], True, self.quoted(mention[0]),
+                                   embedded=span is not None and _in_embedded_clause(span.root)))
 
     def continues(self, names: tuple[str, ...], gap: tuple[int, int], quote: tuple[int, int]) -> bool:
         """Whether a quotation with no cue of its own can go on with the words of ``names``:
@@ -528,6 +532,15 @@ def _salient_role(tok: Token) -> bool:
     expected to speak next."""
     asking = tok.head.lemma_.lower() in ASKING
     return (tok.dep_ in SUBJECT_DEPS and not asking) or (tok.dep_ == "dobj" and asking)
+
+
+def _in_embedded_clause(tok: Token) -> bool:
+    """Whether ``tok`` belongs to a clause inside the sentence's main one (the reported "Cruz
+    won" of "Cruz won, Stovall said"), not to the main clause or one joined to it by "and"."""
+    head = tok.head
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    return head.dep_ != "ROOT"
 
 
 def _several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
