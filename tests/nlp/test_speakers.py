@@ -385,6 +385,36 @@ def test_a_document_or_campaign_speaks_for_its_maker(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    # a survey is no speech: "the survey" is not the speech the sentence before was given in
+    ("In his speech, Tom Keller said the port would grow. In the survey, most residents backed the new tax.", None),
+    ("A recent Harbour Institute survey found that voters are split. The study found that most want change.",
+     "Harbour Institute"),
+    ("A web video by the Green Party attacks the mayor's record. The ad also mentions his votes on the port.",
+     "Green Party"),
+])
+def test_the_document_points_back_only_to_one_of_its_kind(analyzer, text, name):
+    assert evidence(analyzer, text)[-1][1] == name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Republican Sen. Tom Keller says the bill is dead. The Ohio Republican said the vote would fail.",
+     ("The Ohio Republican", "Tom Keller", "descriptor")),
+    # the party is no one's name: another party's senator, or two people before, and no one is meant
+    ("Democratic Sen. Anna Weber says the bill is dead. The Republican said the vote would fail.",
+     ("The Republican", None, None)),
+    ("Tom Keller and Anna Weber met on Monday. The Republican said the vote would fail.",
+     ("The Republican", None, None)),
+])
+def test_a_party_member_is_the_person_just_named_never_a_person_called_so(analyzer, text, expected):
+    assert evidence(analyzer, text)[-1] == expected
+
+
+def test_a_role_after_two_people_named_together_is_neither(analyzer):
+    text = "Tom Keller and Anna Weber met on Monday. The senator said the vote would fail."
+    assert evidence(analyzer, text)[-1][1] is None
+
+
 def test_a_poll_of_two_makers_names_both(analyzer):
     (s,) = onrecord.extract("A Wall Street Journal/NBC News poll shows that the race is close.",
                             analyzer=analyzer).statements

@@ -222,6 +222,16 @@ def test_a_speech_or_statement_speaks_for_the_clauses_subject(analyzer, text, sp
     assert all(s.speaker.name == speaker for s in statements(analyzer, text))
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("In an interview on Thursday, the senator criticized the new budget for schools.", "criticized",
+     "the new budget for schools"),
+    ("In a statement, Lena Okafor praised the plans for the port.", "praised", "the plans for the port"),
+])
+def test_a_speaker_with_a_cue_of_their_own_says_what_the_cue_says_not_the_whole_clause(analyzer, text, cue, content):
+    (s,) = statements(analyzer, text)
+    assert (s.cue.text, s.text) == (cue, content)
+
+
 def test_according_to_wins_over_a_verb_inside_its_content(analyzer):
     text = "The union has 4,000 members who back the strike, according to its own figures."
     (s,) = statements(analyzer, text)

@@ -88,10 +88,18 @@ def document_before(res: "SpeakerResolver", document: Token) -> Resolution:
     for tok in reversed(res.doc[: document.i]):
         if tok.idx < floor:
             break
-        if is_document(tok) and (not newest or is_newest(tok)) \
+        if is_document(tok) and _same_kind(tok, document) and (not newest or is_newest(tok)) \
                 and (found := makers_of(res, tok)):
             return as_found(found, "descriptor")
     return NOBODY
+
+
+def _same_kind(earlier: Token, document: Token) -> bool:
+    """Whether ``document`` may be the ``earlier`` one: the same noun, or nouns of one kind
+    ("a Reuters poll … the survey"); a speech is no survey."""
+    a, b = earlier.lemma_.lower(), document.lemma_.lower()
+    kinds = lexicon.document_kinds()
+    return a == b or bool(kinds.get(a, frozenset()) & kinds.get(b, frozenset()))
 
 
 def is_newest(document: Token) -> bool:

@@ -146,6 +146,16 @@ def first_names() -> dict[str, str]:
 
 
 @cache
+def document_kinds() -> dict[str, frozenset[str]]:
+    """Document nouns -> their kinds: nouns of a kind in common may name the same document."""
+    kinds: dict[str, set[str]] = {}
+    for kind, nouns in _rows("document_kinds.tsv"):
+        for noun in nouns.split():
+            kinds.setdefault(noun, set()).add(kind)
+    return {noun: frozenset(found) for noun, found in kinds.items()}
+
+
+@cache
 def source_nouns() -> frozenset[str]:
     """Documents and surveys that can be a source ("In a statement, …")."""
     return _words("source_nouns.txt")

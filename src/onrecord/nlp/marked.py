@@ -60,6 +60,9 @@ def source_phrases(p: Parse) -> list[Candidate]:
         # of stance does not ("In the survey, most residents backed …": the survey's finding)
         if source is None or host.pos_ not in ("VERB", "AUX") or (cue and cue.act == "speech" and "ccomp" in cue.frames):
             continue
+        if cue is not None and source.lemma_.lower() not in lexicon.evidence_sources() \
+                and any(c.dep_ == "nsubj" for c in host.children):
+            continue    # "In an interview, the senator criticized the plan": his cue says what; the clause is not his words
         phrase = {t.i for t in tok.subtree}
         rest = [t for t in host.subtree if t.i not in phrase and not t.is_space]
         if len(rest) < 3:

@@ -197,6 +197,9 @@ class SpeakerResolver:
             return self._campaign_of(head, at, content)
         if any(roles_in(mention)):
             return self._descriptor(mention, at, content)
+        if _party_member(self, mention):
+            return self._just_named(mention, {c for t in mention if (c := self.country_of(t))}, set(),
+                                    _descriptor_title(mention))
         return organisation_by_noun(self, mention, at)
 
     def remember(self, found: Resolution, mention: tuple[int, int] | None, at: int) -> None:
@@ -254,9 +257,9 @@ class SpeakerResolver:
                 prof = self.profile_of(appos) if appos is not None else None
                 how = "apposition"
         if prof is not None:
-            if prof.type == "NORP" and any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITES
-                                           for c in tok.children):
-                return NOBODY                      # "a Canadian", "one Democrat": someone of that people
+            if prof.type == "NORP" and any(c.dep_ in ("det", "nummod") and (
+                    c.lower_ in INDEFINITES or (c.lower_ == "the" and tok.tag_ == "NNP")) for c in tok.children):
+                return NOBODY   # "a Canadian", "one Democrat", "the Wisconsin Republican": someone of that people
             if prof.type == "ORG" and lexicon.lexicon_key(prof.name).split()[-1] in EVENTS:
                 return NOBODY                      # "the Republican Convention" does not speak
             name = (self.country_of(tok) or prof.name) if prof.type in ("GPE", "NORP") else prof.name
@@ -477,14 +480,14 @@ class SpeakerResolver:
         prof = self.profiles[name]
         gender = lexicon.gender_words().get(mention.root.lower_)
         words = _descriptive_words(mention)
-        parties = {lexicon.parties()[w] for w in words if w in lexicon.parties()}
+        parties = {lexicon.parties()[w] for w in words | {mention.root.lower_} if w in lexicon.parties()}
         theirs = {lexicon.parties()[w] for w in prof.words if w in lexicon.parties()}
         # a name in the description ("the FBI director") must be one the article gave them
         names = {t.lower_ for t in mention if t.pos_ == "PROPN" and t.lower_ in words
                  and t.ent_type_ not in ("GPE", "LOC", "NORP") and not self.country_of(t)} - set(lexicon.parties())
         if (gender and prof.gender and gender != prof.gender) or (parties and theirs and not parties & theirs) \
                 or (countries and prof.countries and not countries & prof.countries) or not names <= prof.words \
-                or (prof.roles and not roles & prof.roles):
+                or (roles and prof.roles and not roles & prof.roles):
             return NOBODY
         return Resolution((name,), "descriptor", (named.start, named.end), SURENESS["descriptor"] - 0.15, title)
 
@@ -497,9 +500,13 @@ class SpeakerResolver:
         return next(iter(subjects.values())) if len(subjects) == 1 else None
 
     def _main_subject(self, mention: Mention) -> bool:
-        """Whether a mention is the subject of its sentence's main verb."""
+        """Whether a mention is the subject of its sentence's main verb, or one of several
+        joined as that subject ("Keller and Weber met")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in SUBJECT_DEPS and span.root.head.dep_ == "ROOT"
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        return root is not None and root.dep_ in SUBJECT_DEPS and root.head.dep_ == "ROOT"
 
 
 def _one_word_genders(profiles: dict[str, Profile]) -> None:
@@ -532,6 +539,13 @@ def _salient_role(tok: Token) -> bool:
     expected to speak next."""
     asking = tok.head.lemma_.lower() in ASKING
     return (tok.dep_ in SUBJECT_DEPS and not asking) or (tok.dep_ == "dobj" and asking)
+
+
+def _party_member(res: SpeakerResolver, mention: SpacySpan) -> bool:
+    """ "The Wisconsin Republican", "the Democrat": one person of a party, named by it alone."""
+    head = mention.root
+    return mention[0].lower_ == "the" and head.tag_ == "NNP" and head.lower_ in lexicon.parties() \
+        and (prof := res.profile_of(head)) is not None and prof.type == "NORP"
 
 
 def _in_embedded_clause(tok: Token) -> bool:
