@@ -170,3 +170,29 @@ def test_a_quotation_mark_the_tagger_swept_into_a_name_leaves_it_a_person(nlp):
               pos=["PROPN", "PROPN", "PART", "PUNCT", "PROPN", "PUNCT", "VERB"],
               ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
     assert label_of(doc.ents[0]) == "PERSON"
+
+
+def test_a_name_joined_by_a_hyphen_keeps_its_last_part(nlp):
+    from onrecord.nlp.entities import find_entities
+    doc = nlp("Lee Ji-woo, the envoy, opened the summit.")
+    doc.ents = [doc.char_span(0, len("Lee Ji-woo"), label="PERSON")]
+    (person,) = find_entities(doc)
+    assert person.name == "Lee Ji-woo"
+
+
+def test_a_one_word_name_resolved_where_tagged_is_that_person_where_untagged(nlp):
+    from onrecord.nlp.entities import find_entities
+    text = "Lee Ji-woo, the envoy, opened the summit. Lee spoke first. Critics praised Lee for the deal."
+    doc = nlp(text)
+    first, second = text.index("Lee spoke"), text.index("Lee for")
+    doc.ents = [doc.char_span(0, len("Lee Ji-woo"), label="PERSON"), doc.char_span(first, first + 3, label="PERSON")]
+    people = [e for e in find_entities(doc) if e.type == "PERSON"]
+    assert [(p.name, [m.start for m in p.mentions]) for p in people] == [("Lee Ji-woo", [0, first, second])]
+
+
+def test_a_word_made_of_a_name_and_a_hyphen_is_no_part_of_the_name(nlp):
+    from onrecord.nlp.entities import find_entities
+    doc = nlp("A Tom Keller-backed plan passed.")
+    doc.ents = [doc.char_span(2, len("A Tom Keller-backed"), label="PERSON")]
+    (person,) = find_entities(doc)
+    assert person.name == "Tom Keller"

@@ -195,6 +195,13 @@ def test_the_speaker_of_words_reported_inside_others_is_not_the_main_subject(ana
     assert evidence(analyzer, text)[-1] == ("He", "Peter Schmidt", "pronoun")
 
 
+def test_the_one_person_a_he_can_be_is_a_he(analyzer):
+    # nothing says Vukic is a man but the "he" that can only be him; so "she" is not him
+    text = ("Ozren Vukic arrived in Geneva on Monday. He made climate change his top priority. "
+            "Vukic met Anna Weber at the hotel. She said the deal would hold.")
+    assert evidence(analyzer, text)[-1] == ("She", "Anna Weber", "pronoun")
+
+
 def test_a_pronoun_points_at_the_mention_that_named_the_person(analyzer):
     text = "Clara Jensen met Tom Keller on Monday. She said the talks were useful."
     (s,) = onrecord.extract(text, analyzer=analyzer).statements

@@ -124,9 +124,18 @@ def _person_tokens(tokens: list) -> list:
     while len(tokens) > 1 and (not tokens[0].text[:1].isupper() or tokens[0].tag_ in ("VBG", "VBD", "VBZ")
                                or _opening_adjective(tokens[0]) or _opening_epithet(tokens)):
         tokens = tokens[1:]                  # "rang Taylor", "Hosting Cook", "Recent Samsung"
-    while len(tokens) > 1 and (tokens[-1].lemma_.lower() in lexicon.cues() or not tokens[-1].text[:1].isupper()):
+    while len(tokens) > 1 and not _hyphen_joined(tokens) and (
+            tokens[-1].lemma_.lower() in lexicon.cues() or not tokens[-1].text[:1].isupper()):
         tokens = tokens[:-1]                 # "Obama Says", "Juan Manriquez of"
     return tokens
+
+
+def _hyphen_joined(tokens: list) -> bool:
+    """Whether the last token ends a name joined by a hyphen ("moon" of "Ban Ki-moon"), not a
+    word made of the name ("Trump-backed")."""
+    return len(tokens) >= 3 and tokens[-2].text in ("-", "‐") and not tokens[-2].whitespace_ \
+        and not tokens[-3].whitespace_ and tokens[-3].text[:1].isupper() and tokens[-1].is_alpha \
+        and tokens[-1].tag_ in ("NNP", "NN")
 
 
 def _after_position(tokens: list) -> list:
@@ -293,7 +302,12 @@ def _untagged_surnames(doc: Doc, mentions, people: dict[tuple[int, int], str]) -
     tagged = {i for start, end, _ in mentions for i in range(start, end)}
     found = [t for t in doc if t.idx not in tagged and (
         len(owners.get(t.text, ())) == 1 or (t.text in single and t.pos_ in ("PROPN", "NOUN")))]
+    # a one-word name the article resolved where it was tagged ("Ban" of "Ban Ki-moon") is the
+    # same person where it was not
+    resolved = {text[s:e]: name for (s, e), name in people.items() if " " not in text[s:e]}
     for tok in found:
         if tok.text in owners:
             people[(tok.idx, tok.idx + len(tok.text))] = next(iter(owners[tok.text]))
+        elif tok.text in resolved:
+            people[(tok.idx, tok.idx + len(tok.text))] = resolved[tok.text]
     return [(t.idx, t.idx + len(t.text), "PERSON") for t in found]

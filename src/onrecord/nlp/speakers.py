@@ -52,6 +52,7 @@ EVENTS = frozenset({"convention", "conference", "summit", "debate", "caucus", "c
 # How well a person of unknown gender fits "he" or "she": possible, but the names the tagger
 # gets wrong (a city taken for a person) are often of this kind.
 UNKNOWN_GENDER_FIT = 0.35
+ALONE_BONUS = 0.15      # more sureness for a pronoun that no one else could be
 
 @dataclass
 class Profile:
@@ -130,8 +131,12 @@ class SpeakerResolver:
                 continue
             if tok.lower_ in GENDERED:
                 found = self._pronoun(tok.lower_, tok.idx, None)
-                if found and not self.quoted(found.antecedent[0]) \
-                        and self.profiles[found.names[0]].gender == GENDERED[tok.lower_]:
+                if not found or self.quoted(found.antecedent[0]):
+                    continue
+                prof = self.profiles[found.names[0]]
+                if prof.gender is None and found.confidence >= SURENESS["pronoun"] + ALONE_BONUS:
+                    prof.genders.add(GENDERED[tok.lower_])   # the one person "he" can be is a he
+                if prof.gender == GENDERED[tok.lower_]:
                     self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False,
                                            embedded=_in_embedded_clause(tok)))
             elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
@@ -339,7 +344,7 @@ class SpeakerResolver:
                                    or (aside is not None and aside[0] <= m.start < aside[1]))
         if choice is None or choice.minor:
             return NOBODY          # "… more liberal nominees than Obama? “…,” he said": only an aside named him
-        sure = SURENESS["pronoun"] + (0.15 if choice.margin == float("inf") else min(0.15, 0.03 * choice.margin))
+        sure = SURENESS["pronoun"] + (ALONE_BONUS if choice.margin == float("inf") else min(ALONE_BONUS, 0.03 * choice.margin))
         return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
 
     def _people_just_before(self, at: int) -> tuple[Resolution, bool]:
