@@ -196,3 +196,12 @@ def test_a_word_made_of_a_name_and_a_hyphen_is_no_part_of_the_name(nlp):
     doc.ents = [doc.char_span(2, len("A Tom Keller-backed"), label="PERSON")]
     (person,) = find_entities(doc)
     assert person.name == "Tom Keller"
+
+
+def test_a_first_name_the_tagger_took_for_an_adverb_stays_in_the_name(nlp):
+    from onrecord.nlp.entities import find_entities
+    doc = nlp("Carly Ostrander threw her support behind the mayor.")
+    doc[0].tag_ = "RB"                     # as the tagger may read a first name opening a sentence
+    doc.ents = [doc.char_span(0, len("Carly Ostrander"), label="PERSON")]
+    (person,) = find_entities(doc)
+    assert person.name == "Carly Ostrander"

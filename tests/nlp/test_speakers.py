@@ -202,6 +202,13 @@ def test_the_one_person_a_he_can_be_is_a_he(analyzer):
     assert evidence(analyzer, text)[-1] == ("She", "Anna Weber", "pronoun")
 
 
+def test_a_long_quotation_keeps_its_speaker_near(analyzer):
+    # the four sentences of one quotation are one step back, not four
+    text = ("Anna Weber spoke to the crowd. “We will win,” she said. “We have the votes. We have the money. "
+            "We have the time. And we have the will.” She also said the plan would cost less.")
+    assert evidence(analyzer, text)[-1] == ("She", "Anna Weber", "pronoun")
+
+
 def test_a_pronoun_points_at_the_mention_that_named_the_person(analyzer):
     text = "Clara Jensen met Tom Keller on Monday. She said the talks were useful."
     (s,) = onrecord.extract(text, analyzer=analyzer).statements

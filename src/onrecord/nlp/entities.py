@@ -190,8 +190,11 @@ def _opening_imperative(token) -> bool:
 
 def _opening_adjective(token) -> bool:
     """An adjective or adverb capitalised only because it opens the sentence ("Recent",
-    "Early"), which the tagger takes into the name after it."""
-    return token.is_sent_start and token.tag_ in ("JJ", "JJS", "RB")
+    "Early"), which the tagger takes into the name after it; not a first name the tagger
+    took for one ("Carly Fiorina threw …", "Carly" an adverb to it)."""
+    return token.is_sent_start and token.tag_ in ("JJ", "JJS", "RB") and not (
+        token.lower_ in lexicon.first_names() and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].pos_ == "PROPN" and token.doc[token.i + 1].is_title)
 
 
 SURVEYS = frozenset({"poll", "survey"})

@@ -93,7 +93,10 @@ class SpeakerResolver:
         self.profiles: dict[str, Profile] = {}
         self.at_char: dict[int, Profile] = {}               # token start -> profile it names
         self.history: list[tuple[int, tuple[str, ...]]] = []
-        self.index = MentionIndex([s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0])
+        starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        # a quotation is one step of the text however many sentences it holds: its speaker is
+        # as near after a long quotation as after a short one
+        self.index = MentionIndex([c for c in starts if c == 0 or not self.quoted(c - 1)])
         for ent in entities:
             if ent.type not in SPEAKER_TYPES:
                 continue
