@@ -202,6 +202,17 @@ def test_the_one_person_a_he_can_be_is_a_he(analyzer):
     assert evidence(analyzer, text)[-1] == ("She", "Anna Weber", "pronoun")
 
 
+@pytest.mark.parametrize("text, name", [
+    # the sentence before reports what Stovall said of Keller: the quotation's "he" is Keller
+    ("Tom Keller spoke in Iowa on Monday. Keller electrified the crowds, Peter Stovall said. "
+     "\"He was very articulate,\" he said.", "Peter Stovall"),
+    # no such report: the quotation's "he" may be either man, and so may the writer's
+    ("Tom Keller met Peter Stovall on Monday. \"He would have made peace,\" he said.", None),
+])
+def test_a_quotation_opening_on_he_after_a_report_on_another_man(analyzer, text, name):
+    assert evidence(analyzer, text)[-1][1] == name
+
+
 def test_a_long_quotation_keeps_its_speaker_near(analyzer):
     # the four sentences of one quotation are one step back, not four
     text = ("Anna Weber spoke to the crowd. “We will win,” she said. “We have the votes. We have the money. "

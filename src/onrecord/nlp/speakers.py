@@ -379,7 +379,23 @@ class SpeakerResolver:
             return False
         span = self.doc.char_span(*content, alignment_mode="expand")
         first = next((t for t in span if not t.is_punct and not t.is_space), None) if span is not None else None
-        return first is not None and first.lower_ == word and first.dep_ in SUBJECT_DEPS
+        return first is not None and first.lower_ == word and first.dep_ in SUBJECT_DEPS \
+            and not self._reported_on_just_before(content[0], GENDERED[word])
+
+    def _reported_on_just_before(self, at: int, gender: str) -> bool:
+        """ "Cruz won, Stovall said. “He was articulate,” he said": the sentence before says
+        what one person (the main clause's subject) said of another of that gender (a subject
+        inside it). The quotation's "he" is the one spoken of, the writer's the one who spoke,
+        whom salience then finds."""
+        before = self.index.sentence_of(at) - 1
+        if before < 0:
+            return False
+        start = self.index.sentence_starts[before]
+        fits = [m for m in self.index.between(start, at) if m.subject and not m.quoted
+                and self.index.sentence_of(m.start) == before and self._agrees(m.referent, "person", gender) > 0]
+        speakers = {m.referent for m in fits if not m.embedded}
+        spoken_of = {m.referent for m in fits if m.embedded}
+        return len(speakers) == 1 and bool(spoken_of) and speakers.isdisjoint(spoken_of)
 
     def _spoken_of(self, content: tuple[int, int]) -> set[str]:
         """Who the words of a statement speak of by name, and so did not say them: anyone
