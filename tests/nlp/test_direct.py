@@ -129,3 +129,16 @@ def test_a_quotation_alone_in_its_paragraph_still_goes_on_from_the_speaker(analy
             '"We have the crews and we have the boats."')
     found = statements(analyzer, text)
     assert [s.speaker.mention.text for s in found] == ["Ruiz", "Ruiz"]
+
+
+def test_a_line_that_leads_into_the_quotation_under_it_gives_its_speaker(analyzer):
+    text = ("Lena Okafor spoke at the hearing.\n\nOkafor called them on it:\n\n"
+            "“The questions asked today show why people do not trust this board.”\n\n"
+            "Okafor continued:\n\n“You look at the questions and you see no plan.”")
+    found = [(s.speaker.name, s.cue.text if s.cue else None) for s in statements(analyzer, text)]
+    assert found == [("Lena Okafor", "called"), ("Lena Okafor", "continued")]
+
+
+def test_a_line_with_no_one_speaking_leads_into_no_ones_words(analyzer):
+    text = "The harbour plan has three parts.\n\nThe list of its aims:\n\n“Jobs, wages and a new pier.”"
+    assert all(s.speaker.name is None for s in statements(analyzer, text))

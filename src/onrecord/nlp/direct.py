@@ -15,6 +15,9 @@ from .statements import (ADDRESSING, CUE_CLAUSE, DASHES, NAME_TYPES, SENTENCE_EN
                          clause_bounds, cue_end, cue_of, mention_span, subject_of)
 
 
+LEAD_IN_LENGTH = 200     # the longest line of its own that leads into the quotation under it
+
+
 def _segment_after(p: Parse, q: Quote, limit: int) -> list[Token]:
     """Tokens after a closing mark up to the end of that sentence."""
     out = []
@@ -185,8 +188,11 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
             continue
         if found is None:
             before = _segment_before(p, q, para[0])
+            lead_line = not before and not p.text[para[0]:q.open].strip()
+            if lead_line:
+                before = _lead_in_line(p, q, paragraphs, bisect_right(para_starts, q.open) - 1)
             if before and (before[-1].text in (":", ",") or cue_of(before[-1], "quote")):
-                found = _cue_in(before, nearest_last=True)
+                found = _cue_in(before, nearest_last=True) or (_speaking_verb(before) if lead_line else None)
                 if found and not _introduces(found[0], before):
                     found = None
         i += 1
@@ -211,6 +217,28 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         out.append(Candidate(kind, parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
                              parts if len(parts) > 1 else [], cue_end(cue)))
     return out
+
+
+def _lead_in_line(p: Parse, q: Quote, paragraphs: list[tuple[int, int]], k: int) -> list[Token]:
+    """The paragraph before a quotation that opens its own, when it is one short sentence
+    ending with a colon that leads into it ("Cruz continued:" — then the quotation)."""
+    if k <= 0:
+        return []
+    start, end = paragraphs[k - 1]
+    line = p.text[start:end].rstrip()
+    if not line.endswith(":") or len(line) > LEAD_IN_LENGTH or "\n" in line:
+        return []
+    return _segment_before(p, q, start)
+
+
+def _speaking_verb(line: list[Token]) -> tuple[Token, Token] | None:
+    """(verb, subject) of a line of its own that leads into a quotation with a colon, whatever
+    its verb: someone who "called them on it:" or "put it this way:" speaks the words under it."""
+    verb = next((t for t in line if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in NAME_TYPES):
+        return None
+    return verb, subject
 
 
 def _lines_of(p: Parse, q: Quote, paragraph: tuple[int, int]) -> tuple[int, int]:
