@@ -440,6 +440,19 @@ def test_a_role_after_two_people_named_together_is_neither(analyzer):
     assert evidence(analyzer, text)[-1][1] is None
 
 
+@pytest.mark.parametrize("text, makers", [
+    ("An Associated Press-Ipsos poll released Thursday found that most voters want change.",
+     ("Associated Press", "Ipsos")),
+    # a maker the article names in full elsewhere is named so
+    ("The Harbour Courier reported the vote. A new Courier-Civica poll shows the mayor ahead.",
+     ("Harbour Courier", "Civica")),
+    # a company's name with a hyphen is one company
+    ("Keller-Brandt said in a statement that profits fell.", ("Keller-Brandt",)),
+])
+def test_a_poll_by_two_makers_joined_by_a_hyphen_names_both(analyzer, text, makers):
+    assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == makers
+
+
 def test_a_poll_of_two_makers_names_both(analyzer):
     (s,) = onrecord.extract("A Wall Street Journal/NBC News poll shows that the race is close.",
                             analyzer=analyzer).statements

@@ -3,6 +3,7 @@ Quinnipiac poll", "the Post's report", "the study" after "a Reuters survey"), wh
 campaign" is, and which organisation "the court" is."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -44,7 +45,7 @@ def makers_of(res: "SpeakerResolver", document: Token) -> Resolution:
         prof = res.profile_of(child)
         if prof is not None and prof.type in ("ORG", "PERSON"):
             span = span or next(((a, b) for a, b in prof.spans if a <= child.idx < b), None)
-            makers += [p.strip() for p in prof.name.split("/") if p.strip() not in ("", *makers)]
+            makers += [p for p in (_in_full(res, m) for m in _makers_in(prof.name, document)) if p not in makers]
         elif prof is None and (body := body_name(res, child)):
             span = span or body.antecedent                           # "the US military said in a statement"
             makers += [n for n in body.names if n not in makers]
@@ -52,6 +53,25 @@ def makers_of(res: "SpeakerResolver", document: Token) -> Resolution:
 
 
 MAKER_PREPOSITIONS = frozenset({"from", "by"})
+# "Associated Press-GfK", "Post-ABC": a hyphen between two capitalised names
+_JOINED_MAKERS = re.compile(r"(?<=[A-Za-z.])-(?=[A-Z])")
+
+
+def _in_full(res: "SpeakerResolver", part: str) -> str:
+    """A maker's name as the article writes it in full elsewhere ("Post" of "Post-ABC" is The
+    Washington Post when the article names it), else as it stands."""
+    full = [name for name, prof in res.profiles.items() if prof.type == "ORG" and name.endswith(" " + part)]
+    return full[0] if len(full) == 1 else part
+
+
+def _makers_in(name: str, document: Token) -> list[str]:
+    """The makers one name of a document's maker holds: "Wall Street Journal/NBC News" is two;
+    so is "Associated Press-GfK" when it made a poll, which pollsters make together (a
+    company's name may have a hyphen: "Hewlett-Packard said in a statement")."""
+    parts = [p.strip() for p in name.split("/")]
+    if "poll" in lexicon.document_kinds().get(document.lemma_.lower(), ()):
+        parts = [q.strip() for p in parts for q in _JOINED_MAKERS.split(p)]
+    return [p for p in parts if len(p) > 1]
 
 
 def _maker_words(document: Token) -> list[Token]:
