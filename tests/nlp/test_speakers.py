@@ -453,6 +453,17 @@ def test_a_poll_by_two_makers_joined_by_a_hyphen_names_both(analyzer, text, make
     assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == makers
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Anna and Tom Keller, the parents of the pupil, say they felt compelled to speak.", ("Anna Keller", "Tom Keller")),
+    # a family by its surname: everyone the article names with it
+    ("Anna Keller and Tom Keller spoke on Monday. The Kellers say the school ignored them.", ("Anna Keller", "Tom Keller")),
+    # one Keller named: "the Kellers" are more than her, and no one the article names
+    ("Anna Keller spoke on Monday. The Kellers say the school ignored them.", ()),
+])
+def test_people_who_share_a_surname(analyzer, text, names):
+    assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == names
+
+
 def test_a_poll_of_two_makers_names_both(analyzer):
     (s,) = onrecord.extract("A Wall Street Journal/NBC News poll shows that the race is close.",
                             analyzer=analyzer).statements

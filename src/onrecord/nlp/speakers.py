@@ -237,7 +237,9 @@ class SpeakerResolver:
         """Names carried by the mention's head and its conjuncts ("Both Macron and Putin")."""
         names: list[str] = []
         first: Resolution = NOBODY
-        for tok in [head, *conjuncts(head)]:
+        if (family := self._family(head)) is not None:
+            return family
+        for tok in [*_first_names_joined(head), head, *conjuncts(head)]:
             if tok is not head and self._people_of(tok):
                 continue                  # "her campaign and Democrats": the party's people are no one named
             found = self._name_of(tok)
@@ -245,7 +247,24 @@ class SpeakerResolver:
             first = first or found
         if not names:
             return NOBODY
+        names = _with_shared_surname(names)
         return Resolution(tuple(names), first.how, first.antecedent, first.confidence, _title_of(head))
+
+    def _family(self, head: Token) -> Resolution | None:
+        """ "The Khans": the people of the article who bear that surname, when two or more do;
+        nobody when it names one ("the Kellers" are more than Anna Keller); None when the
+        word is no surname of the article's."""
+        if head.tag_ != "NNPS" or not head.text.endswith("s"):
+            return None
+        stems = {head.text[:-1], head.text[:-2]} if head.text.endswith("es") else {head.text[:-1]}
+        people = [p for p in self.profiles.values() if p.type == "PERSON" and len(p.name.split()) > 1
+                  and p.name.split()[-1] in stems]
+        if not people:
+            return None
+        if len(people) < 2:
+            return NOBODY
+        return Resolution(tuple(p.name for p in people), "name", self._naming_span(people[0], head.idx),
+                          SURENESS["surname"])
 
     def _people_of(self, tok: Token) -> bool:
         """A party's or a nation's people ("Democrats", "Russians")."""
@@ -563,6 +582,21 @@ def _salient_role(tok: Token) -> bool:
     expected to speak next."""
     asking = tok.head.lemma_.lower() in ASKING
     return (tok.dep_ in SUBJECT_DEPS and not asking) or (tok.dep_ == "dobj" and asking)
+
+
+def _with_shared_surname(names: list[str]) -> list[str]:
+    """ "Anna and Tom Keller": a first name alone beside a full name takes its surname."""
+    surname = next((n.split()[-1] for n in reversed(names) if len(n.split()) > 1), None)
+    if surname is None or len(names) < 2:
+        return names
+    return [f"{n} {surname}" if " " not in n and n.lower() in lexicon.first_names() else n for n in names]
+
+
+def _first_names_joined(head: Token) -> list[Token]:
+    """ "Khizr" of "Khizr and Ghazala Khan": a first name joined by "and" before the one the
+    surname belongs to, which the parser hangs on the surname, not as a conjunct."""
+    return [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()
+            and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
 
 
 def _party_member(res: SpeakerResolver, mention: SpacySpan) -> bool:
