@@ -80,6 +80,16 @@ def test_still_a_statement(analyzer, text, content):
     assert s.text == content
 
 
+@pytest.mark.parametrize("text, cue", [
+    # what someone might want, or what is asked whether someone knew, is no one's statement
+    ("The mayor pressed Anna Weber to do more if she wanted to win the harbour wards.", "wanted"),
+    ("The board asked whether Tom Keller knew that the ferry plan had failed.", "knew"),
+    ("Taxes will rise unless the council agrees to cut the harbour budget.", "agrees"),
+])
+def test_a_cue_in_a_condition_or_a_question_is_no_statement(analyzer, text, cue):
+    assert all(s.cue is None or s.cue.text != cue for s in found(analyzer, text))
+
+
 def test_a_passive_reports_its_agent_never_its_subject(analyzer):
     statements = found(analyzer, "Harlan Voss was accused of fraud by a former partner in 2011.")
     assert statements and all(s.speaker.mention.text.startswith("a former partner") for s in statements)

@@ -464,6 +464,19 @@ def test_people_who_share_a_surname(analyzer, text, names):
     assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == names
 
 
+def test_a_name_the_parser_hangs_inside_the_next_one_is_still_a_speaker(analyzer):
+    text = "Donald Trump and House Speaker Paul Ryan pledged to work together despite their differences."
+    assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == ("Donald Trump", "Paul Ryan")
+
+
+def test_as_for_names_whom_the_pronoun_is(analyzer):
+    text = ("Peter Stovall spoke first. “We need to respect the voters,” the senator said. "
+            "As for Tom Keller, he said he is not worried.")
+    assert evidence(analyzer, text)[-1] == ("he", "Tom Keller", "pronoun")
+
+
+
+
 def test_a_poll_of_two_makers_names_both(analyzer):
     (s,) = onrecord.extract("A Wall Street Journal/NBC News poll shows that the race is close.",
                             analyzer=analyzer).statements

@@ -23,6 +23,7 @@ _WORDS = lexicon.sifting_words()              # data/sifting.tsv: each list says
 WRITER, PERSONAL, RELATIVES, THINGS = (_WORDS[k] for k in ("writer", "personal", "relatives", "things"))
 SEEMING, ADDRESSING, SHARES, NAMING = (_WORDS[k] for k in ("seeming", "addressing", "shares", "naming"))
 NOT_DONE, VAGUE, TITLE_SMALL_WORDS = _WORDS["not_done"], _WORDS["vague"], _WORDS["title_small_words"]
+SUPPOSING = _WORDS["supposing"]
 PEOPLE_ENDINGS = tuple(_WORDS["people_endings"])
 NOUN_FRAMES = ("dobj", "xcomp", "oprd")          # and every "prep:…": a noun phrase as content
 SENTENCE_ENDS = tuple(".!?…:;)\"'”’»")
@@ -81,6 +82,13 @@ def not_done(c: Candidate, p: Parse) -> bool:
         return False
     head = verb.head
     return head.lemma_.lower() in NOT_DONE or any(k.dep_ == "neg" for k in head.children)
+
+
+def supposed(c: Candidate, p: Parse) -> bool:
+    """A cue in a condition or a question: "pressed her to do more if she wanted to win" says
+    nothing she wanted; "asked whether he knew" nothing he knew."""
+    verb = _verb(c)
+    return verb is not None and any(k.dep_ == "mark" and k.lower_ in SUPPOSING for k in verb.children)
 
 
 def no_source(c: Candidate, p: Parse) -> bool:
@@ -246,6 +254,7 @@ RULES: tuple[tuple[str, Callable[[Candidate, Parse], bool]], ...] = (
     ("a verb the subject is made to do", bare_infinitive),
     ("a verb the source did not do", not_done),
     ("a verb another was asked to do", asked_of_another),
+    ("a condition or a question, not a statement", supposed),
     ("no person, body or document as source", no_source),
     ("a name for a thing", naming),
     ("only the one spoken to", only_the_addressee),

@@ -357,6 +357,8 @@ class SpeakerResolver:
         if kind == "org":
             return self._it(at)
         gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(word)
+        if (topic := self._topic_of(at, kind, gender)):
+            return topic
         if self._unnamed_before(at, gender) or (content and self._quotes_of_another(content, word)):
             return NOBODY
         aside = participle_before(self.doc, at)
@@ -368,6 +370,20 @@ class SpeakerResolver:
             return NOBODY          # "… more liberal nominees than Obama? “…,” he said": only an aside named him
         sure = SURENESS["pronoun"] + (ALONE_BONUS if choice.margin == float("inf") else min(ALONE_BONUS, 0.03 * choice.margin))
         return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
+
+    def _topic_of(self, at: int, kind: str, gender: str | None) -> Resolution:
+        """ "As for Trump, he said …": the person its clause opens by naming as its topic."""
+        pronoun = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if pronoun is None or pronoun.root.dep_ not in SUBJECT_DEPS:
+            return NOBODY
+        for prep in pronoun.root.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < pronoun.root.i:
+                for topic in (o for f in prep.children if f.lower_ == "for" for o in f.children if o.dep_ == "pobj"):
+                    prof = self.profile_of(topic)
+                    if prof is not None and self._agrees(prof.name, kind, gender) > 0:
+                        span = next(((a, b) for a, b in prof.spans if a <= topic.idx < b), None)
+                        return Resolution((prof.name,), "pronoun", span, SURENESS["pronoun"] + ALONE_BONUS)
+        return NOBODY
 
     def _people_just_before(self, at: int) -> tuple[Resolution, bool]:
         """ "They": the people named together as the main subject just before ("David Autor,
@@ -593,10 +609,11 @@ def _with_shared_surname(names: list[str]) -> list[str]:
 
 
 def _first_names_joined(head: Token) -> list[Token]:
-    """ "Khizr" of "Khizr and Ghazala Khan": a first name joined by "and" before the one the
-    surname belongs to, which the parser hangs on the surname, not as a conjunct."""
-    return [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()
-            and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
+    """ "Khizr" of "Khizr and Ghazala Khan", "Trump" of "Donald Trump and House Speaker Paul
+    Ryan": a name joined by "and" before the one the mention's head belongs to, which the
+    parser hangs inside that name, not as a conjunct."""
+    return [c for c in head.subtree if c.i < head.i and c.dep_ in ("amod", "compound", "nmod")
+            and c.text[:1].isupper() and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
 
 
 def _party_member(res: SpeakerResolver, mention: SpacySpan) -> bool:
