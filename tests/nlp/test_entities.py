@@ -205,3 +205,13 @@ def test_a_first_name_the_tagger_took_for_an_adverb_stays_in_the_name(nlp):
     doc.ents = [doc.char_span(0, len("Carly Ostrander"), label="PERSON")]
     (person,) = find_entities(doc)
     assert person.name == "Carly Ostrander"
+
+
+def test_an_untagged_first_name_before_a_known_surname_is_another_person(nlp):
+    from onrecord.nlp.entities import find_entities
+    text = "Tom Keller spoke first. Anna Keller, his daughter, spoke next. Keller thanked her."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, len("Tom Keller"), label="PERSON")]     # as the tagger may leave her out
+    names = {e.name: [m.start for m in e.mentions] for e in find_entities(doc) if e.type == "PERSON"}
+    assert names["Anna Keller"] == [text.index("Anna Keller")]
+    assert text.index("Anna Keller") + len("Anna ") not in names["Tom Keller"]

@@ -232,6 +232,15 @@ def test_a_speaker_with_a_cue_of_their_own_says_what_the_cue_says_not_the_whole_
     assert (s.cue.text, s.text) == (cue, content)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("As The Guardian reported on Friday, the board was refusing to call the closure a failure.", "Guardian"),
+    ("The board, Lena Okafor said, was refusing to call the closure a failure.", "Lena Okafor"),
+])
+def test_a_cue_set_into_the_sentence_wins_over_a_verb_inside_what_it_reports(analyzer, text, speaker):
+    (s,) = statements(analyzer, text)
+    assert s.speaker.name == speaker and s.text.endswith("was refusing to call the closure a failure")
+
+
 def test_according_to_wins_over_a_verb_inside_its_content(analyzer):
     text = "The union has 4,000 members who back the strike, according to its own figures."
     (s,) = statements(analyzer, text)

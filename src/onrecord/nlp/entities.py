@@ -17,7 +17,7 @@ from ..model import Entity, Span
 from . import lexicon
 from .attributes import ABBREVIATIONS, is_title
 from .lexicon import lexicon_key
-from .names import HONORIFICS, person_names, word_before, words_of
+from .names import HONORIFICS, person_names, same_person, word_before, words_of
 from .doctext import text_of
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -308,9 +308,30 @@ def _untagged_surnames(doc: Doc, mentions, people: dict[tuple[int, int], str]) -
     # a one-word name the article resolved where it was tagged ("Ban" of "Ban Ki-moon") is the
     # same person where it was not
     resolved = {text[s:e]: name for (s, e), name in people.items() if " " not in text[s:e]}
+    out = []
     for tok in found:
-        if tok.text in owners:
-            people[(tok.idx, tok.idx + len(tok.text))] = next(iter(owners[tok.text]))
+        start, end = tok.idx, tok.idx + len(tok.text)
+        first = _untagged_first_name(doc, tok, tagged)
+        if first is not None:             # "Ivanka Trump", untagged, is not Donald Trump
+            start = first.idx
+            full = f"{first.text} {tok.text}"
+            people[(start, end)] = next((n for n in owners.get(tok.text, ()) if same_person(
+                lexicon_key(n), lexicon_key(full))), full)
+        elif tok.text in owners:
+            people[(start, end)] = next(iter(owners[tok.text]))
         elif tok.text in resolved:
-            people[(tok.idx, tok.idx + len(tok.text))] = resolved[tok.text]
-    return [(t.idx, t.idx + len(t.text), "PERSON") for t in found]
+            people[(start, end)] = resolved[tok.text]
+        out.append((start, end, "PERSON"))
+    return out
+
+
+def _untagged_first_name(doc: Doc, surname, tagged: set[int]):
+    """The first name written right before a surname the recogniser left untagged, when it is
+    one ("Ivanka" of "Ivanka Trump"): then the two are a name of their own."""
+    if surname.i == 0:
+        return None
+    first = doc[surname.i - 1]
+    if first.idx in tagged or not first.is_title or first.pos_ != "PROPN" or first.whitespace_ != " " \
+            or first.lower_ not in lexicon.first_names():
+        return None
+    return first

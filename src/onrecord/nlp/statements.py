@@ -28,7 +28,7 @@ from .doctext import entity_at, is_dateline, text_of
 # train, rounded. A statement's confidence is this, lowered when its speaker is unresolved.
 RULE_CONFIDENCE = {"direct": 0.94, "according": 0.93, "signed": 0.9, "ccomp": 0.9, "prep:as": 0.9,
                    "prep:of": 0.9, "prep:with": 0.9, "source": 0.84, "xcomp": 0.77, "oprd": 0.76,
-                   "prep:about": 0.75, "prep:for": 0.73, "around": 0.7, "passive": 0.7, "continued": 0.69,
+                   "prep:about": 0.75, "prep:for": 0.73, "around": 0.8, "passive": 0.7, "continued": 0.69,
                    "colon": 0.66, "dobj": 0.62, "prep:to": 0.6}
 SENTENCE_END = {".", "!", "?"}
 DASHES = {"―", "—", "–", "-", "--"}
