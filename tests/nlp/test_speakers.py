@@ -595,3 +595,27 @@ def test_the_poll_is_the_last_poll_with_a_maker(analyzer, text, names):
 def test_the_campaign_is_the_campaign_of_the_person_just_named(analyzer):
     text = "Susan Okafor plans to call on young people to serve.\n\nThe campaign says she will announce plans Friday."
     assert evidence(analyzer, text)[-1][1] == "Okafor campaign"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a campaign manager runs another's campaign: "the campaign" is not his
+    ("Anna Weber's campaign manager, Tom Keller, was charged. Keller said he was grateful. "
+     "The campaign said the matter is now closed.", None),
+    # the one campaign the article names, after a staffer
+    ("The Weber campaign hired Tom Keller as its spokesman. Keller said he was grateful. "
+     "The campaign said the matter is now closed.", "Weber campaign"),
+])
+def test_the_campaign_after_someone_who_works_for_it(analyzer, text, name):
+    assert evidence(analyzer, text)[-1][1] == name
+
+
+def test_a_name_before_a_surname_that_opens_with_its_particle_is_its_first_name(analyzer):
+    text = "Saudi Prince Alwaleed Bin Talal mocked the tycoon on Twitter."
+    assert evidence(analyzer, text)[0][1] == "Alwaleed Bin Talal"
+
+
+def test_a_name_before_a_role_gives_the_role_to_someone_else(analyzer):
+    # "Weber spokesman Tom Keller": the spokesman is Keller, not Weber
+    text = ("Anna Weber toured the port on Monday. Weber spokesman Tom Keller said the talks went well. "
+            "Later, Anna Weber and Tom Keller met the mayor. The spokesman added that more talks would follow.")
+    assert evidence(analyzer, text)[-1] == ("The spokesman", "Tom Keller", "descriptor")

@@ -60,11 +60,12 @@ def learn_attributes(res: "SpeakerResolver") -> None:
         learn_premodifiers(res, tok, prof)
         for appos in [c for c in tok.children if c.dep_ == "appos" and not _possessed(tok, c)]:
             _learn_apposition(res, tok, appos)
-        if tok.dep_ in ("appos", "compound") and res.profile_of(tok.head) is None:
+        if tok.dep_ == "appos" and res.profile_of(tok.head) is None:    # "the senator, Bernie Sanders"
             outer = [t for t in _phrase(tok.head) if t.i not in {s.i for s in tok.subtree}]
             _add_attributes(res, prof, outer, genders=False)
-            if tok.dep_ == "appos":                                       # "the Trump aide": not his
-                _add_genders(prof, _core(tok.head))
+            _add_genders(prof, _core(tok.head))
+        # a name before a noun ("the Trump aide", "Clinton spokesman Nick Merrill") says nothing of
+        # that person: the aide and the spokesman are someone else
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":          # "X is the party's nominee"
             for attr in [c for c in tok.head.children if c.dep_ == "attr"]:
                 _add_attributes(res, prof, list(attr.subtree))

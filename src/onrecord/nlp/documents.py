@@ -80,6 +80,8 @@ def _maker_words(document: Token) -> list[Token]:
     "by", the agent of a participle made of it ("compiled by"); through "of" when the document
     is a count of others ("the average of recent polls compiled by …")."""
     found = [c for c in document.children if c.dep_ in ("compound", "nmod")]
+    # "NBC/Wall Street Journal poll": the parser may hang one maker on the other's name
+    found += [t for c in list(found) for t in c.lefts if t.dep_ in ("compound", "nmod") and t not in found]
     if document.dep_ == "dobj" and document.head.lemma_.lower() in lexicon.document_verbs():
         found += [c for c in document.head.children if c.dep_ == "nsubj"]     # "X issued a statement"
     elif document.dep_ == "pobj" and document.head.lower_ == "in" and document.head.head.lemma_.lower() in lexicon.cues():
@@ -91,7 +93,7 @@ def _maker_words(document: Token) -> list[Token]:
             found += [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         elif child.dep_ == "prep" and child.lower_ == "of" and not found:
             found += [w for o in child.children if o.dep_ == "pobj" and is_document(o) for w in _maker_words(o)]
-    return found
+    return sorted(found, key=lambda t: t.i)        # the makers in the order written
 
 
 def is_document(tok: Token) -> bool:
@@ -192,6 +194,11 @@ def group_before(res: "SpeakerResolver", head: Token) -> Resolution:
         return NOBODY
     (named,) = found.values()
     return Resolution(named.names, "descriptor", named.antecedent, SURENESS["descriptor"] - 0.1)
+
+
+def groups_named(res: "SpeakerResolver", word: str) -> set[str]:
+    """Every campaign (or administration) the article names by its person ("Trump campaign")."""
+    return {n for tok in res.doc if tok.lower_ == word and (named := group_name(res, tok)) for n in named.names}
 
 
 def organisation_by_noun(res: "SpeakerResolver", mention: SpacySpan, at: int) -> Resolution:

@@ -17,7 +17,7 @@ from ..model import Entity, Span
 from . import lexicon
 from .attributes import ABBREVIATIONS, is_title
 from .lexicon import lexicon_key
-from .names import HONORIFICS, person_names, same_person, word_before, words_of
+from .names import HONORIFICS, PARTICLES, person_names, same_person, word_before, words_of
 from .doctext import text_of
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP")
@@ -154,12 +154,16 @@ def in_capitals_as_position(tok) -> bool:
 
 def _with_first_name(doc: Doc, ent: SpacySpan, start: int) -> int:
     """Where a person's name starts when the tagger left its first name out ("Debbie" of
-    "Debbie Wasserman Schultz"): a capitalised first name right before, in the same phrase."""
+    "Debbie Wasserman Schultz"): a capitalised first name right before, in the same phrase; or
+    any capitalised name before a surname that opens with its particle ("Alwaleed" of
+    "Alwaleed Bin Talal"), which no one is called alone."""
     if ent.start == 0 or start != ent.start_char:
         return start
     before = doc[ent.start - 1]
+    particle = ent[0].lower_ in PARTICLES and len(ent) > 1 and not is_title(before.lower_) \
+        and before.lower_.rstrip(".") not in HONORIFICS
     if before.pos_ == "PROPN" and before.text.istitle() and before.head.i in range(ent.start, ent.end) \
-            and before.lower_ in lexicon.first_names() and not before.ent_type_:
+            and (particle or before.lower_ in lexicon.first_names()) and not before.ent_type_:
         return before.idx
     return start
 

@@ -146,6 +146,12 @@ def first_names() -> dict[str, str]:
 
 
 @cache
+def staff_roles() -> frozenset[str]:
+    """Roles of people who work for another's campaign or office ("campaign manager")."""
+    return _words("staff_roles.txt")
+
+
+@cache
 def document_kinds() -> dict[str, frozenset[str]]:
     """Document nouns -> their kinds: nouns of a kind in common may name the same document."""
     kinds: dict[str, set[str]] = {}

@@ -31,7 +31,7 @@ from .antecedents import (clause_before, participle_before, relative_antecedent,
                           unnamed_subject_before, untagged_name_before)
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_transcript_labels, roles_in
 from .doctext import is_dateline, text_of
-from .documents import (GROUP_HEADS, body_name, group_before, is_document, maker, noun_phrase,
+from .documents import (GROUP_HEADS, body_name, group_before, groups_named, is_document, maker, noun_phrase,
                         organisation_by_noun)
 from .entities import SURVEY_ADJECTIVES, SURVEYS, in_capitals_as_position
 from .names import first_name_gender, gender_said
@@ -451,15 +451,21 @@ class SpeakerResolver:
 
     def _campaign_of(self, head: Token, at: int, content: tuple[int, int] | None) -> Resolution:
         """ "His campaign": the campaign of the person "his" stands for ("Trump campaign");
-        "the campaign" that of the person the sentence before is about."""
+        "the campaign" that of the person the sentence before is about, unless that person
+        works for a campaign ("Trump's campaign manager, Lewandowski, said … The campaign's
+        statement"): then the one campaign the article names, if it names one."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
         found = self._pronoun("he" if owner.lower_ == "his" else "she", at, content) if owner else NOBODY
         if owner is None and head.i > 0 and self.doc[head.i - 1].lower_ == "the":
             if (earlier := group_before(self, head)):
                 return earlier                  # "The Trump campaign is … The campaign expects …"
-            if (named := self._subject_just_before(self.doc[head.i - 1: head.i + 1])) is not None:
+            named = self._subject_just_before(self.doc[head.i - 1: head.i + 1])
+            staff = named is not None and self.profiles[named.referent].roles & lexicon.staff_roles()
+            if named is not None and not staff:
                 found = Resolution((named.referent,), "descriptor", (named.start, named.end),
                                    SURENESS["descriptor"] - 0.15)
+            elif staff and len(groups := groups_named(self, head.lower_)) == 1:
+                return Resolution(tuple(groups), "descriptor", None, SURENESS["descriptor"] - 0.15)
         if len(found.names) != 1 or found.names[0] not in self.profiles:
             return NOBODY
         name = f"{found.names[0].split()[-1]} {head.lower_}"
