@@ -142,3 +142,24 @@ def test_a_line_that_leads_into_the_quotation_under_it_gives_its_speaker(analyze
 def test_a_line_with_no_one_speaking_leads_into_no_ones_words(analyzer):
     text = "The harbour plan has three parts.\n\nThe list of its aims:\n\n“Jobs, wages and a new pier.”"
     assert all(s.speaker.name is None for s in statements(analyzer, text))
+
+
+def test_a_long_aside_between_the_name_and_its_cue_keeps_the_speaker(analyzer):
+    text = ("“The plan shows that the port can grow without new debt,” Adam Green, co-founder of the "
+            "Harbour Progress Campaign Committee, said in a statement.")
+    (s,) = statements(analyzer, text)
+    assert s.speaker.name == "Adam Green"
+
+
+def test_a_name_with_a_suffix_after_a_quotation_is_its_speaker(analyzer):
+    text = ("“We hate this framing of the vote,” Vann R. Newkirk II, a writer for the magazine, said on Twitter. "
+            "“We have done our part already.”")
+    found = statements(analyzer, text)
+    # (named without the suffix, as other articles name him)
+    assert [s.speaker.name for s in found] == ["Vann R. Newkirk"] and found[0].text.endswith("already.")
+
+
+def test_a_reply_fired_back_is_a_cue_only_beside_a_quotation(analyzer):
+    (s,) = statements(analyzer, "“They are all here for the free food,” Tom Keller shot back with a laugh.")
+    assert (s.speaker.name, s.cue.text) == ("Tom Keller", "shot back")
+    assert statements(analyzer, "While the mine has cut back on output, the other mines are set to grow.") == ()

@@ -19,6 +19,9 @@ AUXILIARIES = frozenset({"do", "does", "did", "have", "has", "had", "be", "been"
                          "will", "would", "shall", "should", "may", "might", "can", "could", "must"})
 
 
+BACK = lexicon.Cue("reply", ("quote",), "speech")   # "fired back", "shot back", "hit back"
+
+
 def entry_of(tok: Token) -> lexicon.Cue | None:
     """The cue table's entry for a word by its lemma or, where the lemmatiser slipped
     ("hopes" read as "hop"), by the lemma its form implies."""
@@ -26,6 +29,9 @@ def entry_of(tok: Token) -> lexicon.Cue | None:
     cue = table.get(tok.lemma_.lower())
     if cue is None:
         cue = next((table[w] for w in verb_lemmas(tok.lower_)[1:] if w in table), None)
+    if cue is None and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == tok.i + 1
+                           for c in tok.children):
+        cue = BACK                    # "“…,” she shot back": a reply, beside a quotation only ("cut back" is none)
     return cue
 
 

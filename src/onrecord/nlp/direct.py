@@ -16,6 +16,7 @@ from .statements import (ADDRESSING, CUE_CLAUSE, DASHES, NAME_TYPES, SENTENCE_EN
 
 
 LEAD_IN_LENGTH = 200     # the longest line of its own that leads into the quotation under it
+ASIDE_LENGTH = 20        # tokens of an aside between a name and its cue ("Ann Lee, co-founder of …, said")
 
 
 def _segment_after(p: Parse, q: Quote, limit: int) -> list[Token]:
@@ -100,7 +101,8 @@ def _cue_after_subject(segment: list[Token]) -> tuple[Token, Token] | None:
         if cue_of(tok, "quote") is None or _subordinate(tok):
             continue
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
-        if subj is not None and subj.left_edge.i == words[0].i:
+        # its first word, not a closing mark the parser hung on it
+        if subj is not None and next(t for t in subj.subtree if not t.is_punct).i == words[0].i:
             return tok, subj
     return None
 
@@ -115,7 +117,7 @@ def _cue_after_name(segment: list[Token]) -> tuple[Token, Token] | None:
     if name is None or name.start != words[0].i:
         return None
     rest = [t for t in segment if t.i >= name.end]
-    cue = next((t for t in rest[:8] if cue_of(t, "quote") is not None), None)
+    cue = next((t for t in rest[:ASIDE_LENGTH] if cue_of(t, "quote") is not None), None)
     if cue is None or _subordinate(cue) or any(c.dep_ in SUBJECTS for c in cue.children):
         return None
     between = [t for t in rest if t.i < cue.i]

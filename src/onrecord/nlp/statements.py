@@ -110,7 +110,7 @@ def cue_of(tok: Token, frame: str | None = None) -> lexicon.Cue | None:
 
 def cue_end(tok: Token) -> int:
     """End of a cue with its particle ("summed up", "pointed out")."""
-    prt = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+    prt = [c for c in tok.children if c.i == tok.i + 1 and (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "back"))]
     last = prt[0] if prt else tok
     return last.idx + len(last.text)
 
