@@ -220,6 +220,15 @@ def test_statements_by_speaker(examples_db: Path, analyzer) -> None:
     assert api.statements(examples_db, speaker="Zelenskyy") == []
 
 
+def test_statements_of_one_query_object(examples_db: Path, tmp_path: Path) -> None:
+    query = onrecord.StatementQuery(speaker="Okafor", kind="direct")
+    rows = api.statements(examples_db, query)
+    assert rows and rows == api.statements(examples_db, speaker="Okafor", kind="direct")
+    assert api.statements(examples_db, query, limit=1) == rows[:1]
+    out = tmp_path / "okafor.jsonl"
+    assert api.export(examples_db, "jsonl", out, query=query) == len(rows)
+
+
 def test_statements_by_search(examples_db: Path) -> None:
     rows = api.statements(examples_db, search="turbine")
     assert rows

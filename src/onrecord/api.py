@@ -19,6 +19,7 @@ from .ingest.reading import OnError, looks_like_path, parse_published, read, rea
 from .model import Article
 from .nlp import Analyzer, pipeline
 from .scale.local import SAVE_BATCH, IngestReport, OnProgress, count_stored, ingest_paths, save_counted
+from .store.queries import MAX_PAGE, StatementQuery, statement_query
 
 if TYPE_CHECKING:
     from .claims import Claim, ClaimGroup
@@ -54,16 +55,14 @@ def parse_date(subject: str, value: str | dt.date | None) -> str | None:
     return iso_date(subject, value)
 
 
-def statements(db: str | os.PathLike[str] = "onrecord.db", speaker: str | None = None,
-               search: str | None = None, limit: int | None = None, *, site: str | None = None,
-               since: str | dt.date | None = None, until: str | dt.date | None = None,
-               kind: str | None = None, topic: str | None = None, act: str | None = None) -> list[dict]:
-    """Stored statements, filtered by speaker name, full-text search, site, dates, kind, topic
-    (a key or any name of it: "NATO", "the North Atlantic Alliance") and act (speech, thought
-    or evidence: what the source did)."""
+def statements(db: str | os.PathLike[str] = "onrecord.db", query: StatementQuery | None = None,
+               **given) -> list[dict]:
+    """Stored statements, all of them unless a ``limit`` is given: those of ``query`` or of its
+    fields given by name (``StatementQuery``: speaker name, full-text search, site, dates,
+    kind, topic — a key or any name of it, "NATO", "the North Atlantic Alliance" — and act:
+    speech, thought or evidence, what the source did)."""
     with _existing(db) as store:
-        return store.statements(speaker=speaker, search=search, site=site, since=since, until=until,
-                                kind=kind, limit=limit, topic=topic, act=act)
+        return store.statements(statement_query(query, given))
 
 
 def topics(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None, limit: int = 50,
@@ -167,15 +166,16 @@ def quote(db: str | os.PathLike[str], quote_id: int | str, limit: int = 500) -> 
     return found
 
 
-def iter_statements(db: str | os.PathLike[str] = "onrecord.db", **filters) -> Iterator[dict]:
-    """Every stored statement matching ``filters`` (as ``Store.statements_page``), in date
-    order, read page by page so a large store is never held in memory."""
-    from .store.queries import MAX_PAGE
-
+def iter_statements(db: str | os.PathLike[str] = "onrecord.db", query: StatementQuery | None = None,
+                    **given) -> Iterator[dict]:
+    """Every stored statement of ``query`` (or of its fields given by name, as
+    ``Store.statements_page``), in date order, read page by page so a large store is never
+    held in memory."""
+    query = statement_query(query, given)
     with _existing(db) as store:
         cursor = None
         while True:
-            page = store.statements_page(**filters, limit=MAX_PAGE, cursor=cursor)
+            page = store.statements_page(dataclasses.replace(query, limit=MAX_PAGE, cursor=cursor))
             yield from page["items"]
             cursor = page["next_cursor"]
             if cursor is None:
@@ -183,15 +183,17 @@ def iter_statements(db: str | os.PathLike[str] = "onrecord.db", **filters) -> It
 
 
 def export(db: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str] | None = None,
-           stream: IO[str] | None = None, **filters) -> int:
-    """Write the statements matching ``filters`` with their article's metadata as jsonl, csv
-    or parquet to the file ``out`` (or to ``stream``); return how many were written."""
+           stream: IO[str] | None = None, query: StatementQuery | None = None, **given) -> int:
+    """Write the statements of ``query`` (or of its fields given by name) with their article's
+    metadata as jsonl, csv or parquet to the file ``out`` (or to ``stream``); return how many
+    were written."""
     from .export import write
 
+    query = statement_query(query, given)              # a bad filter fails before any file is made
     if out is None and (fmt == "parquet" or stream is None):
         raise InputError("--out", f"{fmt} needs a file to write to")
     _existing(db).close()                              # fail before creating any file
-    return write(iter_statements(db, **filters), fmt, out, stream)
+    return write(iter_statements(db, query), fmt, out, stream)
 
 
 # The most statements a collection digest reads (a speaker's, a topic's): the digest shows a

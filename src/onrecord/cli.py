@@ -24,6 +24,7 @@ from .nlp import pipeline
 
 if TYPE_CHECKING:
     from .eval import EvalReport
+    from .store.queries import StatementQuery
 
 FORMATS = click.Choice(["jsonl", "json", "table"])
 
@@ -241,7 +242,7 @@ def _summary(report: "api.IngestReport", db: str, problems: Problems, seconds: f
 
 def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
     """--speaker, --search, --site, --since, --until, --kind, --act and --topic, shared by the
-    store readers (which take them as ``**given`` for ``_filters``)."""
+    store readers (which take them as ``**given`` for ``_statement_query``)."""
     for option in reversed((
         click.option("--speaker", default=None, help="Resolved speaker name, or a word of it (e.g. a surname)."),
         click.option("--search", default=None, help="Words to find in the statements (full-text search)."),
@@ -259,11 +260,12 @@ def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
     return func
 
 
-def _filters(speaker: str | None, search: str | None, site: str | None, since: str | None,
-             until: str | None, kind: str | None, topic: str | None = None, act: str | None = None) -> dict:
-    """The filters as the library takes them, dates checked here so errors name the option."""
-    return {"speaker": speaker, "search": search, "site": site, "kind": kind, "topic": topic, "act": act,
-            "since": api.parse_date("--since", since), "until": api.parse_date("--until", until)}
+def _statement_query(limit: int | None = None, **given: str | None) -> "StatementQuery":
+    """The query the filter options make, dates checked here so errors name the option."""
+    from .store.queries import StatementQuery
+
+    dates = {name: api.parse_date(f"--{name}", given.pop(name, None)) for name in ("since", "until")}
+    return StatementQuery(**given, **dates, limit=limit)
 
 
 @main.command()
@@ -279,8 +281,7 @@ def statements(limit: int | None, db: str, fmt: str | None, **given: str | None)
       onrecord statements --speaker Putin --search NATO
       onrecord statements --topic "Minsk agreements" --speaker Putin --act speech
     """
-    filters = _filters(**given)
-    rows = api.statements(db, limit=limit, **filters)
+    rows = api.statements(db, _statement_query(limit, **given))
     _print_rows(rows, _default_format(fmt), table=_statements_table)
 
 
@@ -505,8 +506,7 @@ def export_command(fmt: str, out: str | None, db: str, **given: str | None) -> N
     Example:
       onrecord export --format parquet --out statements.parquet --since 2022-01-01
     """
-    filters = _filters(**given)
-    count = api.export(db, fmt, out, None if out else sys.stdout, **filters)
+    count = api.export(db, fmt, out, None if out else sys.stdout, _statement_query(**given))
     if out:
         click.echo(f"{count} statement(s) -> {out}", err=True)
 

@@ -335,3 +335,42 @@ def test_a_filter_word_sqlite_cannot_take_is_an_input_error(store: Store) -> Non
         with pytest.raises(InputError) as caught:
             store.statements(**{name: value})
         assert caught.value.subject == name
+
+
+def test_one_query_object_is_the_same_as_its_fields_by_name(store: Store) -> None:
+    from onrecord.store.queries import StatementQuery
+
+    query = StatementQuery(speaker="Scholz", kind="mixed", since=dt.date(2022, 1, 20), limit=3, order="desc")
+    assert store.statements_page(query) == store.statements_page(
+        speaker="Scholz", kind="mixed", since="2022-01-20", limit=3, order="desc")
+    assert store.statements(query) == store.statements(speaker="Scholz", kind="mixed", since="2022-01-20", limit=3)
+    # fields given beside a query change it: the next page of the same query
+    first = store.statements_page(query)
+    second = store.statements_page(query, cursor=first["next_cursor"])
+    assert second["items"] and not {key(r) for r in first["items"]} & {key(r) for r in second["items"]}
+
+
+def test_a_query_checks_its_fields_when_it_is_made() -> None:
+    from onrecord.store.queries import StatementQuery, statement_query
+
+    with pytest.raises(InputError, match="since"):
+        StatementQuery(since="last tuesday")
+    with pytest.raises(InputError, match="kind"):
+        StatementQuery(kind="sarcastic")
+    with pytest.raises(InputError, match="order"):
+        StatementQuery(order="sideways")
+    with pytest.raises(InputError, match="until"):
+        StatementQuery(since="2022-03-01", until="2022-02-01")
+    with pytest.raises(TypeError):
+        statement_query("Putin", {})                            # a name is given as speaker=
+    query = StatementQuery(since=dt.date(2022, 1, 5), speaker="Putin", order="desc")
+    assert query.since == "2022-01-05"
+    assert query.given() == {"speaker": "Putin", "since": "2022-01-05", "order": "desc"}
+
+
+def test_statements_without_a_query_keep_their_first_page(store: Store) -> None:
+    from onrecord.store.queries import DEFAULT_PAGE, StatementQuery
+
+    assert len(store.statements()) == DEFAULT_PAGE
+    assert len(store.statements(StatementQuery())) == 24 * 3 + 2 * 3          # a query without a limit: all
+    assert len(store.statements_page(StatementQuery())["items"]) == DEFAULT_PAGE

@@ -15,6 +15,7 @@ from onrecord import api
 from onrecord.errors import InputError
 from onrecord.serve.errors import NotFound
 from onrecord.store import Store
+from onrecord.store.queries import StatementQuery as StoreQuery
 
 if TYPE_CHECKING:
     from onrecord.digest import Digest
@@ -53,6 +54,12 @@ class StatementQuery(_Query):
     limit: int = 50
     cursor: str | None = None
     topic: str | None = None         # a topic's key or any name of it
+
+    def for_store(self) -> StoreQuery:
+        """The store's query of these parameters (``q`` is its ``search``); InputError when
+        one is malformed, raised where the page loads so the form can show it."""
+        given = {f: getattr(self, f) for f in self.__dataclass_fields__ if f != "q"}
+        return StoreQuery(search=self.q, **given)
 
 
 
@@ -103,10 +110,7 @@ def overview(store: Store) -> dict[str, Any]:
 
 
 def statements(store: Store, query: StatementQuery) -> dict[str, Any]:
-    page = store.statements_page(
-        speaker=query.speaker, search=query.q, site=query.site, since=query.since,
-        until=query.until, kind=query.kind, limit=query.limit, cursor=query.cursor,
-        speaker_id=query.speaker_id, order=query.order, topic=query.topic, act=query.act)
+    page = store.statements_page(query.for_store())
     return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
 
 

@@ -11,7 +11,7 @@ import binascii
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from onrecord.acts import ACTS
@@ -20,6 +20,7 @@ from onrecord.store.speakers import denoted
 from onrecord.store.topic_ids import find_topic
 
 MAX_PAGE = 500
+DEFAULT_PAGE = 50
 # SQLite integers are signed 64-bit: a larger Python int cannot even be bound as a parameter.
 MIN_INTEGER, MAX_INTEGER = -2 ** 63, 2 ** 63 - 1
 KINDS = ("direct", "indirect", "mixed")
@@ -133,6 +134,56 @@ def statement_filters(speaker: str | None = None, search: str | None = None, sit
         raise InputError("topic", f"not a topic key or name: {topic!r}")
     return Filters(speaker, speaker_id, search, site or None, first, after, kind,
                    topic=topic if topic and topic.strip() else None, act=act)
+
+
+@dataclass(frozen=True)
+class StatementQuery:
+    """One query of statements, whole: what to filter by and which page. It is made once —
+    from command-line options, URL parameters or keyword arguments — and handed whole to the
+    store; a value it cannot take raises InputError naming the field when it is made.
+
+    ``speaker`` is a name (``Store.statements`` says how it is matched), ``speaker_id`` a
+    stored speaker's id, ``search`` free words, ``site`` the article's site, ``since`` and
+    ``until`` ISO dates of publication (inclusive), ``kind`` direct, indirect or mixed,
+    ``topic`` a topic's key or any name of it, ``act`` speech, thought or evidence. ``limit``
+    None is every statement for ``Store.statements`` and a page of ``DEFAULT_PAGE`` for
+    ``Store.statements_page``; ``cursor`` and ``order`` (asc, desc) page through.
+    """
+    speaker: str | None = None
+    speaker_id: int | None = None
+    search: str | None = None
+    site: str | None = None
+    since: str | dt.date | None = None
+    until: str | dt.date | None = None
+    kind: str | None = None
+    topic: str | None = None
+    act: str | None = None
+    limit: int | None = None
+    cursor: str | None = None
+    order: str = "asc"
+    filters: Filters = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        found = statement_filters(self.speaker, self.search, self.site, self.since, self.until, self.kind,
+                                  self.speaker_id, self.topic, self.act)
+        object.__setattr__(self, "filters", found)
+        object.__setattr__(self, "since", found.since)             # as ISO dates from here on
+        object.__setattr__(self, "until", iso_date("until", self.until))
+        check_order(self.order)
+        if self.cursor is not None and not isinstance(self.cursor, str):
+            raise InputError("cursor", f"not a cursor: {self.cursor!r}")
+
+    def given(self) -> dict[str, Any]:
+        """The fields set, by name (for a link to the same query or an answer that echoes it)."""
+        return {f.name: v for f in fields(self) if f.init and (v := getattr(self, f.name)) not in (None, "")
+                and not (f.name == "order" and v == "asc")}
+
+
+def statement_query(query: StatementQuery | None, given: dict[str, Any]) -> StatementQuery:
+    """``query`` with the fields in ``given`` changed, or a query of ``given`` alone."""
+    if query is not None and not isinstance(query, StatementQuery):
+        raise TypeError(f"not a StatementQuery: {query!r} (give filters by name: speaker=…)")
+    return replace(query, **given) if query is not None else StatementQuery(**given)
 
 
 def _check_text(name: str, value: Any, nul_is_space: bool = False) -> None:
@@ -361,6 +412,6 @@ def _has_word(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-__all__ = ["Filters", "KINDS", "MAX_PAGE", "article_cursor", "article_rows", "check_order",
+__all__ = ["DEFAULT_PAGE", "Filters", "KINDS", "MAX_PAGE", "StatementQuery", "statement_query", "article_cursor", "article_rows", "check_order",
            "decode_cursor", "encode_cursor", "fts_words", "iso_date", "legacy", "page_size",
            "public", "statement_cursor", "statement_filters", "statement_rows", "statement_where"]

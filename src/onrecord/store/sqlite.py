@@ -28,8 +28,8 @@ from onrecord.errors import InputError, StoreError
 from onrecord.model import Article
 from onrecord.store.people import counts, find_speaker, speaker_detail, speaker_rows
 from onrecord.store.queries import (
-    MAX_INTEGER, MAX_PAGE, Filters, article_cursor, as_id, article_rows, check_order, fts_words, legacy, page_size,
-    public, statement_cursor, statement_filters, statement_rows,
+    DEFAULT_PAGE, MAX_INTEGER, MAX_PAGE, Filters, StatementQuery, article_cursor, as_id, article_rows, check_order,
+    fts_words, legacy, page_size, public, statement_cursor, statement_filters, statement_query, statement_rows,
 )
 from onrecord.store import dedupe
 from onrecord.store.claims import claim_rows
@@ -190,14 +190,11 @@ class Store:
             ).fetchone()
         return None if row is None else Article.from_dict(json.loads(row["record"]))
 
-    def statements(
-        self, speaker: str | None = None, search: str | None = None, site: str | None = None,
-        since: str | date | None = None, until: str | date | None = None, kind: str | None = None,
-        limit: int | None = 50, cursor: str | None = None, *, speaker_id: int | None = None,
-        topic: str | None = None, act: str | None = None,
-    ) -> list[dict[str, Any]]:
+    def statements(self, query: StatementQuery | None = None, /, **given: Any) -> list[dict[str, Any]]:
         """Statements with their article's id, source, title and date, the speaker's evidence
-        and what the source did (``LEGACY_COLUMNS``).
+        and what the source did (``LEGACY_COLUMNS``): those of ``query`` (a ``StatementQuery``),
+        or of its fields given by name (``speaker="Putin", search="NATO"``; the first
+        ``DEFAULT_PAGE`` unless ``limit`` says otherwise, None for all).
 
         ``speaker`` is a name, case and accents folded: the statements of the stored person it
         denotes (``speakers.denoted``: "Donald J. Trump" finds Donald Trump; a bare surname,
@@ -212,26 +209,25 @@ class Store:
         ``kind`` direct, indirect or mixed, ``act`` speech, thought or evidence (what the source
         did: said, believed, or a poll or study showed; a negated statement keeps its act).
         ``topic`` is a topic's key or any name of it (as ``topic`` resolves it): only the
-        statements about it; one not stored matches nothing. ``limit`` None is no limit.
+        statements about it; one not stored matches nothing.
         """
-        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic, act)
+        if query is None:
+            given.setdefault("limit", DEFAULT_PAGE)
+        query = statement_query(query, given)
+        limit = query.limit
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
             raise InputError("limit", f"not a whole number: {limit!r}")
         size = -1 if limit is None else min(max(limit, 0), MAX_INTEGER)    # more than SQLite counts: all
         with self._snapshot() as conn:
-            rows = statement_rows(conn, filters, size, ranked=cursor is None, cursor=cursor)
+            rows = statement_rows(conn, query.filters, size, ranked=query.cursor is None, cursor=query.cursor)
         return [legacy(row) for row in rows]
 
-    def statements_page(
-        self, speaker: str | None = None, search: str | None = None, site: str | None = None,
-        since: str | date | None = None, until: str | date | None = None, kind: str | None = None,
-        limit: int = 50, cursor: str | None = None, *, speaker_id: int | None = None,
-        order: str = "asc", topic: str | None = None, act: str | None = None,
-    ) -> dict[str, Any]:
-        """One page of statements, filtered as ``statements`` and ordered by date, article and
-        offset (``order`` "desc" for newest first; undated articles come last either way):
-        ``{"items": [row, ...], "next_cursor": str | None}``. Pass ``next_cursor`` back, with
-        the same filters, for the next page. ``limit`` is cut to ``MAX_PAGE``.
+    def statements_page(self, query: StatementQuery | None = None, /, **given: Any) -> dict[str, Any]:
+        """One page of the statements of ``query`` (or of its fields given by name), filtered as
+        ``statements`` and ordered by date, article and offset (``order`` "desc" for newest
+        first; undated articles come last either way): ``{"items": [row, ...], "next_cursor":
+        str | None}``. Pass ``next_cursor`` back, with the same filters, for the next page.
+        ``limit`` is cut to ``MAX_PAGE``; None is ``DEFAULT_PAGE``.
 
         A row has the ``statements`` columns plus ``site``, ``speaker_id`` (the first speaker),
         ``speakers`` (``[{"id", "name"}]``, every speaker, in order, by display name) and how
@@ -240,13 +236,14 @@ class Store:
         ``_end`` (null where the record has none); ``act`` (speech, thought or evidence) and
         ``negated`` (true when the article says the source did not).
         """
-        filters = statement_filters(speaker, search, site, since, until, kind, speaker_id, topic, act)
-        size, order = page_size(limit), check_order(order)
+        query = statement_query(query, given)
+        size = page_size(DEFAULT_PAGE if query.limit is None else query.limit)
         with self._snapshot() as conn:
-            rows = statement_rows(conn, filters, size + 1, ranked=False, order=order, cursor=cursor)
+            rows = statement_rows(conn, query.filters, size + 1, ranked=False, order=query.order,
+                                  cursor=query.cursor)
         more = len(rows) > size
         return {"items": [public(row) for row in rows[:size]],
-                "next_cursor": statement_cursor(rows[size - 1], order) if more else None}
+                "next_cursor": statement_cursor(rows[size - 1], query.order) if more else None}
 
     def articles(
         self, q: str | None = None, site: str | None = None, since: str | date | None = None,
