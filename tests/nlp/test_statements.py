@@ -241,6 +241,12 @@ def test_a_cue_set_into_the_sentence_wins_over_a_verb_inside_what_it_reports(ana
     assert s.speaker.name == speaker and s.text.endswith("was refusing to call the closure a failure")
 
 
+def test_a_cue_in_a_comparison_frames_nothing(analyzer):
+    # the writer's judgement, not what Keller suggested
+    text = "It is more complicated than Tom Keller suggests, but the figure is in the right range."
+    assert all(s.cue is None or s.cue.text != "suggests" for s in statements(analyzer, text))
+
+
 def test_according_to_wins_over_a_verb_inside_its_content(analyzer):
     text = "The union has 4,000 members who back the strike, according to its own figures."
     (s,) = statements(analyzer, text)

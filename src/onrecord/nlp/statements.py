@@ -371,6 +371,8 @@ def _parenthetical(cue: Token) -> bool:
     what another cue reports."""
     if any(c.dep_ == "cc" and c.i < cue.i for c in cue.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in cue.children):
+        return False               # "more complicated than he suggests", "if they believed": not a frame
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or cue.dep_ in ("relcl", "acl"):
         return False
     if cue.dep_ == "ccomp" and cue_of(cue.head) is not None:
