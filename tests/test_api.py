@@ -196,6 +196,21 @@ def test_ingest_with_published_stores_it(tmp_path: Path, good_files, analyzer) -
     assert rows and {r["published"] for r in rows} == {"2022-02-07"}
 
 
+def test_ingest_options_are_one_object_for_every_runner(tmp_path: Path, good_files, analyzer) -> None:
+    seen: list[tuple[int, int]] = []
+    options = api.IngestOptions(published=dt.date(2022, 2, 7), on_progress=lambda *done: seen.append(done))
+    assert options.published == "2022-02-07"
+    report = api.ingest_paths(good_files[:1], tmp_path / "store.db", options, analyzer=analyzer)
+    assert report.saved == 1 and seen and seen[-1][0] == 1
+    assert {r["published"] for r in api.statements(tmp_path / "store.db")} == {"2022-02-07"}
+    with pytest.raises(InputError, match="published"):
+        api.IngestOptions(published="last week")
+    with pytest.raises(InputError, match="batch_size"):
+        api.IngestOptions(batch_size=0)
+    with pytest.raises(TypeError):
+        api.ingest_paths(good_files[:1], tmp_path / "other.db", "2022-02-07", analyzer=analyzer)
+
+
 # -- statements -------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -18,17 +18,17 @@ from .model import SCHEMA, Amount, Article, DateRef, Entity, Span, Speaker, Stat
 from .version import __version__
 
 if TYPE_CHECKING:
-    from .api import extract, extract_all, ingest_paths, read, statements
+    from .api import IngestOptions, extract, extract_all, ingest_paths, read, statements
     from .nlp import Analyzer
     from .store.queries import StatementQuery
 
 # name -> the module that defines it, imported when the name is first asked for
 _LAZY = {"extract": "api", "extract_all": "api", "ingest_paths": "api", "read": "api", "statements": "api",
-         "Analyzer": "nlp", "StatementQuery": "store.queries"}
+         "IngestOptions": "scale.local", "Analyzer": "nlp", "StatementQuery": "store.queries"}
 
-__all__ = ["extract", "extract_all", "ingest_paths", "read", "statements", "StatementQuery", "Analyzer",
-           "Article", "Statement", "Speaker", "Span", "Entity", "Amount", "DateRef", "SCHEMA", "OnrecordError",
-           "InputError", "StoreError", "__version__"]
+__all__ = ["extract", "extract_all", "ingest_paths", "IngestOptions", "read", "statements", "StatementQuery",
+           "Analyzer", "Article", "Statement", "Speaker", "Span", "Entity", "Amount", "DateRef", "SCHEMA",
+           "OnrecordError", "InputError", "StoreError", "__version__"]
 
 
 def __getattr__(name: str) -> Any:

@@ -18,7 +18,8 @@ from .errors import InputError, StoreError
 from .ingest.reading import OnError, looks_like_path, parse_published, read, read_all
 from .model import Article
 from .nlp import Analyzer, pipeline
-from .scale.local import SAVE_BATCH, IngestReport, OnProgress, count_stored, ingest_paths, save_counted
+from .scale.local import (SAVE_BATCH, IngestOptions, IngestReport, OnProgress, count_stored, ingest_paths,
+                          save_counted)
 from .store.queries import MAX_PAGE, StatementQuery, statement_query
 
 if TYPE_CHECKING:

@@ -204,16 +204,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str |
     with IngestProgress(paths) as bar:
         problems = Problems(shown=20, report=report_file, echo=bar.print)
         try:
+            options = api.IngestOptions(published=published, reanalyse=reanalyse, rescorer_path=model,
+                                        on_error=problems, on_progress=bar.update)
             if dask:
                 from .scale import ingest_dask
-                report = ingest_dask(paths, dask, db=store, out=out, published=published, on_error=problems,
-                                     reanalyse=reanalyse, rescorer_path=model, on_progress=bar.update)
+                report = ingest_dask(paths, dask, db=store, out=out, options=options)
             else:
                 budget = _budget(ctx, workers, time_budget, memory_budget)
                 analyzer = _analyzer(model) if budget is None else None
-                report = api.ingest_paths(paths, db, published, analyzer, on_error=problems,
-                                          reanalyse=reanalyse, workers=workers, rescorer_path=model,
-                                          on_progress=bar.update, budget=budget)
+                report = api.ingest_paths(paths, db, options, analyzer=analyzer, workers=workers, budget=budget)
         finally:
             problems.close()
     click.echo(_summary(report, target, problems, time.monotonic() - started), err=True)

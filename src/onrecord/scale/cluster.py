@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, OnrecordError
 from ..ingest import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs, unread_files
-from ..ingest.reading import parse_published, read_all
+from ..ingest.reading import read_all
 from ..version import __version__
-from .local import SAVE_BATCH, IngestReport, count_stored, save_counted
+from .local import IngestOptions, IngestReport, count_stored, ingest_options, save_counted
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -193,12 +193,10 @@ def _worker_version() -> str:
 
 def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
                 db: str | os.PathLike[str] | None = "onrecord.db",
-                out: str | os.PathLike[str] | None = None, published: str | None = None,
-                on_error: Callable[[str, str], None] | None = None, reanalyse: bool = False,
-                rescorer_path: str | None = None,
-                on_progress: Callable[[int, int], None] | None = None, *,
-                n_workers: int | None = None, batch_size: int | None = None) -> "IngestReport":
-    """Ingest ``paths`` on a Dask cluster: ``scheduler`` is ``"local"`` (a LocalCluster of one
+                out: str | os.PathLike[str] | None = None, options: IngestOptions | None = None, *,
+                n_workers: int | None = None, **given) -> "IngestReport":
+    """Ingest ``paths`` on a Dask cluster, as ``options`` (``IngestOptions``, or its fields
+    given by name) say, as ``ingest_paths`` does here: ``scheduler`` is ``"local"`` (a LocalCluster of one
     single-threaded worker process per core and GB of memory, or ``n_workers``) or a scheduler address
     (``tcp://host:8786``). Inputs, the shard folder and the rescorer must be reachable by the
     same paths on every worker and here (a shared filesystem).
@@ -221,11 +219,12 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
     """
     from . import shards
 
+    options = ingest_options(options, given)
     if db is None and out is None:
         raise InputError("--out", "give a store to merge into or a folder for the Parquet shards")
-    published = parse_published(published)
-    rescorer = _rescorer_token(rescorer_path) if rescorer_path else None
-    rescorer_path = os.path.abspath(rescorer_path) if rescorer_path else None
+    published, reanalyse, on_error = options.published, options.reanalyse, options.on_error
+    rescorer = _rescorer_token(options.rescorer_path) if options.rescorer_path else None
+    rescorer_path = os.path.abspath(options.rescorer_path) if options.rescorer_path else None
     paths = list(paths)
     tasks = plan_tasks(paths, published, rescorer)
     folder, temporary = _shard_folder(db, out)
@@ -238,7 +237,7 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
     done = {"articles": 0, "statements": 0}
     store = _open_store(db) if db is not None else None
     try:
-        merger = _Merger(tasks, folder, store, report, reanalyse, batch_size or SAVE_BATCH, on_error)
+        merger = _Merger(tasks, folder, store, report, reanalyse, options.batch_size, on_error)
         for unread in unread_files(paths):                # reported here: no worker sees them
             merger.failed(unread.subject, unread.reason)
         with contextlib.closing(_run(tasks, scheduler, n_workers, folder, published, rescorer_path,
@@ -247,8 +246,8 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
                 done["articles"] += summary.articles + len(summary.failed)
                 done["statements"] += summary.statements
                 merger.add(index, summary, reused)
-                if on_progress:
-                    on_progress(done["articles"], done["statements"])
+                if options.on_progress:
+                    options.on_progress(done["articles"], done["statements"])
         shards.remove_temporaries(folder, (t.key for t in tasks))
     finally:
         if store is not None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..errors import StoreError
-from ..ingest.reading import OnError, read_all
+from ..errors import InputError, StoreError
+from ..ingest.reading import OnError, parse_published, read_all
 from ..model import Article
 
 if TYPE_CHECKING:
@@ -22,6 +22,34 @@ OnProgress = Callable[[int, int], None]
 # Articles saved per transaction in a bulk ingest: one commit per batch keeps the writer ahead
 # of the workers, and a kill loses at most one batch of analysis (redone on resume).
 SAVE_BATCH = 32
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How a bulk ingest runs, on this machine (``ingest_paths``) or on a cluster
+    (``scale.ingest_dask``) alike: ``published`` the date of inputs that give none (ISO),
+    ``reanalyse`` whether articles stored already are analysed again, ``rescorer_path`` a
+    trained rescorer, ``batch_size`` articles saved per transaction, ``on_error`` told of each
+    input that fails (subject, reason), ``on_progress`` of (articles done, statements found).
+    Checked when made: a malformed date or batch size is an InputError."""
+    published: str | None = None
+    reanalyse: bool = False
+    rescorer_path: str | None = None
+    batch_size: int = SAVE_BATCH
+    on_error: OnError | None = None
+    on_progress: OnProgress | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "published", parse_published(self.published))
+        if isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int) or self.batch_size < 1:
+            raise InputError("batch_size", f"not a whole number of at least 1: {self.batch_size!r}")
+
+
+def ingest_options(options: IngestOptions | None, given: dict) -> IngestOptions:
+    """``options`` with the fields in ``given`` changed, or options of ``given`` alone."""
+    if options is not None and not isinstance(options, IngestOptions):
+        raise TypeError(f"not IngestOptions: {options!r} (give options by name: published=…)")
+    return replace(options, **given) if options is not None else IngestOptions(**given)
 
 
 @dataclass
@@ -39,11 +67,10 @@ class IngestReport:
 
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[str] = "onrecord.db",
-                 published: str | None = None, analyzer: Analyzer | None = None,
-                 on_error: OnError | None = None, reanalyse: bool = False, workers: int = 1,
-                 rescorer_path: str | None = None, on_progress: OnProgress | None = None,
-                 batch_size: int = SAVE_BATCH, budget: "Budget | None" = None) -> IngestReport:
+                 options: IngestOptions | None = None, *, analyzer: Analyzer | None = None, workers: int = 1,
+                 budget: "Budget | None" = None, **given) -> IngestReport:
     """Analyse every input and save it in the store; the same article twice changes nothing.
+    ``options`` (``IngestOptions``, or its fields given by name) say how.
 
     Articles already stored are not analysed again (``reanalyse`` does), so a run that was
     interrupted, even killed, picks up where it stopped when started again: articles are
@@ -56,24 +83,25 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
     """
     from ..store import Store
 
+    options = ingest_options(options, given)
     report = IngestReport()
     pending: list[Article] = []
 
     def progress() -> None:
-        if on_progress:
-            on_progress(report.done + len(pending),
-                        report.statements + sum(len(a.statements) for a in pending))
+        if options.on_progress:
+            options.on_progress(report.done + len(pending),
+                                report.statements + sum(len(a.statements) for a in pending))
 
     def failed(subject: str, reason: str) -> None:
         report.failed.append((subject, reason))
-        if on_error:
-            on_error(subject, reason)
+        if options.on_error:
+            options.on_error(subject, reason)
 
     def fresh() -> Iterator[Article]:
         # its own connection, kept apart from the writer's batch transactions
         with Store(db) as seen:
-            for article in read_all(paths, failed, published):
-                if reanalyse or not seen.has(article.id):
+            for article in read_all(paths, failed, options.published):
+                if options.reanalyse or not seen.has(article.id):
                     yield article
                 else:
                     count_stored(seen, article, report)
@@ -81,7 +109,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
     with Store(db) as store:
         if workers > 1 or budget is not None:
             from .pool import Budget, analyse_parallel
-            analysed = analyse_parallel(fresh(), workers, rescorer_path, budget=budget or Budget())
+            analysed = analyse_parallel(fresh(), workers, options.rescorer_path, budget=budget or Budget())
         else:
             from ..nlp import pipeline          # the model, only for a run that analyses here
 
@@ -91,7 +119,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
                 failed(*article)
             else:
                 pending.append(article)
-                if len(pending) >= batch_size:
+                if len(pending) >= options.batch_size:
                     save_counted(store, pending, report, failed)
             progress()
         save_counted(store, pending, report, failed)
