@@ -159,3 +159,12 @@ def test_importing_onrecord_loads_no_analysis_until_it_is_used():
             "print(before, 'spacy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["[]", "True"]
+
+
+def test_the_command_line_loads_no_model_until_a_command_analyses():
+    # `onrecord --help`, `onrecord statements` and the other store readers need no parser,
+    # nor scipy (which the near-duplicate sketches bring when an article is saved)
+    code = ("import sys, onrecord.cli\n"
+            "print([m for m in ('spacy', 'datasketch', 'scipy') if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[]"]

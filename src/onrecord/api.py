@@ -17,7 +17,6 @@ from .errors import InputError, StoreError
 # reading and bulk ingest live below the façade; their names are part of it too
 from .ingest.reading import OnError, looks_like_path, parse_published, read, read_all
 from .model import Article
-from .nlp import Analyzer, pipeline
 from .scale.local import (SAVE_BATCH, IngestOptions, IngestReport, OnProgress, count_stored, ingest_paths,
                           save_counted)
 from .store.queries import MAX_PAGE, StatementQuery, statement_query
@@ -25,18 +24,23 @@ from .store.queries import MAX_PAGE, StatementQuery, statement_query
 if TYPE_CHECKING:
     from .claims import Claim, ClaimGroup
     from .digest import Digest, Linker
+    from .nlp import Analyzer
     from .store import Store
 
 
 def extract(text_or_path: str | os.PathLike[str], published: str | dt.date | None = None,
             analyzer: Analyzer | None = None) -> Article:
     """Statements, speakers, entities, amounts and dates of one article."""
+    from .nlp import pipeline           # the model and its parser, only for what analyses
+
     return (analyzer or pipeline.default_analyzer()).analyse(read(text_or_path, published))
 
 
 def extract_all(paths: Iterable[str | os.PathLike[str]], on_error: OnError,
                 published: str | None = None, analyzer: Analyzer | None = None) -> Iterator[Article]:
     """Analysed articles of every readable input, streamed."""
+    from .nlp import pipeline
+
     return (analyzer or pipeline.default_analyzer()).analyse_many(read_all(paths, on_error, published))
 
 

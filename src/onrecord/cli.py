@@ -20,7 +20,6 @@ from .version import __version__
 from .acts import ACTS
 from .errors import InputError, OnrecordError
 from .model import Article
-from .nlp import pipeline
 
 if TYPE_CHECKING:
     from .eval import EvalReport
@@ -85,7 +84,7 @@ def _analyzer(model: str | None):
     if model is None:
         return None
     from .learn import LogisticRescorer
-    from .nlp import Analyzer
+    from .nlp import Analyzer, pipeline
 
     rescorer = LogisticRescorer.load(model)                # a bad file fails before the model loads
     return Analyzer(nlp=pipeline.default_analyzer().nlp, rescorer=rescorer)

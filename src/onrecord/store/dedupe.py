@@ -24,9 +24,9 @@ import json
 import re
 import sqlite3
 from datetime import datetime, timezone
+from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 from onrecord.model import Article, text_without
 
@@ -46,7 +46,15 @@ BANDS, ROWS = 16, 8
 _SCHEME, _SEED = "affine32", 1
 
 _WORD = re.compile(r"\w+")
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
+@cache
+def _minhash():
+    """datasketch's MinHash and its permutations, made once: imported when first needed, since
+    datasketch brings scipy, which reading a store does not need."""
+    from datasketch import MinHash
+
+    return MinHash, MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 def content(article: Article) -> str:
@@ -66,7 +74,8 @@ def signature(article: Article) -> bytes | None:
     found = shingles(content(article))
     if len(found) < MIN_SHINGLES:
         return None
-    sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_PERMUTATIONS)
+    minhash, permutations = _minhash()
+    sketch = minhash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=permutations)
     sketch.update_batch(found)
     return np.asarray(sketch.hashvalues, dtype="<u4").tobytes()
 
