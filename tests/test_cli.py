@@ -230,7 +230,7 @@ def test_ingest_reports_each_bad_input_and_saves_the_good_ones(tmp_path: Path, m
     assert summary.startswith(f"{len(READABLE)} article(s) saved")
     assert f"{len(BAD)} failed" in summary
     with Store(db) as store:
-        assert store.count()["articles"] == len(READABLE)
+        assert store.counts()["articles"] == len(READABLE)
         assert {r["speaker_name"] for r in store.statements()} >= {"Lena Okafor", "José Muñoz"}
 
 
@@ -345,7 +345,7 @@ def test_locked_store_while_ingesting(tmp_path: Path, wind: Path, quay: Path, sh
     finally:
         holder.close()
     with Store(db) as store:
-        assert store.count()["articles"] == 1
+        assert store.counts()["articles"] == 1
 
 
 def test_db_that_is_not_a_database(tmp_path: Path) -> None:

@@ -128,3 +128,9 @@ def check_integrity(path: Path | str) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         for fts in ("statements_fts", "articles_fts"):
             conn.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)")
+
+
+def totals(store) -> dict[str, int]:
+    """The store's articles, statements and entities (``Store.counts`` has more)."""
+    found = store.counts()
+    return {k: found[k] for k in ("articles", "statements", "entities")}

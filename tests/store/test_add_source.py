@@ -50,13 +50,13 @@ def test_a_folded_copy_from_another_place_is_a_source_of_its_article(store: Stor
     (*_, text_id, similarity) = _sources(store, wire().id)[-1]
     folded = [s for s in store.article(wire().id)["sources"] if s["text_id"] == copy.id]
     assert text_id == copy.id and similarity == folded[0]["similarity"] < 1.0
-    assert store.count()["articles"] == 1
+    assert store.counts()["articles"] == 1
 
 
 def test_a_text_not_stored_or_without_source_adds_nothing(store: Store) -> None:
-    counted = store.count()
+    counted = store.counts()
     unknown = dataclasses.replace(wire(), text=wire().text + " A new paragraph.")
     assert not store.add_source(unknown)
     assert not store.add_source(dataclasses.replace(wire(), source=None))
-    assert store.count() == counted
+    assert store.counts() == counted
     assert len(store.article(wire().id)["sources"]) == 2

@@ -13,7 +13,7 @@ from onrecord.store import Store
 from onrecord.store import dedupe
 
 from store.copies import BODY, CHANGED, other, prose, reanalysed, story, syndicated, wire
-from store.kit import check_integrity, dump
+from store.kit import check_integrity, dump, totals
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_same_text_from_a_second_source_is_one_article_with_two_sources(path: Pa
         assert s.save(second) is False
         assert s.save(second) is False                 # known already: no second row
         found = s.article(first.id)
-        assert s.count()["articles"] == 1
+        assert s.counts()["articles"] == 1
     assert [(x["source"], x["site"], x["title"], x["text_id"], x["similarity"]) for x in found["sources"]] == [
         (first.source, "wire.example", first.title, first.id, 1.0),
         ("https://mirror.example/h", "mirror.example", "Mirrored", first.id, 1.0)]
@@ -91,7 +91,7 @@ def test_syndicated_copy_is_folded_into_the_wire_story(path: Path) -> None:
         assert s.has(copy.id) and s.canonical(copy.id) == original.id
         assert s.get(copy.id) is None                  # its text is not stored
         found = s.article(original.id)
-        assert s.count() == {"articles": 1, "statements": 3, "entities": 2}
+        assert totals(s) == {"articles": 1, "statements": 3, "entities": 2}
     assert dump(path) == before                        # no statement, speaker or entity added
     first, folded = found["sources"]
     assert first["text_id"] == original.id and first["similarity"] == 1.0
@@ -105,7 +105,7 @@ def test_syndicated_copy_is_folded_into_the_wire_story(path: Path) -> None:
 def test_a_different_article_is_not_folded(path: Path) -> None:
     with Store(path) as s:
         assert s.save_batch([wire(), other()]) == [True, True]
-        assert s.count()["articles"] == 2
+        assert s.counts()["articles"] == 2
         assert [x["text_id"] for x in s.article(other().id)["sources"]] == [other().id]
         assert len(s.article(wire().id)["sources"]) == 1
 
@@ -114,7 +114,7 @@ def test_a_copy_in_the_same_batch_is_folded_and_counted_as_nothing_new(path: Pat
     with Store(path) as s:
         assert s.save_batch([wire(), syndicated(), other(), syndicated()]) == [True, False, True, False]
         assert s.save_many([syndicated(), wire()]) == 0
-        assert s.count()["articles"] == 2
+        assert s.counts()["articles"] == 2
         assert len(s.article(wire().id)["sources"]) == 2
 
 
@@ -166,7 +166,7 @@ def test_folding_costs_a_few_milliseconds(path: Path) -> None:
         middle = time.perf_counter()
         assert s.save_batch(copies) == [False] * 20
         end = time.perf_counter()
-        assert s.count()["articles"] == 20
+        assert s.counts()["articles"] == 20
         assert all(s.canonical(c.id) == o.id for o, c in zip(originals, copies))
     # generous bounds for slow machines; a save takes a few milliseconds
     assert (middle - start) / 20 < 0.05 and (end - middle) / 20 < 0.05
@@ -180,7 +180,7 @@ def test_reanalysis_replaces_the_record_and_keeps_sources(path: Path) -> None:
         first = rows(path, "SELECT ingested_at FROM articles")
         assert s.save(reanalysed(wire())) is True
         assert s.get(wire().id) == reanalysed(wire())
-        assert s.count()["statements"] == 2
+        assert s.counts()["statements"] == 2
         assert len(s.article(wire().id)["sources"]) == 2
         assert s.save(reanalysed(wire())) is False
     assert rows(path, "SELECT ingested_at FROM articles") == first

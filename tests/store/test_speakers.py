@@ -17,7 +17,7 @@ from onrecord.store import Store
 from onrecord.store.schema import MIGRATIONS, VERSION
 from onrecord.store.speakers import name_key
 
-from store.kit import Quote, article, check_integrity, dump, rich
+from store.kit import Quote, article, check_integrity, dump, rich, totals
 
 
 @pytest.fixture(params=["memory", "file"])
@@ -353,7 +353,7 @@ def test_v1_database_is_upgraded_in_place_with_speakers_backfilled(tmp_path: Pat
     before = sqlite3.connect(path).execute("SELECT id, ingested_at, record FROM articles ORDER BY id").fetchall()
     with Store(path) as s:
         assert s.get(rich().id) == rich()
-        assert s.count() == {"articles": 2, "statements": 4, "entities": 3}
+        assert totals(s) == {"articles": 2, "statements": 4, "entities": 3}
         # "Putin" (saved first) is a speaker of its own; the surname finds both
         assert names(s) == {"Vladimir Putin": 3, "Putin": 1}
         assert aliases(s, "Vladimir Putin") == {"Putin", "Vladimir Putin"}       # rich() says "Putin" too
@@ -401,6 +401,6 @@ def test_empty_v1_database_is_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "empty.db"
     make_v1(path, [])
     with Store(path) as s:
-        assert s.counts() == {"articles": 0, "statements": 0, "speakers": 0, "sites": 0}
+        assert s.counts() == {"articles": 0, "statements": 0, "entities": 0, "speakers": 0, "sites": 0}
         assert s.save(rich()) is True
     check_integrity(path)

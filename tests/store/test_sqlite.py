@@ -17,6 +17,8 @@ from onrecord.store import Store
 from onrecord.store.schema import VERSION
 from onrecord.store.sqlite import _reason, fts_words
 
+from store.kit import totals
+
 FAST = 0.05  # seconds; lock tests must not wait the default 5 s
 
 
@@ -125,7 +127,7 @@ def test_round_trip_survives_reopening(tmp_path: Path) -> None:
         s.save_many([kremlin(), berlin()])
     with Store(str(path)) as s:
         assert s.get(berlin().id) == berlin()
-        assert s.count() == {"articles": 2, "statements": 6, "entities": 3}
+        assert totals(s) == {"articles": 2, "statements": 6, "entities": 3}
 
 
 def test_saving_twice_changes_nothing(tmp_path: Path) -> None:
@@ -135,14 +137,14 @@ def test_saving_twice_changes_nothing(tmp_path: Path) -> None:
         before = dump(path)
         assert s.save(kremlin()) is False
         assert s.save_many([kremlin(), kremlin()]) == 0
-        assert s.count() == {"articles": 1, "statements": 3, "entities": 2}
+        assert totals(s) == {"articles": 1, "statements": 3, "entities": 2}
     assert dump(path) == before
 
 
 def test_save_many_counts_changes(store: Store) -> None:
     assert store.save_many([kremlin(), berlin(), kremlin()]) == 2
     assert store.save_many(iter([berlin(), undated()])) == 1
-    assert store.count() == {"articles": 3, "statements": 7, "entities": 3}
+    assert totals(store) == {"articles": 3, "statements": 7, "entities": 3}
 
 
 def test_changed_record_replaces_rows_and_index(tmp_path: Path) -> None:
@@ -154,7 +156,7 @@ def test_changed_record_replaces_rows_and_index(tmp_path: Path) -> None:
         first_ingested = dump(path)["articles"][0][-1]
         assert s.save(fewer) is True
         assert s.get(original.id) == fewer
-        assert s.count() == {"articles": 1, "statements": 1, "entities": 0}
+        assert totals(s) == {"articles": 1, "statements": 1, "entities": 0}
         assert s.statements(search="accept") == []
     assert dump(path)["articles"][0][-1] == first_ingested
     _check_fts(path)
@@ -182,7 +184,7 @@ def test_failed_batch_saves_nothing(store: Store) -> None:
     broken = dataclasses.replace(berlin(), statements=berlin().statements[:1] * 2)  # same sid
     with pytest.raises(StoreError):
         store.save_many([kremlin(), broken])
-    assert store.count() == {"articles": 0, "statements": 0, "entities": 0}
+    assert totals(store) == {"articles": 0, "statements": 0, "entities": 0}
     assert store.save(kremlin()) is True  # the store is still usable
 
 
@@ -299,7 +301,7 @@ def test_deleting_an_article_cascades_and_keeps_index(tmp_path: Path) -> None:
     with Store(path) as s:
         s.save_many([kremlin(), berlin()])
         s._conn.execute("DELETE FROM articles WHERE id = ?", (kremlin().id,))
-        assert s.count() == {"articles": 1, "statements": 3, "entities": 1}
+        assert totals(s) == {"articles": 1, "statements": 3, "entities": 1}
         assert s.statements(search="expansion") == []
     _check_fts(path)
 
@@ -324,7 +326,7 @@ def test_closed_store_raises_store_error() -> None:
     with Store(":memory:") as s:
         pass
     with pytest.raises(StoreError, match="closed"):
-        s.count()
+        s.counts()
 
 
 # -- errors the user can cause -------------------------------------------------------------
@@ -336,7 +338,7 @@ def test_locked_database_on_write(tmp_path: Path) -> None:
     other.execute("BEGIN EXCLUSIVE")
     try:
         with Store(path, timeout=FAST) as s:
-            assert s.count()["articles"] == 0  # WAL: reading is still fine
+            assert s.counts()["articles"] == 0  # WAL: reading is still fine
             with pytest.raises(StoreError) as caught:
                 s.save(kremlin())
     finally:

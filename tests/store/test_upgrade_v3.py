@@ -70,7 +70,7 @@ def test_v2_database_is_upgraded_with_sources_bands_and_quotes(tmp_path: Path) -
     make_v2(path, [wire(), other(), moscow(), kremlin(), rich()])
     before = sqlite3.connect(path).execute("SELECT id, ingested_at, record FROM articles ORDER BY id").fetchall()
     with Store(path) as s:
-        assert s.count()["articles"] == 5
+        assert s.counts()["articles"] == 5
         assert [x["source"] for x in s.article(wire().id)["sources"]] == [wire().source]
         assert [x["text_id"] for x in s.article(rich().id)["sources"]] == [rich().id]
         quotes = s.quotes()["items"]

@@ -68,6 +68,7 @@ LIMIT :limit
 _COUNTS = """
 SELECT (SELECT count(*) FROM articles)   AS articles,
        (SELECT count(*) FROM statements) AS statements,
+       (SELECT count(*) FROM entities)   AS entities,
        (SELECT count(*) FROM speakers)   AS speakers,
        (SELECT count(DISTINCT site) FROM articles) AS sites
 """

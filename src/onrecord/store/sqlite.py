@@ -53,18 +53,11 @@ SELECT vid, group_id, type, status, participants, date_value AS date FROM events
 WHERE article_id = ? ORDER BY start, id
 """
 
-_COUNT = """
-SELECT (SELECT count(*) FROM articles)   AS articles,
-       (SELECT count(*) FROM statements) AS statements,
-       (SELECT count(*) FROM entities)   AS entities
-"""
-
-
 class Store:
     """An onrecord database file (or ``":memory:"``).
 
     >>> with Store(":memory:") as store:
-    ...     store.save(Article(text="...")), store.count()["articles"]
+    ...     store.save(Article(text="...")), store.counts()["articles"]
     (True, 1)
     """
 
@@ -383,15 +376,9 @@ class Store:
             return claim_rows(conn, about, limit, counted)
 
     def counts(self) -> dict[str, int]:
-        """Totals for a home page: articles, statements, speakers and sites."""
+        """How many articles, statements, entities, speakers and sites the store holds."""
         with self._snapshot() as conn:
             return counts(conn)
-
-    def count(self) -> dict[str, int]:
-        """How many articles, statements and entities the store holds."""
-        with self._errors():
-            row = self._connection().execute(_COUNT).fetchone()
-        return dict(row)
 
     # -- plumbing ----------------------------------------------------------------------------
 
