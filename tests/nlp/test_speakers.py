@@ -619,3 +619,12 @@ def test_a_name_before_a_role_gives_the_role_to_someone_else(analyzer):
     text = ("Anna Weber toured the port on Monday. Weber spokesman Tom Keller said the talks went well. "
             "Later, Anna Weber and Tom Keller met the mayor. The spokesman added that more talks would follow.")
     assert evidence(analyzer, text)[-1] == ("The spokesman", "Tom Keller", "descriptor")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Anna Weber and Tom Keller met in Ohio on Thursday. During their first debate, both candidates said "
+     "the vote was close.", ("Anna Weber", "Tom Keller")),
+    ("Tom Keller spoke first. Both candidates said the vote was close.", ()),     # which two?
+])
+def test_both_with_a_plural_is_the_pair_just_named(analyzer, text, names):
+    assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == names

@@ -199,6 +199,8 @@ class SpeakerResolver:
         at = min(at, mention.start_char)          # an antecedent comes before the words that refer to it
         if word in lexicon.pronouns() or (head.i == mention.start and word == "both"):
             return self._pronoun(word, at, content)
+        if mention[0].lower_ == "both" and head.tag_ == "NNS" and len(mention) == 2:
+            return self._pronoun("both", at, content)      # "both candidates", "both men": as "both" 
         if is_document(head):
             return maker(self, head, at, content)
         if head.lower_ in GROUP_HEADS:
