@@ -210,6 +210,9 @@ def test_static_files_are_served(client):
     css = client.get("/static/style.css")
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     assert client.get("/static/favicon.svg").headers["content-type"].startswith("image/svg+xml")
+    # the address browsers ask for whatever the page links: no 404 in their console
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
     assert client.get("/static/../app.py").status_code == 404
 
 

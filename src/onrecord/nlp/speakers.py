@@ -33,7 +33,10 @@ from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_t
 from .doctext import is_dateline, text_of
 from .documents import (GROUP_HEADS, body_name, group_before, groups_named, is_document, maker, noun_phrase,
                         organisation_by_noun)
-from .entities import SURVEY_ADJECTIVES, SURVEYS, in_capitals_as_position
+from .entities import SURVEY_ADJECTIVES, SURVEYS
+from .mention_words import (descriptive_words, descriptor_title, first_names_joined, in_embedded_clause,
+                            one_word_genders, party_member, plural_of, salient_role, several_without_and, speaking,
+                            title_of, with_shared_surname)
 from .names import first_name_gender, gender_said
 from .resolution import NOBODY, SURENESS, Resolution, as_found
 from .salience import WINDOW, Mention, MentionIndex
@@ -44,9 +47,7 @@ SELF_PRONOUNS = frozenset({"i", "me", "we", "us"})       # the quotation's own s
 GENDERED = {"he": "m", "she": "f"}                     # subject pronouns that chain
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
 RELATIVES = frozenset({"who", "that", "which", "whom"})
-KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
 MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
-ASKING = frozenset({"ask", "question", "press", "interview"})   # the one asked is the one who answers
 EVENTS = frozenset({"convention", "conference", "summit", "debate", "caucus", "caucuses", "primary", "rally"})
 
 # How well a person of unknown gender fits "he" or "she": possible, but the names the tagger
@@ -108,7 +109,7 @@ class SpeakerResolver:
                 for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
                     self.at_char[tok.idx] = prof
         learn_attributes(self)
-        _one_word_genders(self.profiles)
+        one_word_genders(self.profiles)
         self._index_mentions()
         learn_transcript_labels(self)
 
@@ -117,9 +118,9 @@ class SpeakerResolver:
             for start, end in prof.spans:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 root = span.root if span is not None else None
-                self.index.add(Mention(start, end, prof.name, root is not None and _salient_role(root),
+                self.index.add(Mention(start, end, prof.name, root is not None and salient_role(root),
                                        self.quoted(start), root is not None and root.dep_ in MINOR_DEPS,
-                                       root is not None and _in_embedded_clause(root)))
+                                       root is not None and in_embedded_clause(root)))
         self._index_referring_subjects()
 
     def _index_referring_subjects(self) -> None:
@@ -141,7 +142,7 @@ class SpeakerResolver:
                     prof.genders.add(GENDERED[tok.lower_])   # the one person "he" can be is a he
                 if prof.gender == GENDERED[tok.lower_]:
                     self.index.add(Mention(tok.idx, tok.idx + len(tok.text), found.names[0], True, False,
-                                           embedded=_in_embedded_clause(tok)))
+                                           embedded=in_embedded_clause(tok)))
             elif tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
                     and any(roles_in(phrase := noun_phrase(tok))):
                 found = self._descriptor(phrase, tok.idx, None)
@@ -188,7 +189,7 @@ class SpeakerResolver:
             return as_found(found, "relative") if found else NOBODY
         if is_dateline(mention):
             return NOBODY                         # "MYRTLE BEACH, S.C. —" opens a report; it says nothing
-        if _several_without_and(self, mention):
+        if several_without_and(self, mention):
             return NOBODY                         # "Carly Fiorina Endorses Ted Cruz": whose words?
         named = self._named(head) or body_name(self, head)
         if named:
@@ -200,16 +201,16 @@ class SpeakerResolver:
         if word in lexicon.pronouns() or (head.i == mention.start and word == "both"):
             return self._pronoun(word, at, content)
         if mention[0].lower_ == "both" and head.tag_ == "NNS" and len(mention) == 2:
-            return self._pronoun("both", at, content)      # "both candidates", "both men": as "both" 
+            return self._pronoun("both", at, content)      # "both candidates", "both men": as "both"
         if is_document(head):
             return maker(self, head, at, content)
         if head.lower_ in GROUP_HEADS:
             return self._campaign_of(head, at, content)
         if any(roles_in(mention)):
             return self._descriptor(mention, at, content)
-        if _party_member(self, mention):
+        if party_member(self, mention):
             return self._just_named(mention, {c for t in mention if (c := self.country_of(t))}, set(),
-                                    _descriptor_title(mention))
+                                    descriptor_title(mention))
         return organisation_by_noun(self, mention, at)
 
     def remember(self, found: Resolution, mention: tuple[int, int] | None, at: int) -> None:
@@ -220,7 +221,7 @@ class SpeakerResolver:
         if mention is not None and len(found.names) == 1 and found.names[0] in self.profiles:
             span = self.doc.char_span(*mention, alignment_mode="expand")
             self.index.add(Mention(mention[0], mention[1], found.names[0], True, self.quoted(mention[0]),
-                                   embedded=span is not None and _in_embedded_clause(span.root)))
+                                   embedded=span is not None and in_embedded_clause(span.root)))
 
     def continues(self, names: tuple[str, ...], gap: tuple[int, int], quote: tuple[int, int]) -> bool:
         """Whether a quotation with no cue of its own can go on with the words of ``names``:
@@ -241,7 +242,7 @@ class SpeakerResolver:
         first: Resolution = NOBODY
         if (family := self._family(head)) is not None:
             return family
-        for tok in [*_first_names_joined(head), head, *conjuncts(head)]:
+        for tok in [*first_names_joined(head), head, *conjuncts(head)]:
             if tok is not head and self._people_of(tok):
                 continue                  # "her campaign and Democrats": the party's people are no one named
             found = self._name_of(tok)
@@ -249,8 +250,8 @@ class SpeakerResolver:
             first = first or found
         if not names:
             return NOBODY
-        names = _with_shared_surname(names)
-        return Resolution(tuple(names), first.how, first.antecedent, first.confidence, _title_of(head))
+        names = with_shared_surname(names)
+        return Resolution(tuple(names), first.how, first.antecedent, first.confidence, title_of(head))
 
     def _family(self, head: Token) -> Resolution | None:
         """ "The Khans": the people of the article who bear that surname, when two or more do;
@@ -309,7 +310,7 @@ class SpeakerResolver:
         if tok.pos_ != "PROPN" or tok.lower_ in every_role or known or not tok.text[:1].isupper() \
                 or tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE"):
             return NOBODY
-        if not tok.ent_type_ and _plural_of(tok.lower_, every_role | lexicon.evidence_sources()):
+        if not tok.ent_type_ and plural_of(tok.lower_, every_role | lexicon.evidence_sources()):
             return NOBODY         # "Summary Studies show", "Key Researchers found": capitals, no one's name
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
                  and t.text[:1].isupper()]
@@ -370,7 +371,8 @@ class SpeakerResolver:
                                    or (aside is not None and aside[0] <= m.start < aside[1]))
         if choice is None or choice.minor:
             return NOBODY          # "… more liberal nominees than Obama? “…,” he said": only an aside named him
-        sure = SURENESS["pronoun"] + (ALONE_BONUS if choice.margin == float("inf") else min(ALONE_BONUS, 0.03 * choice.margin))
+        bonus = ALONE_BONUS if choice.margin == float("inf") else min(ALONE_BONUS, 0.03 * choice.margin)
+        sure = SURENESS["pronoun"] + bonus
         return Resolution((choice.referent,), "pronoun", (choice.mention.start, choice.mention.end), round(sure, 3))
 
     def _topic_of(self, at: int, kind: str, gender: str | None) -> Resolution:
@@ -515,13 +517,13 @@ class SpeakerResolver:
             return NOBODY
         specific, generic = roles_in(mention)
         countries = {c for t in mention if (c := self.country_of(t))}
-        said = _descriptive_words(mention) - specific - generic
+        said = descriptive_words(mention) - specific - generic
         people = [p for p in self.profiles.values() if p.type == "PERSON" and p.first_at < at]
         fits = {p.name for p in people
                 if (not countries or countries & p.countries)
                 and (specific & p.roles or (not specific and (generic & p.roles or countries)))
                 and said <= p.words}
-        title = _descriptor_title(mention)
+        title = descriptor_title(mention)
         if not fits:
             return self._just_named(mention, countries, specific | generic, title)
         if len(fits) == 1:
@@ -546,7 +548,7 @@ class SpeakerResolver:
         name = named.referent
         prof = self.profiles[name]
         gender = lexicon.gender_words().get(mention.root.lower_)
-        words = _descriptive_words(mention)
+        words = descriptive_words(mention)
         parties = {lexicon.parties()[w] for w in words | {mention.root.lower_} if w in lexicon.parties()}
         theirs = {lexicon.parties()[w] for w in prof.words if w in lexicon.parties()}
         # a name in the description ("the FBI director") must be one the article gave them
@@ -574,129 +576,3 @@ class SpeakerResolver:
         while root is not None and root.dep_ == "conj" and root.head is not root:
             root = root.head
         return root is not None and root.dep_ in SUBJECT_DEPS and root.head.dep_ == "ROOT"
-
-
-def _one_word_genders(profiles: dict[str, Profile]) -> None:
-    """The prior of a person named by one word: a surname the article gives two people
-    ("Scott" beside Bobby and Tim Scott) is one of them, so of their gender when they share
-    one; a first name no one bears as a surname ("Melanie") has the first name's."""
-    bearers: dict[str, set[str | None]] = {}
-    for prof in profiles.values():
-        if prof.type == "PERSON" and len(words := lexicon.lexicon_key(prof.name).split()) > 1:
-            bearers.setdefault(words[-1], set()).add(prof.gender)
-    for prof in profiles.values():
-        word = lexicon.lexicon_key(prof.name)
-        if prof.type != "PERSON" or " " in word:
-            continue
-        genders = bearers.get(word, set())
-        if len(genders) == 1 and None not in genders:
-            prof.prior = next(iter(genders))
-        elif not genders:
-            prof.prior = lexicon.first_names().get(word)
-
-
-def _plural_of(word: str, nouns: frozenset[str]) -> bool:
-    """Whether ``word`` is the plural of one of ``nouns`` ("studies", "researchers")."""
-    return word.endswith("s") and any(
-        stem in nouns for stem in (word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else ""))
-
-
-def _salient_role(tok: Token) -> bool:
-    """A subject, except of a question ("X asked Y whether …"), whose object is the one
-    expected to speak next."""
-    asking = tok.head.lemma_.lower() in ASKING
-    return (tok.dep_ in SUBJECT_DEPS and not asking) or (tok.dep_ == "dobj" and asking)
-
-
-def _with_shared_surname(names: list[str]) -> list[str]:
-    """ "Anna and Tom Keller": a first name alone beside a full name takes its surname."""
-    surname = next((n.split()[-1] for n in reversed(names) if len(n.split()) > 1), None)
-    if surname is None or len(names) < 2:
-        return names
-    return [f"{n} {surname}" if " " not in n and n.lower() in lexicon.first_names() else n for n in names]
-
-
-def _first_names_joined(head: Token) -> list[Token]:
-    """ "Khizr" of "Khizr and Ghazala Khan", "Trump" of "Donald Trump and House Speaker Paul
-    Ryan": a name joined by "and" before the one the mention's head belongs to, which the
-    parser hangs inside that name, not as a conjunct."""
-    return [c for c in head.subtree if c.i < head.i and c.dep_ in ("amod", "compound", "nmod")
-            and c.text[:1].isupper() and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
-
-
-def _party_member(res: SpeakerResolver, mention: SpacySpan) -> bool:
-    """ "The Wisconsin Republican", "the Democrat": one person of a party, named by it alone."""
-    head = mention.root
-    return mention[0].lower_ == "the" and head.tag_ == "NNP" and head.lower_ in lexicon.parties() \
-        and (prof := res.profile_of(head)) is not None and prof.type == "NORP"
-
-
-def _in_embedded_clause(tok: Token) -> bool:
-    """Whether ``tok`` belongs to a clause inside the sentence's main one (the reported "Cruz
-    won" of "Cruz won, Stovall said"), not to the main clause or one joined to it by "and"."""
-    head = tok.head
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    return head.dep_ != "ROOT"
-
-
-def _several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
-    """Whether a mention names two people that neither a conjunction nor a role between them
-    relates (a headline's "X Endorses Y"; but "Cruz spokesman Rick Tyler", "Rubio supporter
-    Scott Szlachta" and "Browns DL Sheldon Richardson" are the second)."""
-    people: list[tuple[Profile, int]] = []
-    for tok in mention:
-        prof = res.profile_of(tok)
-        if prof is not None and prof.type == "PERSON" and all(p is not prof for p, _ in people):
-            people.append((prof, tok.i))
-    if len(people) < 2 or any(t.dep_ == "conj" or t.lower_ in ("and", "&") for t in mention):
-        return False
-    between = mention.doc[people[0][1] + 1: people[-1][1]]
-    return not any(roles_in(between)) and not any(t.lemma_.lower() in lexicon.person_nouns()
-                                                  or in_capitals_as_position(t) for t in between)
-
-
-def speaking(subject: SpacySpan | None) -> SpacySpan | None:
-    """The words that name whoever spoke, given a cue's subject: a passive cue's agent ("was
-    accused of rape by a woman"), or nobody ("was told"); "X was quoted as saying" keeps X."""
-    if subject is None or not len(subject):
-        return subject
-    head = subject.root
-    if head.dep_ == "nsubjpass" and head.head.lemma_.lower() not in KEEPS_SUBJECT:
-        return _agent_of(head.head)
-    return subject
-
-
-def _agent_of(verb: Token) -> SpacySpan | None:
-    """The "by" phrase of a passive verb: its object."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return noun_phrase(obj)
-    return None
-
-
-def _title_of(head: Token) -> str | None:
-    """The role words written before a name ("Sen." of "Massachusetts Sen. Elizabeth Warren")."""
-    every = lexicon.roles()[0]
-    roles = [t for t in head.lefts if t.lower_.rstrip(".") in every or t.lower_ in every]
-    for t in head.lefts:
-        roles += [g for g in t.subtree if g.i < head.i and g not in roles and g.lower_ in every]
-    if not roles:
-        return None
-    roles.sort(key=lambda t: t.i)
-    return head.doc[roles[0].i: roles[-1].i + 1].text
-
-
-def _descriptive_words(mention: SpacySpan) -> set[str]:
-    """The adjectives and nouns that describe in a descriptor ("democratic" of "the Democratic
-    nominee", a party the tagger calls a nationality): determiners, possessives, countries
-    and numbers aside."""
-    return {t.lower_ for t in mention if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != mention.root.i
-            and t.lower_ not in lexicon.demonyms() and t.ent_type_ not in ("GPE", "DATE", "CARDINAL")}
-
-
-def _descriptor_title(mention: SpacySpan) -> str:
-    words = [t for t in mention if not (t.i == mention.start and t.pos_ in ("DET", "PRON"))]
-    return mention.doc[words[0].i: words[-1].i + 1].text if words else mention.text

@@ -6,7 +6,7 @@ import sys
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 from fastapi.staticfiles import StaticFiles
 
 from onrecord.version import __version__
@@ -47,8 +47,15 @@ def create_app(db_path: str | os.PathLike[str], token: str | None = None,
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.add_api_route("/favicon.ico", _favicon, include_in_schema=False)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _favicon() -> Response:
+    """The icon at the address browsers ask for whatever the page links (a 404 there is an
+    error in the browser's console)."""
+    return Response((STATIC / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
 
 DB_VARIABLE = "ONRECORD_SERVE_DB"      # how worker processes learn the database
