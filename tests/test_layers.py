@@ -162,9 +162,9 @@ def test_importing_onrecord_loads_no_analysis_until_it_is_used():
 
 
 def test_the_command_line_loads_no_model_until_a_command_analyses():
-    # `onrecord --help`, `onrecord statements` and the other store readers need no parser,
-    # nor scipy (which the near-duplicate sketches bring when an article is saved)
+    # `onrecord --help`, `onrecord statements` and the other store readers need no parser, no
+    # HTML extractor, nor scipy (which the near-duplicate sketches bring when an article is saved)
     code = ("import sys, onrecord.cli\n"
-            "print([m for m in ('spacy', 'datasketch', 'scipy') if m in sys.modules])")
+            "print([m for m in ('spacy', 'trafilatura', 'lxml', 'datasketch', 'scipy') if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["[]"]

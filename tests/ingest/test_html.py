@@ -1,6 +1,7 @@
 import socket
 
 import pytest
+import trafilatura
 
 from onrecord.errors import InputError
 from onrecord.ingest import html as html_mod
@@ -167,14 +168,14 @@ def test_looks_like_html(text: str, strict: bool, expected: bool) -> None:
 
 
 def test_text_survives_a_metadata_crash(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = html_mod.trafilatura.bare_extraction
+    real = trafilatura.bare_extraction
 
     def choke_on_metadata(*args, **kwargs):
         if kwargs.get("with_metadata"):
             raise AssertionError("lxml drop_tree on a parentless node")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(html_mod.trafilatura, "bare_extraction", choke_on_metadata)
+    monkeypatch.setattr(trafilatura, "bare_extraction", choke_on_metadata)
     article = read_html(PAGE, "odd.html")
     assert P1 in article.text and article.authors == ()
 
@@ -183,7 +184,7 @@ def test_extraction_crash_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> 
     def crash(*args, **kwargs):
         raise RecursionError
 
-    monkeypatch.setattr(html_mod.trafilatura, "bare_extraction", crash)
+    monkeypatch.setattr(trafilatura, "bare_extraction", crash)
     with pytest.raises(InputError) as caught:
         read_html(PAGE, "odd.html")
     assert caught.value.reason == "cannot parse HTML (RecursionError)"

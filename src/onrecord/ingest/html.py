@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-import trafilatura
-from trafilatura.settings import Document, set_date_params
-from trafilatura.xml import xmltotxt
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import Article, Span
 from .text import layout
+
+if TYPE_CHECKING:          # trafilatura (and lxml) load only when a page is read
+    from trafilatura.settings import Document
 
 MAX_HTML_BYTES = 20 * 1024 * 1024
 NO_ARTICLE = "no article text found in HTML"
@@ -86,12 +86,17 @@ def _extract(html: str, source: str) -> Document:
             document = _bare_extraction(html, source, with_metadata=False)
         except Exception as err:  # noqa: BLE001
             raise InputError(source, f"cannot parse HTML ({err.__class__.__name__})") from None
+    from trafilatura.settings import Document
+
     if not isinstance(document, Document):
         raise InputError(source, NO_ARTICLE)
     return document
 
 
 def _bare_extraction(html: str, source: str, with_metadata: bool) -> Document | None:
+    import trafilatura
+    from trafilatura.settings import set_date_params
+
     url = source if source.startswith(("http://", "https://")) else None
     return trafilatura.bare_extraction(  # type: ignore[return-value]
         html,
@@ -105,6 +110,8 @@ def _bare_extraction(html: str, source: str, with_metadata: bool) -> Document | 
 
 def _blocks(document: Document) -> Iterator[tuple[str, bool]]:
     """(text, is a heading) for each top-level block of the extracted body."""
+    from trafilatura.xml import xmltotxt
+
     if document.body is None:
         for line in (document.text or "").splitlines():
             if line.strip():
