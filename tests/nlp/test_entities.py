@@ -172,12 +172,20 @@ def test_a_quotation_mark_the_tagger_swept_into_a_name_leaves_it_a_person(nlp):
     assert label_of(doc.ents[0]) == "PERSON"
 
 
-def test_a_name_joined_by_a_hyphen_keeps_its_last_part(nlp):
+def name_of_tagged(nlp, text: str, start: int, end: int, retag: dict | None = None) -> str:
+    """The name of the one person found where the tagger marked text[start:end] (and gave the
+    tokens in ``retag`` those tags)."""
     from onrecord.nlp.entities import find_entities
-    doc = nlp("Lee Ji-woo, the envoy, opened the summit.")
-    doc.ents = [doc.char_span(0, len("Lee Ji-woo"), label="PERSON")]
+    doc = nlp(text)
+    for i, tag in (retag or {}).items():
+        doc[i].tag_ = tag
+    doc.ents = [doc.char_span(start, end, label="PERSON")]
     (person,) = find_entities(doc)
-    assert person.name == "Lee Ji-woo"
+    return person.name
+
+
+def test_a_name_joined_by_a_hyphen_keeps_its_last_part(nlp):
+    assert name_of_tagged(nlp, "Lee Ji-woo, the envoy, opened the summit.", 0, len("Lee Ji-woo")) == "Lee Ji-woo"
 
 
 def test_a_one_word_name_resolved_where_tagged_is_that_person_where_untagged(nlp):
@@ -191,20 +199,13 @@ def test_a_one_word_name_resolved_where_tagged_is_that_person_where_untagged(nlp
 
 
 def test_a_word_made_of_a_name_and_a_hyphen_is_no_part_of_the_name(nlp):
-    from onrecord.nlp.entities import find_entities
-    doc = nlp("A Tom Keller-backed plan passed.")
-    doc.ents = [doc.char_span(2, len("A Tom Keller-backed"), label="PERSON")]
-    (person,) = find_entities(doc)
-    assert person.name == "Tom Keller"
+    assert name_of_tagged(nlp, "A Tom Keller-backed plan passed.", 2, len("A Tom Keller-backed")) == "Tom Keller"
 
 
 def test_a_first_name_the_tagger_took_for_an_adverb_stays_in_the_name(nlp):
-    from onrecord.nlp.entities import find_entities
-    doc = nlp("Carly Ostrander threw her support behind the mayor.")
-    doc[0].tag_ = "RB"                     # as the tagger may read a first name opening a sentence
-    doc.ents = [doc.char_span(0, len("Carly Ostrander"), label="PERSON")]
-    (person,) = find_entities(doc)
-    assert person.name == "Carly Ostrander"
+    # "Carly" an adverb, as the tagger may read a first name opening a sentence
+    assert name_of_tagged(nlp, "Carly Ostrander threw her support behind the mayor.", 0, len("Carly Ostrander"),
+                          retag={0: "RB"}) == "Carly Ostrander"
 
 
 def test_an_untagged_first_name_before_a_known_surname_is_another_person(nlp):

@@ -162,10 +162,15 @@ def _with_first_name(doc: Doc, ent: SpacySpan, start: int) -> int:
     before = doc[ent.start - 1]
     particle = ent[0].lower_ in PARTICLES and len(ent) > 1 and not is_title(before.lower_) \
         and before.lower_.rstrip(".") not in HONORIFICS
-    if before.pos_ == "PROPN" and before.text.istitle() and before.head.i in range(ent.start, ent.end) \
-            and (particle or before.lower_ in lexicon.first_names()) and not before.ent_type_:
+    if before.pos_ == "PROPN" and before.is_title and before.head.i in range(ent.start, ent.end) \
+            and (particle or _first_name_word(before)) and not before.ent_type_:
         return before.idx
     return start
+
+
+def _first_name_word(tok) -> bool:
+    """A capitalised proper noun that is a first name ("Debbie", "Ivanka")."""
+    return tok.pos_ == "PROPN" and tok.is_title and tok.lower_ in lexicon.first_names()
 
 
 def _opening_epithet(tokens: list) -> bool:
@@ -335,7 +340,4 @@ def _untagged_first_name(doc: Doc, surname, tagged: set[int]):
     if surname.i == 0:
         return None
     first = doc[surname.i - 1]
-    if first.idx in tagged or not first.is_title or first.pos_ != "PROPN" or first.whitespace_ != " " \
-            or first.lower_ not in lexicon.first_names():
-        return None
-    return first
+    return first if _first_name_word(first) and first.idx not in tagged and first.whitespace_ == " " else None
