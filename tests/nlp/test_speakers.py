@@ -208,6 +208,9 @@ def test_the_one_person_a_he_can_be_is_a_he(analyzer):
      "\"He was very articulate,\" he said.", "Peter Stovall"),
     # no such report: the quotation's "he" may be either man, and so may the writer's
     ("Tom Keller met Peter Stovall on Monday. \"He would have made peace,\" he said.", None),
+    # the sentence before is Stovall's statement about a man it names by a pronoun alone
+    ("Tom Keller spoke in Iowa on Monday. That could help him win the state, Peter Stovall said. "
+     "\"He is gaining momentum,\" he said.", "Peter Stovall"),
 ])
 def test_a_quotation_opening_on_he_after_a_report_on_another_man(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name
@@ -628,3 +631,13 @@ def test_a_name_before_a_role_gives_the_role_to_someone_else(analyzer):
 ])
 def test_both_with_a_plural_is_the_pair_just_named(analyzer, text, names):
     assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # the owner of the subject is what the sentence is about
+    ("Tom Keller's term as mayor ends in May. He said that the port would stay open.", "Tom Keller"),
+    # the owner of an object is an aside
+    ("The council debated Tom Keller's plan on Monday. \"It will fail,\" he said.", None),
+])
+def test_a_pronoun_after_a_possessive(analyzer, text, name):
+    assert evidence(analyzer, text)[-1][1] == name

@@ -48,12 +48,23 @@ GENDERED = {"he": "m", "she": "f"}                     # subject pronouns that c
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
 RELATIVES = frozenset({"who", "that", "which", "whom"})
 MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
+
 EVENTS = frozenset({"convention", "conference", "summit", "debate", "caucus", "caucuses", "primary", "rally"})
 
 # How well a person of unknown gender fits "he" or "she": possible, but the names the tagger
 # gets wrong (a city taken for a person) are often of this kind.
 UNKNOWN_GENDER_FIT = 0.35
 ALONE_BONUS = 0.15      # more sureness for a pronoun that no one else could be
+
+
+def minor_mention(root: Token) -> bool:
+    """A name in an aside ("like Trump", "Trump's words"), which a pronoun rarely means; but
+    the owner of a main clause's subject is what that clause is about ("Ban's term expires
+    this year. He said …")."""
+    if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS and root.head.head.dep_ == "ROOT":
+        return False
+    return root.dep_ in MINOR_DEPS
+
 
 @dataclass
 class Profile:
@@ -119,7 +130,7 @@ class SpeakerResolver:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 root = span.root if span is not None else None
                 self.index.add(Mention(start, end, prof.name, root is not None and salient_role(root),
-                                       self.quoted(start), root is not None and root.dep_ in MINOR_DEPS,
+                                       self.quoted(start), root is not None and minor_mention(root),
                                        root is not None and in_embedded_clause(root)))
         self._index_referring_subjects()
 
@@ -424,8 +435,8 @@ class SpeakerResolver:
     def _reported_on_just_before(self, at: int, gender: str) -> bool:
         """ "Cruz won, Stovall said. “He was articulate,” he said": the sentence before says
         what one person (the main clause's subject) said of another of that gender (a subject
-        inside it). The quotation's "he" is the one spoken of, the writer's the one who spoke,
-        whom salience then finds."""
+        inside it), or is a statement of that one person. The quotation's "he" is the one
+        spoken of, the writer's the one who spoke, whom salience then finds."""
         before = self.index.sentence_of(at) - 1
         if before < 0:
             return False
@@ -434,7 +445,12 @@ class SpeakerResolver:
                 and self.index.sentence_of(m.start) == before and self._agrees(m.referent, "person", gender) > 0]
         speakers = {m.referent for m in fits if not m.embedded}
         spoken_of = {m.referent for m in fits if m.embedded}
-        return len(speakers) == 1 and bool(spoken_of) and speakers.isdisjoint(spoken_of)
+        if len(speakers) != 1 or not speakers.isdisjoint(spoken_of):
+            return False
+        # "…, Jones said. “He's gaining,” he said": a sentence that is one person's statement
+        # is a report on someone too, even when it names whom by a pronoun alone
+        return bool(spoken_of) or any(names == tuple(speakers) and self.index.sentence_of(said_at) == before
+                                      for said_at, names in self.history)
 
     def _spoken_of(self, content: tuple[int, int]) -> set[str]:
         """Who the words of a statement speak of by name, and so did not say them: anyone
