@@ -163,3 +163,28 @@ def test_a_reply_fired_back_is_a_cue_only_beside_a_quotation(analyzer):
     (s,) = statements(analyzer, "“They are all here for the free food,” Tom Keller shot back with a laugh.")
     assert (s.speaker.name, s.cue.text) == ("Tom Keller", "shot back")
     assert statements(analyzer, "While the mine has cut back on output, the other mines are set to grow.") == ()
+
+
+def test_a_cue_whose_untagged_subject_the_parser_hung_on_it_as_a_compound(analyzer):
+    # "Okafor" is no entity to the tagger, and the parser makes it a compound of "notes"
+    text = 'The mayor has softened his tone. "Look at the letter he sent after the flood," Okafor notes.'
+    (s,) = statements(analyzer, text)
+    assert (s.kind, s.speaker.mention.text) == ("direct", "Okafor")
+
+
+def test_a_sentence_that_only_says_who_speaks_leads_into_the_quotation_after_it(analyzer):
+    (s,) = statements(analyzer, "Ana Ruiz, the mayor of Harbour, said in a statement. “We will build the bridge. "
+                                "The money is there.”")
+    assert (s.kind, s.speaker.name) == ("direct", "Ana Ruiz")
+    assert s.text == "We will build the bridge. The money is there."
+
+
+def test_a_one_line_paragraph_that_says_who_speaks_leads_into_the_next(analyzer):
+    (s,) = statements(analyzer, "Ana Ruiz told reporters on Monday.\n\n“We will build the bridge.”")
+    assert s.speaker.name == "Ana Ruiz"
+
+
+def test_a_sentence_about_something_else_leads_into_nothing(analyzer):
+    # the cue sits in a clause of circumstance; the sentence is about Keller leaving
+    (s,) = statements(analyzer, "After Ana Ruiz said so, Tom Keller left the room. “We will build the bridge.”")
+    assert s.speaker.name is None

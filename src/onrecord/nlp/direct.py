@@ -16,6 +16,9 @@ from .statements import (ADDRESSING, CUE_CLAUSE, DASHES, NAME_TYPES, SENTENCE_EN
 
 
 LEAD_IN_LENGTH = 200     # the longest line of its own that leads into the quotation under it
+# what a cue's clause may hold when the quotation after it is what was said: not what was said
+NOTHING_SAID_BUT = frozenset({"ccomp", "xcomp", "dobj", "advcl", "conj", "parataxis", "attr", "oprd", "acomp",
+                              "dative"})
 ASIDE_LENGTH = 20        # tokens of an aside between a name and its cue ("Ann Lee, co-founder of …, said")
 
 
@@ -55,6 +58,8 @@ def _cue_in(segment: list[Token], first: int | None = None, nearest_last: bool =
             subj = by                                                 # "he began by saying, “…”"
         if subj is None:
             subj = _inverted_subject(tok, segment)
+        if subj is None and tok.pos_ == "VERB":   # "“…,” Conway notes": a name the parser hung on the verb as a compound
+            subj = next((c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i in ids), None)
         if subj is None and tok.lemma_.lower() not in ADDRESSING:     # "told CNN's Dana Bash": the addressee
             opens = tok is next((t for t in segment if not t.is_punct), None)   # "“…,” tweeted a user"
             subj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.i in ids
@@ -197,6 +202,8 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
                 found = _cue_in(before, nearest_last=True) or (_speaking_verb(before) if lead_line else None)
                 if found and not _introduces(found[0], before):
                     found = None
+            if found is None and not before:
+                found = _cue_sentence_before(p, q, _floor_before(p, q, para, paragraphs))
         i += 1
         if found is None:
             if _stands_alone(p, q, para) and _after_a_sentence(p, para, paragraph) and not p.is_blocked(q.open):
@@ -231,6 +238,46 @@ def _lead_in_line(p: Parse, q: Quote, paragraphs: list[tuple[int, int]], k: int)
     if not line.endswith(":") or len(line) > LEAD_IN_LENGTH or "\n" in line:
         return []
     return _segment_before(p, q, start)
+
+
+def _floor_before(p: Parse, q: Quote, para: tuple[int, int], paragraphs: list[tuple[int, int]]) -> int:
+    """Where the sentence before a quotation may start: in its paragraph, or, when the
+    quotation opens its paragraph, in the one before if that is one short line."""
+    if p.text[para[0]:q.open].strip():
+        return para[0]
+    k = bisect_right([a for a, _ in paragraphs], q.open) - 1
+    if k <= 0:
+        return q.open
+    start, end = paragraphs[k - 1]
+    line = p.text[start:end].strip()
+    return start if len(line) <= LEAD_IN_LENGTH and "\n" not in line else q.open
+
+
+def _cue_sentence_before(p: Parse, q: Quote, floor: int) -> tuple[Token, Token] | None:
+    """(cue, subject) of the sentence right before a quotation when it is only someone
+    speaking, with nothing said ("Sam Lau said in a statement. “There are no ballots …”"):
+    the words it announces are the quotation's."""
+    toks = list(p.walk(floor, q.open, backwards=True))
+    if not toks or toks[0].text != ".":
+        return None
+    sentence: list[Token] = []
+    for tok in toks[1:]:
+        if tok.text in SENTENCE_END:
+            break
+        if tok.text in OPENING or tok.text in CLOSING:
+            return None                    # a sentence with a quotation of its own says something
+        sentence.append(tok)
+    sentence.reverse()
+    found = _cue_in(sentence, nearest_last=True)
+    if found is None or found[0].dep_ != "ROOT":
+        return None
+    cue = found[0]
+    clause = {t.i for t in cue.subtree}
+    said = [c for c in cue.children if c.dep_ in NOTHING_SAID_BUT
+            and not (c.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSING)]    # "told reporters."
+    if said or any(t.i not in clause for t in sentence):
+        return None
+    return found
 
 
 def _speaking_verb(line: list[Token]) -> tuple[Token, Token] | None:
