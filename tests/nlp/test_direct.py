@@ -188,3 +188,25 @@ def test_a_sentence_about_something_else_leads_into_nothing(analyzer):
     # the cue sits in a clause of circumstance; the sentence is about Keller leaving
     (s,) = statements(analyzer, "After Ana Ruiz said so, Tom Keller left the room. “We will build the bridge.”")
     assert s.speaker.name is None
+
+
+def test_a_name_and_a_colon_after_a_dash_give_the_quotation_its_speaker(analyzer):
+    (s,) = statements(analyzer, "Turnout has mattered in the north - Ana Ruiz: “Two weeks ago the south was ours.”")
+    assert (s.kind, s.speaker.name) == ("direct", "Ana Ruiz")
+    assert s.text == "Two weeks ago the south was ours."
+
+
+def test_a_name_and_a_colon_opening_the_line_give_the_quotation_its_speaker(analyzer):
+    (s,) = statements(analyzer, "Ana Ruiz: “We will build the bridge.”")
+    assert s.speaker.name == "Ana Ruiz"
+
+
+def test_capitals_before_a_colon_that_name_no_one_give_no_speaker(analyzer):
+    assert [s.speaker.name for s in statements(analyzer, "Breaking News: “We will build the bridge.”")] in ([], [None])
+
+
+def test_the_next_name_and_colon_start_another_speakers_quotation(analyzer):
+    text = ("Harbour matters - Ana Ruiz: “The port is a fork in the road.” [Post] The vote has been "
+            "close - Tom Keller: “Two weeks ago the south was ours.”")
+    assert [(s.text, s.speaker.mention.text) for s in statements(analyzer, text)] == [
+        ("The port is a fork in the road.", "Ana Ruiz"), ("Two weeks ago the south was ours.", "Tom Keller")]

@@ -9,6 +9,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from . import lexicon
 from .doctext import entity_at
 from .quotes import OPENING, CLOSING, Quote, line_around
 from .statements import (ADDRESSING, CUE_CLAUSE, DASHES, NAME_TYPES, SENTENCE_END, SUBJECTS, Candidate, Parse,
@@ -199,7 +200,8 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
             if lead_line:
                 before = _lead_in_line(p, q, paragraphs, bisect_right(para_starts, q.open) - 1)
             if before and (before[-1].text in (":", ",") or cue_of(before[-1], "quote")):
-                found = _cue_in(before, nearest_last=True) or (_speaking_verb(before) if lead_line else None)
+                found = _name_before_colon(before) or _cue_in(before, nearest_last=True) \
+                    or (_speaking_verb(before) if lead_line else None)
                 if found and not _introduces(found[0], before):
                     found = None
             if found is None and not before:
@@ -223,7 +225,8 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         if rest is not None:                     # "says “the wind is at our backs” despite his loss"
             parts[0] = (q.open, rest)
         kind = "mixed" if lead is not None or rest is not None else "direct"
-        out.append(Candidate(kind, parts[0][0], parts[-1][1], cue, mention_span(subj), "direct",
+        words = _name_at_colon(cue) if cue.text == ":" else mention_span(subj)
+        out.append(Candidate(kind, parts[0][0], parts[-1][1], cue, words, "direct",
                              parts if len(parts) > 1 else [], cue_end(cue)))
     return out
 
@@ -278,6 +281,42 @@ def _cue_sentence_before(p: Parse, q: Quote, floor: int) -> tuple[Token, Token] 
     if said or any(t.i not in clause for t in sentence):
         return None
     return found
+
+
+def _name_before_colon(before: list[Token]) -> tuple[Token, Token] | None:
+    """(colon, name) when a quotation follows a name and a colon alone, at the start of its
+    line or after a dash or an ellipsis ("… interplay has been important - Philip Bump: “…”",
+    "Donald Trump: “…”"): the name's words, as a transcript gives them."""
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    last = before[-2]
+    name = entity_at(last.doc, last.i) if last.ent_type_ in ("PERSON", "ORG") else _untagged_name(before[:-1])
+    if name is None or name.end != last.i + 1 or name.start < before[0].i:
+        return None
+    lead = [t for t in before if t.i < name.start]
+    if lead and lead[-1].text not in DASHES and lead[-1].text not in ("…", "..."):
+        return None
+    return before[-1], name.root
+
+
+def _name_at_colon(colon: Token) -> SpacySpan:
+    """The name alone before a colon that ``_name_before_colon`` found, whatever the parser
+    hung on it ("important - Philip Bump:")."""
+    start = colon.i
+    while start > 0 and colon.doc[start - 1].pos_ == "PROPN" and colon.i - start < 4:
+        start -= 1
+    return colon.doc[start: colon.i]
+
+
+def _untagged_name(words: list[Token]) -> SpacySpan | None:
+    """The person's name that ``words`` end with when the tagger saw none: a known first
+    name and a surname, capitalised ("Ana Ruiz"); other capitals ("Breaking News") name no one."""
+    run = 0
+    while run < min(3, len(words)) and words[-1 - run].pos_ == "PROPN" and words[-1 - run].is_title:
+        run += 1
+    if run < 2 or words[-run].lower_ not in lexicon.first_names():
+        return None
+    return words[0].doc[words[-run].i: words[-1].i + 1]
 
 
 def _speaking_verb(line: list[Token]) -> tuple[Token, Token] | None:
@@ -338,6 +377,8 @@ def _goes_on(p: Parse, close: int, after: list[Token], nxt: Quote, para: tuple[i
             return False
     elif not between.rstrip().endswith((",", ":")):
         return False
+    if _name_before_colon(_segment_before(p, nxt, close + 1)) is not None:
+        return False                    # "“…” [538] The interplay - Philip Bump: “…”": another's words
     nxt_after = _segment_after(p, nxt, para[1])
     return _cue_in(nxt_after) is None
 
