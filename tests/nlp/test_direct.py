@@ -1,6 +1,8 @@
 """Direct quotations on short sentences of our own: who speaks them, and what they are."""
 from __future__ import annotations
 
+import pytest
+
 import onrecord
 
 
@@ -172,33 +174,26 @@ def test_a_cue_whose_untagged_subject_the_parser_hung_on_it_as_a_compound(analyz
     assert (s.kind, s.speaker.mention.text) == ("direct", "Okafor")
 
 
-def test_a_sentence_that_only_says_who_speaks_leads_into_the_quotation_after_it(analyzer):
-    (s,) = statements(analyzer, "Ana Ruiz, the mayor of Harbour, said in a statement. “We will build the bridge. "
-                                "The money is there.”")
-    assert (s.kind, s.speaker.name) == ("direct", "Ana Ruiz")
-    assert s.text == "We will build the bridge. The money is there."
-
-
-def test_a_one_line_paragraph_that_says_who_speaks_leads_into_the_next(analyzer):
-    (s,) = statements(analyzer, "Ana Ruiz told reporters on Monday.\n\n“We will build the bridge.”")
-    assert s.speaker.name == "Ana Ruiz"
+@pytest.mark.parametrize("text, content", [
+    # a sentence that only says who speaks leads into the quotation after it
+    ("Ana Ruiz, the mayor of Harbour, said in a statement. “We will build the bridge. The money is there.”",
+     "We will build the bridge. The money is there."),
+    # so does a one-line paragraph, into the next
+    ("Ana Ruiz told reporters on Monday.\n\n“We will build the bridge.”", "We will build the bridge."),
+    # a name and a colon after a dash, or opening the line
+    ("Turnout has mattered in the north - Ana Ruiz: “Two weeks ago the south was ours.”",
+     "Two weeks ago the south was ours."),
+    ("Ana Ruiz: “We will build the bridge.”", "We will build the bridge."),
+])
+def test_words_before_a_quotation_that_say_who_speaks_it(analyzer, text, content):
+    (s,) = statements(analyzer, text)
+    assert (s.kind, s.text, s.speaker.name) == ("direct", content, "Ana Ruiz")
 
 
 def test_a_sentence_about_something_else_leads_into_nothing(analyzer):
     # the cue sits in a clause of circumstance; the sentence is about Keller leaving
     (s,) = statements(analyzer, "After Ana Ruiz said so, Tom Keller left the room. “We will build the bridge.”")
     assert s.speaker.name is None
-
-
-def test_a_name_and_a_colon_after_a_dash_give_the_quotation_its_speaker(analyzer):
-    (s,) = statements(analyzer, "Turnout has mattered in the north - Ana Ruiz: “Two weeks ago the south was ours.”")
-    assert (s.kind, s.speaker.name) == ("direct", "Ana Ruiz")
-    assert s.text == "Two weeks ago the south was ours."
-
-
-def test_a_name_and_a_colon_opening_the_line_give_the_quotation_its_speaker(analyzer):
-    (s,) = statements(analyzer, "Ana Ruiz: “We will build the bridge.”")
-    assert s.speaker.name == "Ana Ruiz"
 
 
 def test_capitals_before_a_colon_that_name_no_one_give_no_speaker(analyzer):
