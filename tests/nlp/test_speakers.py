@@ -641,3 +641,10 @@ def test_both_with_a_plural_is_the_pair_just_named(analyzer, text, names):
 ])
 def test_a_pronoun_after_a_possessive(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name
+
+
+def test_a_descriptor_after_a_quotation_that_goes_on_alone_sees_its_speaker(analyzer):
+    # the quotation's second part stands between Keller's cue and the party member
+    text = ("“I am not ready to do that,” Tom Keller told reporters about the vote. “I am not there. "
+            "I hope to be.”\n\nIt was a reversal for the Ohio Republican, who had pledged to back the bill.")
+    assert evidence(analyzer, text)[-1][1] == "Tom Keller"

@@ -170,6 +170,15 @@ class SpeakerResolver:
         i = bisect_right(self.quote_starts, char) - 1
         return i >= 0 and char < self.quotes[i][1]
 
+    def _a_quotation(self, start: int, end: int) -> bool:
+        """Whether the text from ``start`` to ``end`` is one quotation and nothing else."""
+        words = self.text[start:end].strip()
+        if not words:
+            return False
+        first = start + self.text[start:end].index(words[0])
+        i = bisect_right(self.quote_starts, first) - 1
+        return i >= 0 and self.quotes[i][0] <= first and self.quotes[i][1] >= first + len(words)
+
     def country_of(self, tok: Token) -> str | None:
         """The country a token names: a demonym, a country or a seat of government."""
         word = tok.text.lower()
@@ -578,8 +587,13 @@ class SpeakerResolver:
 
     def _subject_just_before(self, mention: SpacySpan) -> Mention | None:
         """The one person that is the main subject of the mention's sentence before it, or of
-        the sentence before (outside quotations)."""
-        floor = (sentence_before(mention[0].sent) or mention[0].sent).start_char
+        the sentence before (outside quotations: a quotation and its cue are one sentence, and
+        a quotation that goes on alone belongs with the sentence before it)."""
+        starts = self.index.sentence_starts
+        back = max(0, self.index.sentence_of(mention.start_char) - 1)
+        if back > 0 and self._a_quotation(starts[back], starts[back + 1]):
+            back -= 1
+        floor = starts[back] if starts else 0
         subjects = {m.referent: m for m in self.index.between(floor, mention.start_char)
                     if not m.quoted and self.profiles[m.referent].type == "PERSON" and self._main_subject(m)}
         return next(iter(subjects.values())) if len(subjects) == 1 else None
