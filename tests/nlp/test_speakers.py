@@ -211,6 +211,9 @@ def test_the_one_person_a_he_can_be_is_a_he(analyzer):
     # the sentence before is Stovall's statement about a man it names by a pronoun alone
     ("Tom Keller spoke in Iowa on Monday. That could help him win the state, Peter Stovall said. "
      "\"He is gaining momentum,\" he said.", "Peter Stovall"),
+    # Stovall speaks of himself, and the quotation of another man
+    ("Tom Keller spoke in Iowa on Monday. Peter Stovall said he is proud of the campaign. "
+     "\"He is doing it the right way,\" he said.", "Peter Stovall"),
 ])
 def test_a_quotation_opening_on_he_after_a_report_on_another_man(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name

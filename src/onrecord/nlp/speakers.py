@@ -453,8 +453,8 @@ class SpeakerResolver:
         fits = [m for m in self.index.between(start, at) if m.subject and not m.quoted
                 and self.index.sentence_of(m.start) == before and self._agrees(m.referent, "person", gender) > 0]
         speakers = {m.referent for m in fits if not m.embedded}
-        spoken_of = {m.referent for m in fits if m.embedded}
-        if len(speakers) != 1 or not speakers.isdisjoint(spoken_of):
+        spoken_of = {m.referent for m in fits if m.embedded} - speakers    # "Archer said he is proud"
+        if len(speakers) != 1:
             return False
         # "…, Jones said. “He's gaining,” he said": a sentence that is one person's statement
         # is a report on someone too, even when it names whom by a pronoun alone
