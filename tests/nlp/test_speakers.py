@@ -598,6 +598,18 @@ def test_the_poll_is_the_last_poll_with_a_maker(analyzer, text, names):
     assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == names
 
 
+@pytest.mark.parametrize("text, names", [
+    # the next sentence gives "the survey" its maker
+    ("Ana Ruiz leads the race, according to a new poll. The survey, conducted by Harbour University, "
+     "found her ahead.", ("Harbour University",)),
+    # "a second poll" is another poll
+    ("Ana Ruiz leads the race, according to a new poll. A second poll, by Harbour University, "
+     "shows Tom Keller ahead.", ()),
+])
+def test_a_poll_is_the_one_the_next_sentence_names(analyzer, text, names):
+    assert onrecord.extract(text, analyzer=analyzer).statements[0].speakers == names
+
+
 def test_the_campaign_is_the_campaign_of_the_person_just_named(analyzer):
     text = "Susan Okafor plans to call on young people to serve.\n\nThe campaign says she will announce plans Friday."
     assert evidence(analyzer, text)[-1][1] == "Okafor campaign"

@@ -32,6 +32,8 @@ def maker(res: "SpeakerResolver", document: Token, at: int, content: tuple[int, 
     found = makers_of(res, document)
     if not found and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
         return document_before(res, document)
+    if not found and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in document.children):
+        return document_after(res, document)
     return found
 
 
@@ -113,6 +115,21 @@ def document_before(res: "SpeakerResolver", document: Token) -> Resolution:
         if is_document(tok) and _same_kind(tok, document) and (not newest or is_newest(tok)) \
                 and (found := makers_of(res, tok)):
             return as_found(found, "descriptor")
+    return NOBODY
+
+
+def document_after(res: "SpeakerResolver", document: Token) -> Resolution:
+    """ "A new poll": the document the next sentence calls "the poll" (or "the survey") and
+    gives a maker ("… according to a new poll. The survey, conducted by the Public Policy
+    Institute of California, …")."""
+    sentence = document.sent
+    if sentence.end >= len(res.doc):
+        return NOBODY
+    for tok in next(iter(res.doc[sentence.end:].sents)):
+        if is_document(tok) and _same_kind(document, tok):
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+            found = makers_of(res, tok) if definite else NOBODY
+            return as_found(found, "descriptor") if found else NOBODY
     return NOBODY
 
 
