@@ -593,6 +593,12 @@ def test_a_supporter_named_after_the_person_supported(analyzer):
     ("The race is tied, according to the latest Gallup poll. That is down from a Pew Research poll last month. "
      "The new poll indicates that turnout will be high.", ("Gallup",)),
     ("The race is tied. The poll indicates that turnout will be high.", ()),
+    # far back, the one poll the article gave a maker; not when another poll came since
+    ("A Harbour University poll shows Ana Ruiz ahead. " + "The race has been close for months. " * 6
+     + "The poll indicates that turnout will be high.", ("Harbour University",)),
+    ("A Harbour University poll shows Ana Ruiz ahead. " + "The race has been close for months. " * 6
+     + "Another poll came out on Monday. " + "The race is tight. " * 5
+     + "The poll indicates that turnout will be high.", ()),
 ])
 def test_the_poll_is_the_last_poll_with_a_maker(analyzer, text, names):
     assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == names

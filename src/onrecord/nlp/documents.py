@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" -> "Kasich campaign"
 DOCUMENT_WINDOW = 5        # sentences back in which "the poll" finds the poll it is
+FAR_DOCUMENT_WINDOW = 40   # … or the one poll with a maker, when the article names only one
 NEWEST = frozenset({"new", "newest", "latest", "recent"})
 # "the city of Phoenix" is Phoenix speaking
 PLACE_NOUNS = frozenset({"city", "state", "town", "county", "province", "country", "village", "republic",
@@ -32,7 +33,7 @@ def maker(res: "SpeakerResolver", document: Token, at: int, content: tuple[int, 
     found = makers_of(res, document)
     if not found and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
         return document_before(res, document)
-    if not found and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in document.children):
+    if not found and _indefinite(document):
         return document_after(res, document)
     return found
 
@@ -106,16 +107,29 @@ def is_document(tok: Token) -> bool:
 
 def document_before(res: "SpeakerResolver", document: Token) -> Resolution:
     """ "The poll", "the study": the last document the article gave a maker, within a few
-    sentences ("a recent Reuters survey … The study found" is Reuters')."""
-    floor = res.index.sentence_starts[max(0, res.index.sentence_of(document.idx) - DOCUMENT_WINDOW)]
+    sentences ("a recent Reuters survey … The study found" is Reuters'), or further back the
+    one such document the article gave a maker, if it gave only one."""
+    starts, here = res.index.sentence_starts, res.index.sentence_of(document.idx)
+    near, far = starts[max(0, here - DOCUMENT_WINDOW)], starts[max(0, here - FAR_DOCUMENT_WINDOW)]
     newest = is_newest(document)
+    earlier: dict[tuple[str, ...], Resolution] = {}
+    unnamed_since = False
     for tok in reversed(res.doc[: document.i]):
-        if tok.idx < floor:
+        if tok.idx < far:
             break
-        if is_document(tok) and _same_kind(tok, document) and (not newest or is_newest(tok)) \
-                and (found := makers_of(res, tok)):
+        if not (is_document(tok) and _same_kind(tok, document) and (not newest or is_newest(tok))):
+            continue
+        found = makers_of(res, tok)
+        if found and tok.idx >= near:
             return as_found(found, "descriptor")
-    return NOBODY
+        if found:
+            earlier.setdefault(found.names, found)
+        elif not earlier and _indefinite(tok):
+            unnamed_since = True          # "another poll" came after the one with a maker
+    # further back, the one such document the article gave a maker ("Poll: …" articles about one poll)
+    if len(earlier) != 1 or unnamed_since:
+        return NOBODY
+    return as_found(next(iter(earlier.values())), "descriptor")
 
 
 def document_after(res: "SpeakerResolver", document: Token) -> Resolution:
@@ -131,6 +145,10 @@ def document_after(res: "SpeakerResolver", document: Token) -> Resolution:
             found = makers_of(res, tok) if definite else NOBODY
             return as_found(found, "descriptor") if found else NOBODY
     return NOBODY
+
+
+def _indefinite(document: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in document.children)
 
 
 def _same_kind(earlier: Token, document: Token) -> bool:
