@@ -669,3 +669,14 @@ def test_a_descriptor_after_a_quotation_that_goes_on_alone_sees_its_speaker(anal
     text = ("“I am not ready to do that,” Tom Keller told reporters about the vote. “I am not there. "
             "I hope to be.”\n\nIt was a reversal for the Ohio Republican, who had pledged to back the bill.")
     assert evidence(analyzer, text)[-1][1] == "Tom Keller"
+
+
+@pytest.mark.parametrize("text, names", [
+    # "the two candidates" are the pair that just spoke together, as "both" would be
+    ("Both Lena Okafor and Tom Keller called the meeting useful. The two candidates said the race was close.",
+     ("Lena Okafor", "Tom Keller")),
+    # three people were just named: which two is not said
+    ("Lena Okafor met Tom Keller and Peter Stovall on Monday. The two voters said that the race was close.", ()),
+])
+def test_the_two_are_the_pair_just_named(analyzer, text, names):
+    assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == names

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .speakers import Profile, SpeakerResolver
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
 KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
 ASKING = frozenset({"ask", "question", "press", "interview"})   # the one asked is the one who answers
 
@@ -146,8 +147,17 @@ def descriptor_title(mention: SpacySpan) -> str:
     return mention.doc[words[0].i: words[-1].i + 1].text if words else mention.text
 
 
+def minor_mention(root: Token) -> bool:
+    """A name in an aside ("like Trump", "Trump's words"), which a pronoun rarely means; but
+    the owner of a main clause's subject is what that clause is about ("Ban's term expires
+    this year. He said …")."""
+    if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS and root.head.head.dep_ == "ROOT":
+        return False
+    return root.dep_ in MINOR_DEPS
+
+
 __all__ = [
     "agent_of", "descriptive_words", "descriptor_title", "first_names_joined",
-    "in_embedded_clause", "one_word_genders", "party_member", "plural_of", "salient_role",
+    "in_embedded_clause", "minor_mention", "one_word_genders", "party_member", "plural_of", "salient_role",
     "several_without_and", "speaking", "title_of", "with_shared_surname"
 ]

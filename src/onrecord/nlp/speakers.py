@@ -27,19 +27,20 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
-from .antecedents import (clause_before, participle_before, relative_antecedent, sentence_before,
-                          unnamed_subject_before, untagged_name_before)
+from .antecedents import (clause_before, participle_before, relative_antecedent, unnamed_subject_before,
+                          untagged_name_before)
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_transcript_labels, roles_in
 from .doctext import is_dateline, text_of
 from .documents import (GROUP_HEADS, body_name, group_before, groups_named, is_document, maker, noun_phrase,
                         organisation_by_noun)
 from .entities import SURVEY_ADJECTIVES, SURVEYS
 from .mention_words import (descriptive_words, descriptor_title, first_names_joined, in_embedded_clause,
-                            one_word_genders, party_member, plural_of, salient_role, several_without_and, speaking,
-                            title_of, with_shared_surname)
+                            minor_mention, one_word_genders, party_member, plural_of, salient_role,
+                            several_without_and, speaking, title_of, with_shared_surname)
 from .names import first_name_gender, gender_said
+from .pairs import is_the_two, pair_before, the_two
 from .resolution import NOBODY, SURENESS, Resolution, as_found
-from .salience import WINDOW, Mention, MentionIndex
+from .salience import Mention, MentionIndex
 
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -47,7 +48,6 @@ SELF_PRONOUNS = frozenset({"i", "me", "we", "us"})       # the quotation's own s
 GENDERED = {"he": "m", "she": "f"}                     # subject pronouns that chain
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
 RELATIVES = frozenset({"who", "that", "which", "whom"})
-MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
 
 EVENTS = frozenset({"convention", "conference", "summit", "debate", "caucus", "caucuses", "primary", "rally"})
 
@@ -55,15 +55,6 @@ EVENTS = frozenset({"convention", "conference", "summit", "debate", "caucus", "c
 # gets wrong (a city taken for a person) are often of this kind.
 UNKNOWN_GENDER_FIT = 0.35
 ALONE_BONUS = 0.15      # more sureness for a pronoun that no one else could be
-
-
-def minor_mention(root: Token) -> bool:
-    """A name in an aside ("like Trump", "Trump's words"), which a pronoun rarely means; but
-    the owner of a main clause's subject is what that clause is about ("Ban's term expires
-    this year. He said …")."""
-    if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS and root.head.head.dep_ == "ROOT":
-        return False
-    return root.dep_ in MINOR_DEPS
 
 
 @dataclass
@@ -222,6 +213,8 @@ class SpeakerResolver:
             return self._pronoun(word, at, content)
         if mention[0].lower_ == "both" and head.tag_ == "NNS" and len(mention) == 2:
             return self._pronoun("both", at, content)      # "both candidates", "both men": as "both"
+        if is_the_two(mention):
+            return the_two(self, at)
         if is_document(head):
             return maker(self, head, at, content)
         if head.lower_ in GROUP_HEADS:
@@ -368,15 +361,7 @@ class SpeakerResolver:
         if kind == "group":                 # "they": people or an organisation; only a pair of speakers is clear
             kind = "pair"
         if kind == "pair":
-            named, plural = self._people_just_before(at)
-            if named or plural:
-                return named                   # the people just named, or a plural that may be they
-            for said_at, names in reversed(self.history):
-                if self.index.sentence_of(at) - self.index.sentence_of(said_at) > WINDOW:
-                    break
-                if len(names) >= 2:
-                    return Resolution(names, "pronoun", None, SURENESS["pronoun"])
-            return NOBODY
+            return pair_before(self, at)
         if kind == "org":
             return self._it(at)
         gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(word)
@@ -408,27 +393,6 @@ class SpeakerResolver:
                         span = next(((a, b) for a, b in prof.spans if a <= topic.idx < b), None)
                         return Resolution((prof.name,), "pronoun", span, SURENESS["pronoun"] + ALONE_BONUS)
         return NOBODY
-
-    def _people_just_before(self, at: int) -> tuple[Resolution, bool]:
-        """ "They": the people named together as the main subject just before ("David Autor,
-        David Dorn and Gordon Hanson found … they conclude"), when no other plural stands
-        between them and the pronoun that could be whom it means; and whether the clause
-        before holds a plural at all (then no earlier pair is meant)."""
-        before = clause_before(self.doc, at)
-        plural = any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" for t in before)
-        subject = next((t for t in before if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
-        if subject is None:
-            return NOBODY, plural
-        # "A, B and C": the parser may hang B on A as an apposition and C on B
-        listed = [subject, *conjuncts(subject)]
-        listed += [g for a in subject.children if a.dep_ == "appos" for g in (a, *conjuncts(a))]
-        profiles = [self.profile_of(t) for t in listed]
-        if len(listed) < 2 or any(p is None or p.type != "PERSON" for p in profiles) or any(
-                t.tag_ in ("NNS", "NNPS") and t.i > subject.i for t in before if t not in listed):
-            return NOBODY, plural              # a plural in between ("spoke to voters") may be "they"
-        names = tuple(dict.fromkeys(p.name for p in profiles if p is not None))
-        end = max(t.idx + len(t.text) for t in listed)
-        return Resolution(names, "pronoun", (listed[0].left_edge.idx, end), SURENESS["pronoun"]), plural
 
     def _quotes_of_another(self, content: tuple[int, int], word: str) -> bool:
         """ "“He would have made peace,” he said": a quotation that opens on "he" speaks of

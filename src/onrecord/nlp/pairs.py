@@ -1,0 +1,67 @@
+"""Several people as one speaker: "they", "both" and "the two voters" — the people the article
+has just named together, or the speakers of its last joint statement; no one when that is unclear."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+
+from .antecedents import clause_before
+from .attributes import conjuncts
+from .resolution import NOBODY, SURENESS, Resolution
+from .salience import WINDOW
+
+if TYPE_CHECKING:
+    from .speakers import SpeakerResolver
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def pair_before(res: "SpeakerResolver", at: int) -> Resolution:
+    """ "They", "both": the people just named together, else the speakers of the last joint
+    statement within the window; no one when a plural just before may be whom it means."""
+    named, plural = people_just_before(res, at)
+    if named or plural:
+        return named                   # the people just named, or a plural that may be they
+    for said_at, names in reversed(res.history):
+        if res.index.sentence_of(at) - res.index.sentence_of(said_at) > WINDOW:
+            break
+        if len(names) >= 2:
+            return Resolution(names, "pronoun", None, SURENESS["pronoun"])
+    return NOBODY
+
+
+def people_just_before(res: "SpeakerResolver", at: int) -> tuple[Resolution, bool]:
+    """ "They": the people named together as the main subject just before ("David Autor,
+    David Dorn and Gordon Hanson found … they conclude"), when no other plural stands
+    between them and the pronoun that could be whom it means; and whether the clause
+    before holds a plural at all (then no earlier pair is meant)."""
+    before = clause_before(res.doc, at)
+    plural = any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" for t in before)
+    subject = next((t for t in before if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+    if subject is None:
+        return NOBODY, plural
+    # "A, B and C": the parser may hang B on A as an apposition and C on B
+    listed = [subject, *conjuncts(subject)]
+    listed += [g for a in subject.children if a.dep_ == "appos" for g in (a, *conjuncts(a))]
+    profiles = [res.profile_of(t) for t in listed]
+    if len(listed) < 2 or any(p is None or p.type != "PERSON" for p in profiles) or any(
+            t.tag_ in ("NNS", "NNPS") and t.i > subject.i for t in before if t not in listed):
+        return NOBODY, plural              # a plural in between ("spoke to voters") may be "they"
+    names = tuple(dict.fromkeys(p.name for p in profiles if p is not None))
+    end = max(t.idx + len(t.text) for t in listed)
+    return Resolution(names, "pronoun", (listed[0].left_edge.idx, end), SURENESS["pronoun"]), plural
+
+
+def is_the_two(mention: SpacySpan) -> bool:
+    """ "The two candidates", "the two voters": two people the article has spoken of."""
+    head = mention.root
+    return mention[0].lower_ == "the" and head.tag_ == "NNS" \
+        and any(c.lower_ == "two" and c.dep_ == "nummod" for c in head.children)
+
+
+def the_two(res: "SpeakerResolver", at: int) -> Resolution:
+    """The two people just named together or the last pair of speakers, as "both" would be;
+    no one else: the tagger misses names, so "the only two people in sight" may be three."""
+    found = pair_before(res, at)
+    return found if len(found.names) == 2 else NOBODY
