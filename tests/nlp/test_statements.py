@@ -98,6 +98,13 @@ def only(analyzer, text):
     # a that-clause the parser hung on the phrase before it
     ("Okafor said following a vote in 2019 that he had serious doubts about the dam.",
      "indirect", "he had serious doubts about the dam", "said", "Okafor"),
+    # verbs of criticism and complaint report what they are aimed at
+    ("The mayor decried the decision to close the port.",
+     "indirect", "the decision to close the port", "decried", "The mayor"),
+    ("Senator Ana Ruiz railed against the trade deals on Monday.",
+     "indirect", "the trade deals", "railed", "Senator Ana Ruiz"),
+    ("The union lamented that the port would close.",
+     "indirect", "the port would close", "lamented", "The union"),
 ])
 def test_single_statement(analyzer, text, kind, content, cue, mention):
     s = only(analyzer, text)
