@@ -506,3 +506,15 @@ def test_for_after_the_object_of_called_is_no_call_for(analyzer):
 def test_years_after_of_are_what_the_accusation_is_about_not_a_time(analyzer):
     s = only(analyzer, 'Ana Ruiz accused him of years of "careless, costly delays".')
     assert s.text == 'years of "careless, costly delays"'
+
+
+def test_a_predicate_in_quotation_marks_the_parser_hung_inside_the_object(analyzer):
+    # the parser makes "an attack" an apposition of "firefighters", inside the relative clause
+    text = 'In brief remarks, Keller called the assault that killed three Dallas firefighters "an attack on our city," and vowed to act.'
+    called = next(s for s in statements(analyzer, text) if s.cue.text == "called")
+    assert called.text == 'the assault that killed three Dallas firefighters "an attack on our city,"'
+
+
+def test_a_quotation_a_verb_inside_the_object_speaks_is_no_predicate(analyzer):
+    text = "Okafor called the reporter who asked “why now?” on Monday."
+    assert "called" not in [s.cue.text for s in statements(analyzer, text) if s.cue is not None]

@@ -259,14 +259,33 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
 
 
 def _quoted_after(obj: Token) -> int | None:
-    """The end of a quotation right after the object, the predicate the parser scattered."""
+    """The end of a quotation right after the object, the predicate the parser scattered; or
+    of one that ends the object, the parser having hung it inside ("called the assault that
+    killed five officers “an attack on our country”": an apposition of "officers")."""
     doc, first = obj.doc, obj.right_edge.i + 1
     if obj.right_edge.text in OPENING and obj.right_edge != obj:      # the parser gave it the mark
         first -= 1
+    inner = next((t for t in obj.subtree if t.i > obj.i and t.text in OPENING), None)
+    if inner is not None and first < obj.sent.end and doc[first].text not in OPENING \
+            and _a_predicate(doc, inner.i):
+        first = inner.i
     if first >= obj.sent.end or doc[first].text not in OPENING:
         return None
     close = next((t for t in doc[first + 1: obj.sent.end] if t.text in CLOSING and t.text != "‘"), None)
-    return None if close is None or close.i - first < 2 else close.idx + len(close.text)
+    if close is None or close.i - first < 2 or close.i < obj.right_edge.i:
+        return None                   # a quotation inside the object that the object goes on past
+    return close.idx + len(close.text)
+
+
+def _a_predicate(doc: Doc, opening: int) -> bool:
+    """Whether the quotation that opens at token ``opening`` is a noun the parser hung on a
+    noun before it (an apposition), as a predicate it scattered would be; not the words of a
+    verb inside the object ("the reporter who asked “why now?”")."""
+    close = next((t.i for t in doc[opening + 1: doc[opening].sent.end] if t.text in CLOSING), None)
+    inside = range(opening + 1, close) if close is not None else range(0)
+    roots = [doc[i] for i in inside if doc[i].head.i not in inside]
+    return any(r.dep_ in ("appos", "attr", "oprd") for r in roots) and all(r.is_punct or r.dep_ in (
+        "appos", "attr", "oprd") for r in roots)
 
 
 def _says_when(prep: Token) -> bool:
