@@ -105,6 +105,13 @@ def only(analyzer, text):
      "indirect", "the trade deals", "railed", "Senator Ana Ruiz"),
     ("The union lamented that the port would close.",
      "indirect", "the port would close", "lamented", "The union"),
+    # what a congratulation is on stays with its object; a time does not
+    ("Mayor Lena Okafor congratulated the nurses on their courage.",
+     "indirect", "the nurses on their courage", "congratulated", "Mayor Lena Okafor"),
+    ("Mayor Lena Okafor congratulated the nurses on Monday.",
+     "indirect", "the nurses", "congratulated", "Mayor Lena Okafor"),
+    ("The mayor reaffirmed that the port would stay open.",
+     "indirect", "the port would stay open", "reaffirmed", "The mayor"),
 ])
 def test_single_statement(analyzer, text, kind, content, cue, mention):
     s = only(analyzer, text)

@@ -328,16 +328,17 @@ def _marked_clause(cue: Token, word: str) -> Token | None:
 
 
 # Prepositions after an object that say what the object is praised, accused or taken for
-OBJECT_PREDICATES = ("for", "of", "as", "over", "with")
+OBJECT_PREDICATES = ("for", "of", "as", "over", "with", "on")
 
 
 def _with_its_reason(cue: Token, obj: Token, end: int) -> int:
     """The end of an object with what the cue says of it right after ("accused Emanuel of
-    covering up", "praised Trump for his speech", "described the plan as too vague"): the
+    covering up", "praised Trump for his speech", "described the plan as too vague",
+    "congratulated her on her win"): the
     object alone would change what was said."""
     after = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
     if after is not None and after.head == cue and after.dep_ == "prep" and after.lower_ in OBJECT_PREDICATES \
-            and after.idx >= end:
+            and after.idx >= end and not _says_when(after):       # "congratulated her on her win", not "on Monday"
         return _right(after)
     return end
 
