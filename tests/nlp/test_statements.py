@@ -112,6 +112,11 @@ def only(analyzer, text):
      "indirect", "the nurses", "congratulated", "Mayor Lena Okafor"),
     ("The mayor reaffirmed that the port would stay open.",
      "indirect", "the port would stay open", "reaffirmed", "The mayor"),
+    # what an object is seen or shown as
+    ("Most voters see the port as key to the town.",
+     "indirect", "the port as key to the town", "see", "Most voters"),
+    ("The ad portrays Tom Keller as a friend of the banks.",
+     "indirect", "Tom Keller as a friend of the banks", "portrays", "The ad"),
 ])
 def test_single_statement(analyzer, text, kind, content, cue, mention):
     s = only(analyzer, text)
@@ -185,6 +190,7 @@ def test_quotation_filling_its_paragraph_continues_the_speaker(analyzer):
     'The so-called "peace plan" was published on Monday.',          # scare quotes
     "The bridge was closed on Monday after the storm.",             # no attribution at all
     "Recall: the town has flooded twice since 2019.",               # imperative, no speaker
+    "Ana Ruiz saw the new bridge on Monday.",                       # seeing, not seeing as
 ])
 def test_no_statement(analyzer, text):
     assert statements(analyzer, text) == ()

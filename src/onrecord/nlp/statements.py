@@ -29,7 +29,7 @@ from .doctext import entity_at, is_dateline, text_of
 RULE_CONFIDENCE = {"direct": 0.94, "according": 0.93, "signed": 0.9, "ccomp": 0.9, "prep:as": 0.9,
                    "prep:of": 0.9, "prep:with": 0.9, "source": 0.84, "xcomp": 0.77, "oprd": 0.76,
                    "prep:about": 0.75, "prep:for": 0.73, "around": 0.8, "passive": 0.7, "continued": 0.69,
-                   "colon": 0.66, "dobj": 0.62, "prep:to": 0.6}
+                   "colon": 0.66, "dobj": 0.62, "prep:to": 0.6, "dobj:as": 0.76}
 SENTENCE_END = {".", "!", "?"}
 DASHES = {"―", "—", "–", "-", "--"}
 NAME_TYPES = ("PERSON", "ORG", "NORP", "GPE")
@@ -234,6 +234,11 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
             quoted = _quoted_after(obj)          # "called his rules “a step forward for the port”"
             if quoted is not None:
                 return obj.left_edge.idx, quoted, "oprd"
+    if "dobj:as" in frames:                  # "see black votes as key": an object and what it is seen as
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
+        role = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and obj is not None and c.i > obj.i), None)
+        if role is not None:
+            return obj.left_edge.idx, _right(role), "dobj:as"
     for frame in ("xcomp", "dobj"):
         if frame in frames:
             comp = next((c for c in kids if c.dep_ == frame and c.i > cue.i), None)
