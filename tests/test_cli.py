@@ -527,6 +527,11 @@ def test_dask_options_that_do_not_fit(tmp_path: Path, wind: Path, args: list[str
     assert not (tmp_path / "x.db").exists()
 
 
+def test_an_empty_store_name_is_refused_before_anything_runs(wind: Path) -> None:
+    result = run("ingest", wind, "--db", "")
+    assert result.exit_code == 1 and result.stderr.splitlines() == ["onrecord: --db: is empty: give the store's file"]
+
+
 def test_a_syndicated_copy_is_stored_once_with_both_sources(tmp_path: Path) -> None:
     story = ("The harbour board met on Monday and agreed to dredge the inner basin before the winter storms. "
              "Fishing boats will be moved to the outer pier for the three weeks that the work is expected to take. "

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 from .errors import InputError, StoreError
 # reading and bulk ingest live below the façade; their names are part of it too
@@ -260,18 +260,19 @@ def stored_digest(store: "Store", *, article: str | None = None, speaker: str | 
         rows = store.statements(topic=about["key"], limit=DIGEST_STATEMENTS)
         return collection_digest(about["name"], _chosen(store, rows), subject=about["name"], link=link,
                                  per_section=per_section)
-    found = store.event(event)
-    if found is None:
+    # exactly one was given (checked above) and it is none of the other three: it is the event
+    detail = store.event(cast("int | str", event))
+    if detail is None:
         raise InputError(str(event), "no such event in the store (see `onrecord events`)")
-    reports = {(r["article_id"], r["vid"]) for r in found["reports"]}
-    records = [a for a in (store.get(aid) for aid in dict.fromkeys(r["article_id"] for r in found["reports"]))
+    reports = {(r["article_id"], r["vid"]) for r in detail["reports"]}
+    records = [a for a in (store.get(aid) for aid in dict.fromkeys(r["article_id"] for r in detail["reports"]))
                if a is not None]
     # the articles' other events are not this one: only its reports are listed
     records = [dataclasses.replace(a, events=tuple(e for e in a.events if (a.id, e.id) in reports))
                for a in records]
-    title = f"{found['type'].capitalize()}: {' and '.join(found['participants']) or 'unnamed participants'}"
-    if found["date"]:
-        title += f", {found['date']}"
+    title = f"{detail['type'].capitalize()}: {' and '.join(detail['participants']) or 'unnamed participants'}"
+    if detail["date"]:
+        title += f", {detail['date']}"
     return collection_digest(title, [(a, list(a.statements)) for a in records], link=link,
                              per_section=per_section)
 

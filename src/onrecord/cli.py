@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypedDict, Unpack
 
 import click
 
@@ -43,7 +43,7 @@ class Problems:
         self.shown = shown
         self.report = report
         self._echo = echo or (lambda line: click.echo(line, err=True))
-        self._file = None
+        self._file: IO[str] | None = None
 
     def __call__(self, subject: str, reason: str) -> None:
         self.count += 1
@@ -90,7 +90,7 @@ def _analyzer(model: str | None):
     return Analyzer(nlp=pipeline.default_analyzer().nlp, rescorer=rescorer)
 
 
-def _fail(err: OnrecordError) -> None:
+def _fail(err: OnrecordError) -> NoReturn:
     click.echo(f"onrecord: {err}", err=True)
     sys.exit(1)
 
@@ -193,11 +193,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str |
     started = time.monotonic()
     if out and not dask:
         raise InputError("--out", "goes with --dask (a local run writes the store)")
+    if not db and not out:
+        raise InputError("--db", "is empty: give the store's file")
     if dask and workers:
         raise InputError("--workers", "not with --dask: the cluster's workers analyse")
     workers = workers or default_workers()
     published = api.parse_published(published)
-    report_file = failures_file or (failures_path(store) if store else str(Path(out, "failures.jsonl")))
+    report_file = failures_file or (failures_path(store) if store else str(Path(out or ".", "failures.jsonl")))
     Problems.check(failures_file)         # the default sits beside the store, checked with it
     # the bar is gone before anything else is printed: the summary or an error
     with IngestProgress(paths) as bar:
@@ -227,7 +229,7 @@ def _budget(ctx: click.Context, workers: int, seconds: float, memory_mb: int | N
     return Budget(seconds, memory_mb) if workers > 1 or asked else None
 
 
-def _summary(report: "api.IngestReport", db: str, problems: Problems, seconds: float) -> str:
+def _summary(report: "api.IngestReport", db: str | None, problems: Problems, seconds: float) -> str:
     """The one line a bulk run ends with."""
     failed = f"{len(report.failed):,} failed"
     if report.failed and problems.report:
@@ -236,6 +238,18 @@ def _summary(report: "api.IngestReport", db: str, problems: Problems, seconds: f
     copies = f"{report.copies:,} stored as copies of others, " if report.copies else ""
     return (f"{report.saved:,} article(s) saved with {report.statements:,} statement(s), "
             f"{report.unchanged:,} already stored, {copies}{failed} in {seconds:.1f} s{rate} -> {db}")
+
+
+class _Filters(TypedDict):
+    """The values of the filter options (``_filter_options``) by name; None when not given."""
+    speaker: str | None
+    search: str | None
+    site: str | None
+    since: str | None
+    until: str | None
+    kind: str | None
+    act: str | None
+    topic: str | None
 
 
 def _filter_options(func: Callable[..., None]) -> Callable[..., None]:
@@ -263,7 +277,10 @@ def _statement_query(limit: int | None = None, **given: str | None) -> "Statemen
     from .store.queries import StatementQuery
 
     dates = {name: api.parse_date(f"--{name}", given.pop(name, None)) for name in ("since", "until")}
-    return StatementQuery(**given, **dates, limit=limit)
+    # Each is the StatementQuery field of its name, a str one: more than a plain dict's type
+    # can say, hence Any.
+    fields: dict[str, Any] = {**given, **dates}
+    return StatementQuery(**fields, limit=limit)
 
 
 @main.command()
@@ -271,7 +288,7 @@ def _statement_query(limit: int | None = None, **given: str | None) -> "Statemen
 @click.option("--limit", type=int, default=None, help="At most this many statements.")
 @db_option
 @format_option
-def statements(limit: int | None, db: str, fmt: str | None, **given: str | None) -> None:
+def statements(limit: int | None, db: str, fmt: str | None, **given: Unpack[_Filters]) -> None:
     """Statements from the store, by speaker, words, site, dates, kind, act and topic.
 
     \b
@@ -497,7 +514,7 @@ def _write_text(text: str, out: str | None) -> None:
 @click.option("--out", default=None, metavar="FILE", help="Write to FILE (default: standard output; parquet needs a file).")
 @_filter_options
 @db_option
-def export_command(fmt: str, out: str | None, db: str, **given: str | None) -> None:
+def export_command(fmt: str, out: str | None, db: str, **given: Unpack[_Filters]) -> None:
     """Export statements with their article's metadata (id, source, title, date, site).
 
     \b

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, overload
 
 from .acts import DEFAULT_ACT, act_of_words
 
@@ -202,6 +202,11 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in names}
 
 
+# A span given is a Span; only an optional field (a cue, a mention) may be null.
+@overload
+def _span(data: dict[str, Any]) -> Span: ...
+@overload
+def _span(data: dict[str, Any] | None) -> Span | None: ...
 def _span(data: dict[str, Any] | None) -> Span | None:
     return None if data is None else Span(data["text"], data["start"], data["end"])
 

@@ -10,6 +10,7 @@ its text holds a quotation mark.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ def parse_ann(raw: str, text: str) -> tuple[GoldAttribution, ...]:
     return tuple(found)
 
 
-def check_corpus(corpus_dir: str | Path) -> Path:
+def check_corpus(corpus_dir: str | os.PathLike[str]) -> Path:
     """The corpus folder, or an InputError saying why it is not one."""
     folder = Path(corpus_dir)
     if not folder.exists():
@@ -112,7 +113,7 @@ def load_document(folder: Path, name: str, ann: Path) -> GoldDocument:
     return GoldDocument(name, text_path, ann, text, parse_ann(raw, text))
 
 
-def load_corpus(corpus_dir: str | Path, limit: int | None = None,
+def load_corpus(corpus_dir: str | os.PathLike[str], limit: int | None = None,
                 on_error: OnError | None = None) -> list[GoldDocument]:
     """The annotated documents of a corpus, sorted by name (texts without .ann are not scored,
     as in the reference scorer). Unreadable documents go to ``on_error`` and are left out."""
@@ -130,7 +131,7 @@ def load_corpus(corpus_dir: str | Path, limit: int | None = None,
     return docs
 
 
-def unannotated(corpus_dir: str | Path) -> list[str]:
+def unannotated(corpus_dir: str | os.PathLike[str]) -> list[str]:
     """Texts in the corpus that no .ann file annotates (left out of the scores)."""
     folder = Path(corpus_dir)
     annotated = set(annotation_files(folder))

@@ -8,8 +8,9 @@ largest gold index, then largest prediction index), so that the figures agree ex
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..model import Article, Statement
 from .brat import GoldAttribution, GoldDocument, Spans, span_text
@@ -22,17 +23,21 @@ BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0
 HIGH_CONFIDENCE = 0.8
 CONTEXT_CHARS = 300                 # at most this much context either side of an error span
 
+# (start, end) pieces in any sequence: ``Spans``, or the lists training builds (``learn.train``).
+SpanSeq = Sequence[tuple[int, int]]
 
-def spans_len(spans: Spans) -> int:
+
+def spans_len(spans: SpanSeq) -> int:
     return sum(e - s for s, e in spans)
 
 
-def overlap(a: Spans, b: Spans) -> int:
+def overlap(a: SpanSeq, b: SpanSeq) -> int:
     """Characters shared by two span lists."""
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
-def match(golds: list[Spans], preds: list[Spans], theta: float, symmetric: bool) -> list[tuple[int, int]]:
+def match(golds: Sequence[SpanSeq], preds: Sequence[SpanSeq], theta: float,
+          symmetric: bool) -> list[tuple[int, int]]:
     """Greedy one-to-one matching on overlap: (gold index, prediction index) pairs."""
     cands = []
     for gi, g in enumerate(golds):
@@ -215,7 +220,8 @@ class Scorer:
             (measure.direct if g.direct else measure.indirect)[0] += 1
             if g.source:
                 measure.speaker_n += 1
-                said = mention_spans(found.statements[pi], found.article.text, found.doc.text)
+                article = cast(Article, found.article)      # it has a statement: it was predicted
+                said = mention_spans(found.statements[pi], article.text, found.doc.text)
                 measure.speaker_ok += overlap(said, g.source) > 0
 
     def _calibrate(self, found: DocMatch) -> None:
@@ -270,7 +276,8 @@ def _spurious(found: DocMatch, pi: int, hit_g: set[int]) -> dict[str, Any]:
     spans = found.spans[pi]
     golds = [g.content for g in found.doc.gold]
     near = _closest(spans, golds) if spans else None
-    text, (start, end) = (found.doc.text, spans[0]) if spans else (found.article.text, (st.start, st.end))
+    article = cast(Article, found.article)              # it has a statement: it was predicted
+    text, (start, end) = (found.doc.text, spans[0]) if spans else (article.text, (st.start, st.end))
     closest = None
     if near is not None:
         g = golds[near]

@@ -27,6 +27,7 @@ no part), and each match with a referent is judged by the names it gives:
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -111,7 +112,7 @@ def read_tsv(path: Path) -> dict[str, WhoRow]:
     return rows
 
 
-def load_who(who_dir: str | Path, docs: Iterable[GoldDocument]) -> WhoAnnotation:
+def load_who(who_dir: str | os.PathLike[str], docs: Iterable[GoldDocument]) -> WhoAnnotation:
     """The who rows of the corpus documents that have a TSV (``WHO_DIR/NAME.tsv``); an
     InputError when none has, since the figures would then measure nothing."""
     folder = Path(who_dir)

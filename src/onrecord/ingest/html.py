@@ -125,7 +125,9 @@ def _blocks(document: Document) -> Iterator[tuple[str, bool]]:
 
 def _join(blocks: list[tuple[str, bool]]) -> tuple[str, list[Span]]:
     """The blocks as one text, a blank line between them, and the spans of the headings."""
-    parts, heads, pos = [], [], 0
+    parts: list[str] = []
+    heads: list[Span] = []
+    pos = 0
     for block, is_head in blocks:
         if parts:
             parts.append("\n\n")

@@ -96,7 +96,9 @@ def read_record(line: str, where: str) -> Article:
         check_prose(article.text, where)     # as a file of the same bytes would be
     except InputError as err:
         raise InputError(where, err.reason) from None
-    given = {
+    # str fields of Article by name; Any so that ``replace`` takes them (a plain dict's type
+    # cannot say which field each value is for)
+    given: dict[str, Any] = {
         "title": fields["title"] or None,
         "published": _iso_date(fields["published"], where),
         "site": fields["site"] or None,

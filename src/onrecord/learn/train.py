@@ -44,7 +44,7 @@ class _Doc:
     feats: list[dict[str, float]]
 
 
-def _readable(docs: list[GoldDocument], waiting: deque, on_error: OnError | None) -> Iterator[Article]:
+def _readable(docs: list[GoldDocument], waiting: deque[GoldDocument], on_error: OnError | None) -> Iterator[Article]:
     for doc in docs:
         try:
             article = read(doc.text_path)
@@ -59,7 +59,7 @@ def _readable(docs: list[GoldDocument], waiting: deque, on_error: OnError | None
 def collect(corpus_dir: str | os.PathLike[str], analyzer: Analyzer, limit: int | None = None,
             on_error: OnError | None = None) -> list[_Doc]:
     """Candidates of every document with their features and the gold contents."""
-    docs, waiting = load_corpus(corpus_dir, limit, on_error), deque()
+    docs, waiting = load_corpus(corpus_dir, limit, on_error), deque[GoldDocument]()
     out = []
     for parsed, article in analyzer.parse_many(_readable(docs, waiting, on_error)):
         gold_doc = waiting.popleft()

@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import InputError, OnrecordError
 from ..ingest import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs, unread_files
@@ -33,6 +33,8 @@ from ..version import __version__
 from .local import IngestOptions, IngestReport, count_stored, ingest_options, save_counted
 
 if TYPE_CHECKING:
+    from distributed import Client, LocalCluster
+
     from ..model import Article
     from ..store import Store
 
@@ -352,7 +354,8 @@ class _connect:
 
     def __init__(self, scheduler: str, n_workers: int | None) -> None:
         self.scheduler, self.n_workers = scheduler, n_workers
-        self.cluster = self.client = None
+        self.cluster: LocalCluster | None = None
+        self.client: Client | None = None
 
     def __enter__(self):
         from distributed import Client, LocalCluster
@@ -378,13 +381,14 @@ class _connect:
         return self.client
 
     def _check_workers(self) -> None:
+        client = cast("Client", self.client)       # __enter__ checks only once it has connected
         try:
-            self.client.wait_for_workers(1, timeout=WORKER_WAIT)
+            client.wait_for_workers(1, timeout=WORKER_WAIT)
         except TimeoutError:
             raise OnrecordError(self.scheduler, f"no Dask worker joined in {WORKER_WAIT:.0f} s "
                                 "(start some with `dask worker ADDRESS`)") from None
         try:
-            versions = self.client.run(_worker_version)
+            versions = client.run(_worker_version)
         except Exception as err:
             raise OnrecordError(self.scheduler, f"the workers cannot run onrecord ({_brief(err)}); "
                                 "install it on every worker") from None
@@ -451,7 +455,8 @@ class _Merger:
         self._save(pending)
 
     def _save(self, articles: list["Article"]) -> None:
-        save_counted(self.store, articles, self.report, self.failed)
+        store = cast("Store", self.store)          # _merge saves only when there is a store
+        save_counted(store, articles, self.report, self.failed)
 
 
 __all__ = ["ingest_dask", "plan_tasks", "run_task", "Task", "GROUP"]

@@ -25,9 +25,13 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
+from typing import TYPE_CHECKING, cast
 
 from ..errors import OnrecordError
 from ..model import Article
+
+if TYPE_CHECKING:
+    from ..nlp import Analyzer
 
 # Batches in flight per worker: one being analysed, one waiting so the worker never idles
 # while the caller takes results.
@@ -38,7 +42,7 @@ STARTUP_SECONDS = 300.0
 
 # The analyser of this worker process, set once by the pool's initializer. It lives only in
 # worker processes (never in the caller's), one per process by design: the model loads once.
-_analyzer = None
+_analyzer: "Analyzer | None" = None
 
 Result = Article | tuple[str, str]
 
@@ -80,9 +84,14 @@ def _failure(article: Article, reason: str) -> tuple[str, str]:
     return (article.source or article.id[:12], reason)
 
 
+def _worker_analyzer() -> "Analyzer":
+    # Tasks run only in workers, after the initializer set it.
+    return cast("Analyzer", _analyzer)
+
+
 def _analyse(article: Article) -> Result:
     try:
-        return _analyzer.analyse(article)
+        return _worker_analyzer().analyse(article)
     except MemoryError:
         return _failure(article, "analysis failed (over the memory budget)")
     except Exception as err:                      # reported by the caller, the run goes on
@@ -93,7 +102,7 @@ def _analyse_batch(articles: list[Article]) -> list[Result]:
     """A batch through one ``analyse_many`` (spaCy batches the texts together); if anything
     in it fails, its articles again one by one, so only the bad one is reported."""
     try:
-        return list(_analyzer.analyse_many(articles))
+        return list(_worker_analyzer().analyse_many(articles))
     except Exception:
         return [_analyse(article) for article in articles]
 

@@ -3,6 +3,7 @@ HTML page elsewhere, never a traceback. JSON errors are ``{"error": ..., "detail
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -35,7 +36,7 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(request: Request, status: int, error: str, detail: Any = None,
-                   headers: dict[str, str] | None = None) -> Response:
+                   headers: Mapping[str, str] | None = None) -> Response:
     if wants_json(request):
         return JSONResponse({"error": error, "detail": detail}, status_code=status, headers=headers)
     message = detail if isinstance(detail, str) else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
@@ -24,6 +24,14 @@ router = APIRouter(include_in_schema=False)
 DIGEST_LEGEND = ("Text labelled generated is written by onrecord; everything else is the articles' own words, "
                  "quoted verbatim, each line linked to its place in the article.")
 Ctx = Annotated[Context, Depends(context)]
+
+
+class _DigestParams(TypedDict):
+    """What /digest is asked for, by the names of ``views.digest``'s arguments (None: not given)."""
+    article: str | None
+    speaker: str | None
+    topic: str | None
+    event: int | None
 
 
 def page(request: Request, name: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -184,7 +192,7 @@ def digest(request: Request, ctx: Ctx,
            speaker: Annotated[str | None, Query(max_length=500)] = None,
            topic: Annotated[str | None, Query(max_length=500)] = None,
            event: Annotated[int | None, Query(ge=1, le=2**62)] = None) -> HTMLResponse:
-    params = {"article": blank(article), "speaker": blank(speaker), "topic": blank(topic), "event": event}
+    params: _DigestParams = {"article": blank(article), "speaker": blank(speaker), "topic": blank(topic), "event": event}
     with ctx.reader() as store:
         found = views.digest(store, **params)
     return page(request, "digest.html", digest=found, legend=DIGEST_LEGEND,

@@ -3,6 +3,7 @@ query strings. Templates never mark anything ``|safe`` except what ``highlight``
 build from escaped parts."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -21,7 +22,7 @@ TEMPLATES = files("onrecord.serve") / "templates"
 KIND_LABELS = {"direct": "direct quote", "indirect": "reported speech", "mixed": "partial quote"}
 
 
-def query_string(params: dict[str, Any], **changes: Any) -> str:
+def query_string(params: Mapping[str, Any], **changes: Any) -> str:
     """``?a=1&b=2`` of ``params`` updated with ``changes``, blank values left out."""
     merged = {**params, **changes}
     kept = {k: v for k, v in merged.items() if v not in (None, "")}

@@ -18,6 +18,8 @@ from onrecord.store import Store
 from onrecord.store.queries import StatementQuery as StoreQuery
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
     from onrecord.digest import Digest
     from onrecord.model import Article, Statement
 
@@ -36,7 +38,7 @@ class _Query:
     the same search), leaving out those not set."""
     __slots__ = ()
 
-    def params(self) -> dict[str, Any]:
+    def params(self: DataclassInstance) -> dict[str, Any]:   # every query is a dataclass
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
@@ -206,8 +208,10 @@ def digest(store: Store, article: str | None = None, speaker: str | None = None,
            event: int | None = None) -> "Digest":
     """The digest of one stored article, speaker, topic or event, linked to the web pages.
     Only what the store holds: a name the store lacks is NotFound, never a file read."""
-    given = {k: v for k, v in {"article": article, "speaker": speaker, "topic": topic, "event": event}.items()
-             if v is not None}
+    # Any: each value goes to the stored_digest argument of its name, more than a plain dict's
+    # type can say
+    given: dict[str, Any] = {k: v for k, v in {"article": article, "speaker": speaker, "topic": topic, "event": event}.items()
+                             if v is not None}
     if len(given) != 1:
         raise InputError("digest", "give one of article, speaker, topic or event")
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from onrecord.errors import InputError
 from onrecord.model import Article, Event
@@ -45,8 +45,10 @@ def _group_of(conn: sqlite3.Connection, article_id: str, event: Event) -> int:
     if row is not None:
         return row[0]
     date = event.date.value if event.date is not None else None
-    return conn.execute("INSERT INTO event_groups (key, type, participants, date, status) VALUES (?, ?, ?, ?, ?)",
-                        (key, event.type, _json(list(event.participants)), date, event.status)).lastrowid
+    # lastrowid is typed optional, but an INSERT that ran has always set it
+    return cast(int, conn.execute(
+        "INSERT INTO event_groups (key, type, participants, date, status) VALUES (?, ?, ?, ?, ?)",
+        (key, event.type, _json(list(event.participants)), date, event.status)).lastrowid)
 
 
 def project_events(conn: sqlite3.Connection, article: Article) -> list[int]:

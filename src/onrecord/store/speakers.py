@@ -33,6 +33,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from onrecord.errors import InputError
 from onrecord.model import Article, Statement
@@ -213,8 +214,9 @@ def resolve(conn: sqlite3.Connection, named: Named) -> int:
     name is set by ``rename`` once its statements are counted (``count_article``)."""
     sid = joins(conn, named.name, named.kind)
     if sid is None:
-        sid = conn.execute("INSERT INTO speakers (name, key, kind) VALUES (?, ?, ?)",
-                           (named.name, name_key(named.name), named.kind)).lastrowid
+        # lastrowid is typed optional, but an INSERT that ran has always set it
+        sid = cast(int, conn.execute("INSERT INTO speakers (name, key, kind) VALUES (?, ?, ?)",
+                                     (named.name, name_key(named.name), named.kind)).lastrowid)
     elif named.kind:
         conn.execute("UPDATE speakers SET kind = ? WHERE id = ? AND kind IS NULL", (named.kind, sid))
     _add_aliases(conn, sid, named.aliases)

@@ -61,7 +61,7 @@ class Store:
     (True, 1)
     """
 
-    def __init__(self, path: str | Path = "onrecord.db", timeout: float = 5.0, readonly: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str] = "onrecord.db", timeout: float = 5.0, readonly: bool = False) -> None:
         self.path = str(path)
         self.timeout = timeout
         self.readonly = readonly          # reads only, through a connection SQLite opens read-only

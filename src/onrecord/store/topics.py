@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from onrecord.model import Article
 from onrecord.store.queries import Filters, decode_cursor, encode_cursor, page_size, public, statement_rows
@@ -29,7 +29,8 @@ def topic_of(conn: sqlite3.Connection, key: str, name: str) -> int:
     row = conn.execute("SELECT id FROM topics WHERE key = ?", (key,)).fetchone()
     if row is not None:
         return row[0]
-    return conn.execute("INSERT INTO topics (key, name) VALUES (?, ?)", (key, name)).lastrowid
+    # lastrowid is typed optional, but an INSERT that ran has always set it
+    return cast(int, conn.execute("INSERT INTO topics (key, name) VALUES (?, ?)", (key, name)).lastrowid)
 
 
 def project_topics(conn: sqlite3.Connection, article: Article, rowids: Mapping[str, int]) -> list[int]:

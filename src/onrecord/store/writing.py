@@ -12,7 +12,7 @@ import json
 import sqlite3
 from datetime import datetime, timezone
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from onrecord.model import Article, Span, Speaker, Statement
 from onrecord.store import counters, dedupe, events, quotes, topics
@@ -162,7 +162,8 @@ def project(conn: sqlite3.Connection, article: Article,
     for statement, linked in zip(article.statements, links):
         quote_ids.append(quote_of(conn, statement))
         row = _statement_row(article.id, statement, linked[0][0] if linked else None, quote_ids[-1])
-        rowid = rowids[statement.id] = conn.execute(_INSERT_STATEMENT, row).lastrowid
+        # lastrowid is typed optional, but an INSERT that ran has always set it
+        rowid = rowids[statement.id] = cast(int, conn.execute(_INSERT_STATEMENT, row).lastrowid)
         conn.executemany(_INSERT_LINK, ((rowid, sid, n, key) for n, (sid, key) in enumerate(linked)))
     aid = article.id
     rename(conn, count_article(conn, aid, 1))
