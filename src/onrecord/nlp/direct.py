@@ -141,7 +141,7 @@ def _reports_its_own(p: Parse, q: Quote, cue: Token) -> bool:
         first = next((t for t in clause.subtree if not t.is_punct and t.i > cue.i), None)
         # "…,” Warren told Stumpf, after he admitted …": a clause the writer hung on, not said
         said = first is not None and (first.pos_ != "SCONJ" or first.lower_ in ("that", "whether", "if"))
-        if closed or (said and not p.in_quote(first.idx)):
+        if closed or (said and first is not None and not p.in_quote(first.idx)):
             return True
     return False
 
@@ -324,7 +324,7 @@ def _speaking_verb(line: list[Token]) -> tuple[Token, Token] | None:
     its verb: someone who "called them on it:" or "put it this way:" speaks the words under it."""
     verb = next((t for t in line if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    if subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in NAME_TYPES):
+    if verb is None or subject is None or not (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in NAME_TYPES):
         return None
     return verb, subject
 

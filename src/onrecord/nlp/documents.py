@@ -136,10 +136,10 @@ def document_after(res: "SpeakerResolver", document: Token) -> Resolution:
     """ "A new poll": the document the next sentence calls "the poll" (or "the survey") and
     gives a maker ("… according to a new poll. The survey, conducted by the Public Policy
     Institute of California, …")."""
-    sentence = document.sent
-    if sentence.end >= len(res.doc):
+    end = document.sent.end
+    if end >= len(res.doc):
         return NOBODY
-    for tok in next(iter(res.doc[sentence.end:].sents)):
+    for tok in res.doc[end].sent:
         if is_document(tok) and _same_kind(document, tok):
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
             found = makers_of(res, tok) if definite else NOBODY

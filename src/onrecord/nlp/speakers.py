@@ -21,6 +21,7 @@ person (its antecedent) and how sure it is.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -88,7 +89,7 @@ class Profile:
 class SpeakerResolver:
     """Resolves speaker mentions of one article, in reading order."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], quotes: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, entities: list[Entity], quotes: Sequence[tuple[int, int]] = ()):
         self.doc = doc
         self.text = text_of(doc)
         self.quotes = sorted(quotes)
@@ -137,7 +138,7 @@ class SpeakerResolver:
                 continue
             if tok.lower_ in GENDERED:
                 found = self._pronoun(tok.lower_, tok.idx, None)
-                if not found or self.quoted(found.antecedent[0]):
+                if not found or found.antecedent is None or self.quoted(found.antecedent[0]):
                     continue
                 prof = self.profiles[found.names[0]]
                 if prof.gender is None and found.confidence >= SURENESS["pronoun"] + ALONE_BONUS:
@@ -342,7 +343,8 @@ class SpeakerResolver:
         """The mention that names ``prof`` in full: the first such before ``at``, else the first."""
         full = [s for s in prof.spans if self.text[s[0]:s[1]] == prof.name]
         before = [s for s in full if s[0] <= at]
-        return (before or full or prof.spans or [None])[0]
+        spans = before or full or prof.spans
+        return spans[0] if spans else None
 
     def adopt(self, name: str, tokens: list[Token]) -> None:
         """Make a person of a name the recogniser missed, with the title written before it."""
@@ -473,7 +475,7 @@ class SpeakerResolver:
         prof = self.profile_of(subject) if subject is not None else None
         if prof is None and subject is not None and (body := body_name(self, subject) or self._document_maker(subject)):
             return as_found(body, "pronoun")          # "The US military said … It added"
-        if prof is None or prof.type not in ("ORG", "GPE"):
+        if prof is None or subject is None or prof.type not in ("ORG", "GPE"):
             return NOBODY
         name = (self.country_of(subject) or prof.name) if prof.type == "GPE" else prof.name
         span = next(((a, b) for a, b in prof.spans if a <= subject.idx < b), None)

@@ -237,7 +237,7 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
     if "dobj:as" in frames:                  # "see black votes as key": an object and what it is seen as
         obj = next((c for c in kids if c.dep_ == "dobj" and c.i > cue.i), None)
         role = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and obj is not None and c.i > obj.i), None)
-        if role is not None:
+        if obj is not None and role is not None:
             return obj.left_edge.idx, _right(role), "dobj:as"
     for frame in ("xcomp", "dobj"):
         if frame in frames:
@@ -253,7 +253,7 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
             prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == frame[5:] and not _says_when(c)
                          and not ("oprd" in frames and any(k.dep_ == "dobj" and k.i < c.i for k in kids))), None)
             obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-            if obj is not None:                          # "called for X": X, without "for"
+            if prep is not None and obj is not None:     # "called for X": X, without "for"
                 # "called on the council to act": the one called on and what they should do
                 then = next((c for c in kids if c.dep_ == "xcomp" and c.i > prep.i), None)
                 return obj.left_edge.idx, _right(then if then is not None else prep), frame
@@ -422,7 +422,7 @@ def _list_end(comp: Token) -> int:
     "leave" for a verb and hangs the list elsewhere; a content cut at "childcare" would
     leave out what the source listed."""
     end, doc = _right(comp), comp.doc
-    stretch = []
+    stretch: list[Token] = []
     for tok in doc[comp.right_edge.i + 1: comp.sent.end]:
         if tok.pos_ == "ADP" and tok.lower_ != "of" and any(t.pos_ == "CCONJ" for t in stretch):
             break
