@@ -106,19 +106,19 @@ def learn_premodifiers(res: "SpeakerResolver", tok: Token, prof: "Profile") -> N
 
 def _learn_apposition(res: "SpeakerResolver", tok: Token, appos: Token) -> None:
     """"X, the president of Y" and "A and B, the Presidents of Y and Z" (respectively)."""
-    people = [t for t in [tok, *conjuncts(tok)] if (p := res.profile_of(t)) and p.type == "PERSON"]
+    # the profiles and countries found are kept, not looked up again (the lookups are pure)
+    people = [p for t in [tok, *conjuncts(tok)] if (p := res.profile_of(t)) and p.type == "PERSON"]
     words = list(appos.subtree)
-    places = [t.i for t in words if res.country_of(t)]
+    places = [c for t in words if (c := res.country_of(t))]
     roles = set().union(*roles_in(words))
     if len(people) > 1 and len(places) == len(people):
-        for person_tok, place_i in zip(people, places):
-            prof = res.profile_of(person_tok)
+        for prof, country in zip(people, places):
             prof.roles |= roles
-            prof.countries.add(res.country_of(res.doc[place_i]))
+            prof.countries.add(country)
         return
-    for person_tok in people:
-        _add_attributes(res, res.profile_of(person_tok), words, countries=len(places) <= 1, genders=False)
-        _add_genders(res.profile_of(person_tok), _core(appos))
+    for prof in people:
+        _add_attributes(res, prof, words, countries=len(places) <= 1, genders=False)
+        _add_genders(prof, _core(appos))
 
 
 def _core(noun: Token) -> list[Token]:

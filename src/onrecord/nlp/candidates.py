@@ -49,13 +49,15 @@ def find_candidates(p: Parse, paragraphs: list[tuple[int, int]],
     content); with one, candidates below its threshold go and the likelier of two wins.
     What is no statement at all (``sifting``) goes first, so that it wins no overlap."""
     pool = sift(all_candidates(p, paragraphs, wide=rescorer is not None), p, paragraphs)
+    rank: dict[int, tuple[float, ...]]
     if rescorer is None:
         rank = {id(c): (c.rule in ("direct", "signed", "continued"), RULE_CONFIDENCE.get(c.rule, 0.5)) for c in pool}
     else:
+        scores: dict[int, float] = {}       # the same scores, typed as never None
         for cand in pool:
-            cand.score = rescorer.score(cand, p)
-        pool = [c for c in pool if c.score >= rescorer.threshold]
-        rank = {id(c): (c.score,) for c in pool}
+            cand.score = scores[id(cand)] = rescorer.score(cand, p)
+        pool = [c for c in pool if scores[id(c)] >= rescorer.threshold]
+        rank = {id(c): (scores[id(c)],) for c in pool}
     return sorted(_first_of_overlaps(sorted(pool, key=lambda c: rank[id(c)], reverse=True)),
                   key=lambda c: c.start)
 

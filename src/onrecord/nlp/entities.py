@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -229,8 +230,8 @@ def _organisation_tokens(tokens: list) -> list:
     return tokens
 
 
-def find_entities(doc: Doc, skip: list[tuple[int, int]] = (),
-                  headings: list[tuple[int, int]] = (), quotes: list[tuple[int, int]] = ()) -> list[Entity]:
+def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
+                  headings: Sequence[tuple[int, int]] = (), quotes: Sequence[tuple[int, int]] = ()) -> list[Entity]:
     """Entities of the wanted types, in order of first mention, ids e1, e2, ..."""
     text = text_of(doc)
     mentions: list[tuple[int, int, str]] = []

@@ -119,7 +119,9 @@ class _Finder:
             options = {t for form in forms(tok) for t in self.words.triggers.get(form, ())}
             for trig in sorted(options, key=lambda t: -len(t.words)):
                 matched = match_phrase(tokens, k, trig.words)
-                head = head_of(matched) if matched else None
+                if not matched:
+                    continue
+                head = head_of(matched)
                 if head is None or not pos_fits(head, trig.pos) or any(t.i in used for t in matched):
                     continue
                 used.update(t.i for t in matched)
@@ -163,8 +165,8 @@ class _Finder:
             if not objects:
                 return []
             for obj in objects:
-                if self._place(obj) or self._premises(obj):
-                    places.append(self._place(obj) or self._premises(obj))
+                if place := self._place(obj) or self._premises(obj):
+                    places.append(place)
                 elif not self._add(participants, obj):
                     return []                               # "visited the idea"
         elif single and trig.words[0] in _STRICT:
@@ -237,9 +239,11 @@ class _Finder:
             return []
         participants: list[str] = []
         places: list[tuple[int, int]] = []
-        support = verb is not None and slot.dep_ == "dobj" and verb.lemma_.lower() in self.words.support
-        if support:
-            for subj in self._subjects(verb, chain):
+        # the light verb of "held talks", whose subject takes part; None when there is none
+        support = verb if verb is not None and slot.dep_ == "dobj" and verb.lemma_.lower() in self.words.support \
+            else None
+        if support is not None:
+            for subj in self._subjects(support, chain):
                 self._add(participants, subj)
         for c in head.children:
             if c.dep_ == "poss":
@@ -247,12 +251,13 @@ class _Finder:
         named = [c for c in head.children if c.dep_ in ("compound", "nmod", "amod") and c not in tokens
                  for c in [c, *_conjuncts(c)]]
         named = [c for c in named if self.resolver.profile_of(c) or self._place(c)]
-        if len(named) == 1 and self._place(named[0]) and (trig.type == "visit" or not self._is_country(named[0])):
-            places.append(self._place(named[0]))          # "the Geneva talks"
+        if len(named) == 1 and (place := self._place(named[0])) and \
+                (trig.type == "visit" or not self._is_country(named[0])):
+            places.append(place)                          # "the Geneva talks"
         else:
             for c in named:
                 self._add(participants, c)                # "the Macron-Putin meeting", "the NATO summit"
-        holders = [head, verb] if support else [head]
+        holders = [head, support] if support is not None else [head]
         for holder in holders:
             for prep in (c for c in holder.children if c.dep_ == "prep"):
                 objs = [o for p in prep.children if p.dep_ == "pobj" for o in [p, *_conjuncts(p)]]
@@ -278,7 +283,7 @@ class _Finder:
         if trig.words == ("call",) and not self._partners(head):
             return []                                     # "took calls", "the candidate's call came"
         anchors = [head]
-        if verb is not None and (support or slot.dep_ in ("nsubj", "nsubjpass")):
+        if verb is not None and (support is not None or slot.dep_ in ("nsubj", "nsubjpass")):
             anchors += [verb, *chain]
         places = places or self._place_at(anchors, relative_to=head)
         status = "planned" if any(self._planned_modifier(c) for c in head.children) else \
@@ -548,11 +553,11 @@ class _Finder:
         for tok in anchors:
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
                 for obj in (p for p in prep.children if p.dep_ == "pobj"):
-                    if self._place(obj):
-                        return [self._place(obj)]
+                    if place := self._place(obj):
+                        return [place]
             if any(c.lower_ == "where" for c in tok.children):
-                if tok.dep_ == "relcl" and self._place(tok.head):
-                    return [self._place(tok.head)]
+                if tok.dep_ == "relcl" and (place := self._place(tok.head)):
+                    return [place]
                 if tok.dep_ == "advcl":                   # "will travel to Kyiv next week, where ..."
                     return [b for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
                             for p in c.children if p.dep_ == "pobj" and (b := self._place(p))][:1]

@@ -46,8 +46,8 @@ def chunk_bounds(text: str, article: Article) -> list[tuple[int, int]]:
         cuts.add(h.start)
         rest = text[h.end:]
         cuts.add(h.end + len(rest) - len(rest.lstrip()))
-    cuts = sorted(c for c in cuts if 0 < c < len(text))
-    return list(zip([0, *cuts], [*cuts, len(text)]))
+    inner = sorted(c for c in cuts if 0 < c < len(text))
+    return list(zip([0, *inner], [*inner, len(text)]))
 
 
 class Analyzer:

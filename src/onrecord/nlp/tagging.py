@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, cast
 
 import numpy
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, NORM, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+
+if TYPE_CHECKING:                      # spaCy's array type (thinc is spaCy's, not ours)
+    from thinc.types import Ints2d
 
 FACTORY = "onrecord_tags_lemmas"
 # Attributes a single-token pattern may test here: string-valued ones (compared as strings),
@@ -55,7 +60,7 @@ class TagsAndLemmas:
     def __init__(self, vocab, name: str = FACTORY):
         self.vocab = vocab
         self.name = name
-        self.lemmatizer = None
+        self.lemmatizer: Lemmatizer | None = None
 
     # ------------------------------------------------------------------ compiling
     def adopt(self, ruler, lemmatizer) -> bool:
@@ -86,10 +91,10 @@ class TagsAndLemmas:
                 else:
                     single.append((key, tests))
         # The Matcher only runs on a doc holding a word that every such pattern needs one of.
-        self.anchors = None
+        self.anchors: dict[int, set[int]] | None = None
         if None not in anchors:                 # string hashes do not depend on the vocab
             self.anchors = {}
-            for attr, words in anchors:
+            for attr, words in cast(list[tuple[str, frozenset[str]]], anchors):   # no None, as tested
                 self.anchors.setdefault(column(attr), set()).update(self.vocab.strings.add(w) for w in words)
         self.columns = columns
         self.read = [IDS[c] for c in columns]
@@ -150,7 +155,7 @@ class TagsAndLemmas:
         if not changed.any():
             return
         cols = [self.outputs.index(a) for a in self.array_outputs]
-        doc.from_array(self.array_outputs, new[:, cols])
+        doc.from_array(self.array_outputs, _ints(new[:, cols]))
         others = [a for a in self.outputs if a not in _ARRAY_OUTPUTS]
         if others:                           # NORM lives on the token only: spaCy's own setter
             for i in numpy.flatnonzero(changed).tolist():
@@ -198,21 +203,29 @@ class TagsAndLemmas:
         return found
 
     def _lemmatize(self, doc: Doc) -> None:
+        # only an adopted component runs (``fuse`` installs one), and ``adopt`` sets the lemmatizer
+        lemmatizer = cast(Lemmatizer, self.lemmatizer)
         table = doc.to_array([LEMMA, ORTH, POS, MORPH])
-        todo = numpy.arange(len(doc)) if self.lemmatizer.overwrite else numpy.flatnonzero(table[:, 0] == 0)
+        todo = numpy.arange(len(doc)) if lemmatizer.overwrite else numpy.flatnonzero(table[:, 0] == 0)
         if not len(todo):
             return
         lemmas = self._lemmas
         if len(lemmas) > _CACHE_LIMIT:
             lemmas.clear()
-            self.lemmatizer.cache.clear()
+            lemmatizer.cache.clear()
         out = table[:, 0].copy()
         for i, key in zip(todo.tolist(), map(tuple, table[todo, 1:].tolist())):
             lemma = lemmas.get(key)
             if lemma is None:
-                lemma = lemmas[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                lemma = lemmas[key] = doc.vocab.strings.add(lemmatizer.lemmatize(doc[i])[0])
             out[i] = lemma
-        doc.from_array([LEMMA], out.reshape(-1, 1))
+        doc.from_array([LEMMA], _ints(out.reshape(-1, 1)))
+
+
+def _ints(array: numpy.ndarray) -> Ints2d:
+    """``array`` as spaCy's ``Doc.from_array`` is typed to take it: thinc's Ints2d is what a
+    2-d integer numpy array is (those here come from ``Doc.to_array``, as uint64)."""
+    return cast("Ints2d", array)
 
 
 def _anchor(pattern: list[dict]) -> tuple[str, frozenset[str]] | None:
@@ -285,7 +298,8 @@ def fuse(nlp: Language, ruler_name: str = "attribute_ruler", lemmatizer_name: st
         return False
     nlp.remove_pipe(lemmatizer_name)
     nlp.remove_pipe(ruler_name)
-    added = nlp.add_pipe(FACTORY, before=names[at + 2] if at + 2 < len(names) else None)
+    # the factory of FACTORY, registered above, builds a TagsAndLemmas
+    added = cast(TagsAndLemmas, nlp.add_pipe(FACTORY, before=names[at + 2] if at + 2 < len(names) else None))
     added.__dict__.update(component.__dict__)
     added.name = FACTORY
     return True

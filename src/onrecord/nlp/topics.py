@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -43,7 +44,7 @@ def topic_name(name: str) -> str:
 
 
 def find_topics(doc: Doc, entities: list[Entity], statements: list[Statement],
-                skip: list[tuple[int, int]] = ()) -> tuple[list[Topic], list[Statement]]:
+                skip: Sequence[tuple[int, int]] = ()) -> tuple[list[Topic], list[Statement]]:
     """The article's topics (ids t1, t2, … by first mention) and its statements with the
     ids of the topics each is about."""
     text = text_of(doc)

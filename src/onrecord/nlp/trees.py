@@ -7,9 +7,14 @@ is flattened into pieces of at most ``MAX_SENTENCE`` words, each word hung on it
 first: it yields no statement structure, which such text has none of."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 import numpy as np
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:                      # spaCy's array type (thinc is spaCy's, not ours)
+    from thinc.types import Ints2d
 
 MAX_DEPTH = 100        # news sentences stay under ~30 levels
 MAX_SENTENCE = 1000    # and under ~150 words
@@ -33,7 +38,8 @@ def shallow(doc: Doc) -> Doc:
     for n, i in enumerate(members):
         first = members[n - n % MAX_SENTENCE]
         arr[i] = (0, root_dep) if i == first else (first - i, flat_dep)
-    doc.from_array([HEAD, DEP], arr.astype("uint64"))
+    # spaCy types the array as thinc's Ints2d, which a 2-d integer numpy array is
+    doc.from_array([HEAD, DEP], cast("Ints2d", arr.astype("uint64")))
     return doc
 
 
@@ -43,7 +49,7 @@ def _roots_and_depths(heads: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     root = np.full(n, -1)
     depth = np.full(n, -1)
     for i in range(n):
-        path = []
+        path: list[int] = []
         j = i
         while depth[j] < 0 and heads[j] != j and len(path) <= n:
             path.append(j)
