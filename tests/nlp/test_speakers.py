@@ -680,3 +680,13 @@ def test_a_descriptor_after_a_quotation_that_goes_on_alone_sees_its_speaker(anal
 ])
 def test_the_two_are_the_pair_just_named(analyzer, text, names):
     assert onrecord.extract(text, analyzer=analyzer).statements[-1].speakers == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # "who are" stands for the plural before the name it was hung on
+    ("Okafor appeals to young voters such as Tom Keller, who are drawn to her plan and feel that "
+     "the port needs work.", None),
+    ("Okafor met Tom Keller, who is drawn to her plan and feels that the port needs work.", "Tom Keller"),
+])
+def test_a_relative_pronoun_agrees_in_number(analyzer, text, name):
+    assert evidence(analyzer, text)[-1][1] == name

@@ -112,6 +112,9 @@ def only(analyzer, text):
      "indirect", "the nurses", "congratulated", "Mayor Lena Okafor"),
     ("The mayor reaffirmed that the port would stay open.",
      "indirect", "the port would stay open", "reaffirmed", "The mayor"),
+    # an active cue joined to a passive verb shares its subject, who spoke
+    ("Okafor was sworn in on Monday and said that the port would reopen.",
+     "indirect", "the port would reopen", "said", "Okafor"),
     # what an object is seen or shown as
     ("Most voters see the port as key to the town.",
      "indirect", "the port as key to the town", "see", "Most voters"),

@@ -96,6 +96,13 @@ def sentence_before(sentence: SpacySpan) -> SpacySpan | None:
     return sentence.doc[at].sent if at >= 0 else None
 
 
+def plural_verb(verb: Token) -> bool:
+    """Whether a verb agrees with a plural subject ("who are drawn", "who feel"): a relative
+    pronoun's verb tells the number of the noun it stands for."""
+    return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have")
+                                     for c in verb.children)
+
+
 def relative_antecedent(relative: Token, is_person: Callable[[Token], bool]) -> Token:
     """The noun a relative pronoun points back to. The parser hangs a relative clause on the
     nearest noun; "who" speaks of a person, so when that noun is no person but sits in the
@@ -112,6 +119,6 @@ def relative_antecedent(relative: Token, is_person: Callable[[Token], bool]) -> 
     return noun
 
 
-__all__ = ["clause_before", "participle_before", "relative_antecedent", "sentence_before", "unnamed_subject_before",
+__all__ = ["clause_before", "participle_before", "plural_verb", "relative_antecedent", "sentence_before", "unnamed_subject_before",
            "untagged_name_before"]
 

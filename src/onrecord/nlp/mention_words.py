@@ -101,12 +101,15 @@ def several_without_and(res: SpeakerResolver, mention: SpacySpan) -> bool:
                                                   or in_capitals_as_position(t) for t in between)
 
 
-def speaking(subject: SpacySpan | None) -> SpacySpan | None:
+def speaking(subject: SpacySpan | None, cue: Token | None = None) -> SpacySpan | None:
     """The words that name whoever spoke, given a cue's subject: a passive cue's agent ("was
-    accused of rape by a woman"), or nobody ("was told"); "X was quoted as saying" keeps X."""
+    accused of rape by a woman"), or nobody ("was told"); "X was quoted as saying" keeps X, and
+    so does an active cue joined to a passive verb ("was sworn in and said": X said)."""
     if subject is None or not len(subject):
         return subject
     head = subject.root
+    if cue is not None and head.head != cue and cue.dep_ == "conj":
+        return subject
     if head.dep_ == "nsubjpass" and head.head.lemma_.lower() not in KEEPS_SUBJECT:
         return agent_of(head.head)
     return subject

@@ -143,7 +143,7 @@ def resolve_speakers(candidates: list[Candidate], resolver: SpeakerResolver, tex
             found = _as_continuation(found_by[previous.id]) if previous else NOBODY
             mention = previous.speaker.mention if previous else None
         else:
-            words = speaking(cand.subject)
+            words = speaking(cand.subject, cand.cue)
             bounds = (words.start_char, words.end_char) if words else None
             quoted_by = next((found_by[s.id] for s in reversed(out)
                               if bounds and s.kind != "indirect" and s.start <= bounds[0] < s.end), None)

@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
-from .antecedents import (clause_before, participle_before, relative_antecedent, unnamed_subject_before,
-                          untagged_name_before)
+from .antecedents import (clause_before, participle_before, plural_verb, relative_antecedent,
+                          unnamed_subject_before, untagged_name_before)
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_transcript_labels, roles_in
 from .doctext import is_dateline, text_of
 from .documents import (GROUP_HEADS, body_name, group_before, groups_named, is_document, maker, noun_phrase,
@@ -197,6 +197,8 @@ class SpeakerResolver:
         head = mention.root
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < head.i:
             antecedent = relative_antecedent(head, lambda t: getattr(self.profile_of(t), "type", None) == "PERSON")
+            if plural_verb(head.head) and antecedent.tag_ in ("NN", "NNP"):
+                return NOBODY        # "Americans such as Borders, who are drawn": not Borders
             found = self.identify(noun_phrase(antecedent), at, content)
             return as_found(found, "relative") if found else NOBODY
         if is_dateline(mention):

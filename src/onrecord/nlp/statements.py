@@ -141,8 +141,18 @@ def subject_of(tok: Token) -> Token | None:
         for anc in tok.ancestors:
             if cue_of(anc):
                 return subject_of(anc)
-        return next((c for c in _conjoined_with(tok).children if c.dep_ == "nsubj"), None)
+        return _shared_subject(tok, _conjoined_with(tok))
     return _name_left_of(tok) if tok.dep_ == "ROOT" else None
+
+
+def _shared_subject(tok: Token, head: Token) -> Token | None:
+    """The subject ``tok`` shares with the verb it is joined to: that verb's subject, or the
+    subject of a passive one when ``tok`` is active ("Trump was forced into damage control
+    and said …": Trump said it)."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None or tok.dep_ != "conj" or any(c.dep_ == "auxpass" for c in tok.children):
+        return subject
+    return next((c for c in head.children if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there")), None)
 
 
 def _name_left_of(cue: Token) -> Token | None:
