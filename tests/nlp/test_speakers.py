@@ -690,3 +690,9 @@ def test_the_two_are_the_pair_just_named(analyzer, text, names):
 ])
 def test_a_relative_pronoun_agrees_in_number(analyzer, text, name):
     assert evidence(analyzer, text)[-1][1] == name
+
+
+def test_a_role_and_the_name_the_parser_made_two_subjects(analyzer):
+    # the parser makes both "spokesman" and "Stovall" subjects of "told"
+    text = "Church spokesman the Rev. Peter Stovall told reporters Thursday that the bishop has no plans."
+    assert evidence(analyzer, text)[-1][1:] == ("Peter Stovall", "apposition")

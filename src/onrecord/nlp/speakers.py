@@ -223,7 +223,7 @@ class SpeakerResolver:
         if head.lower_ in GROUP_HEADS:
             return self._campaign_of(head, at, content)
         if any(roles_in(mention)):
-            return self._descriptor(mention, at, content)
+            return self._name_beside(mention) or self._descriptor(mention, at, content)
         if party_member(self, mention):
             return self._just_named(mention, {c for t in mention if (c := self.country_of(t))}, set(),
                                     descriptor_title(mention))
@@ -501,6 +501,20 @@ class SpeakerResolver:
         if kind in ("group", "org"):
             return 1.0 if prof.type in ("ORG", "GPE") else 0.0
         return 0.0
+
+    def _name_beside(self, mention: SpacySpan) -> Resolution:
+        """ "Vatican spokesman the Rev. Federico Lombardi told …": the parser made the role and
+        the name two subjects of one verb; the name right after the role says who it is."""
+        root = mention.root
+        name = next((c for c in root.head.children if c.dep_ == "nsubj" and c.i > root.i), None) \
+            if root.dep_ == "nsubj" else None
+        if name is None or getattr(self.profile_of(name), "type", None) != "PERSON":
+            return NOBODY
+        between = mention.doc[mention.end: name.left_edge.i]
+        if any(not (t.lower_ == "the" or (t.is_title and t.text.endswith("."))) for t in between):
+            return NOBODY
+        found = self._named(name)
+        return as_found(found, "apposition") if found else NOBODY
 
     def _descriptor(self, mention: SpacySpan, at: int, content: tuple[int, int] | None) -> Resolution:
         """The person the article gave this role (and these words) before ``at``. A plural
