@@ -15,7 +15,7 @@ def one_model(monkeypatch: pytest.MonkeyPatch, analyzer) -> None:
     """The CLI's analyser is the session's, so the model is loaded once for all tests; for
     that, ``ingest`` analyses in this process unless a test asks for workers."""
     monkeypatch.setattr(pipeline, "default_analyzer", lambda: analyzer)
-    monkeypatch.setattr(cli, "default_workers", lambda: 1)
+    monkeypatch.setattr("onrecord.cli.ingest.default_workers", lambda: 1)     # where ingest reads it
 
 
 def run(*args: str | os.PathLike[str]) -> Result:

@@ -455,7 +455,7 @@ def test_ingest_uses_one_worker_per_core_unless_told(monkeypatch: pytest.MonkeyP
     from onrecord import api
 
     assert REAL_DEFAULT_WORKERS() == (os.cpu_count() or 1)
-    monkeypatch.setattr(cli, "default_workers", lambda: 7)
+    monkeypatch.setattr("onrecord.cli.ingest.default_workers", lambda: 7)     # where ingest reads it
     asked: list[int] = []
     monkeypatch.setattr(api, "ingest_paths", lambda *a, **kw: asked.append(kw["workers"]) or api.IngestReport())
     run("ingest", wind, "--db", tmp_path / "w.db")
