@@ -8,7 +8,8 @@ from typing import Protocol
 from .marked import colon_lines, passive_sources, source_phrases
 from .sifting import cue_line, sift
 from .direct import direct
-from .statements import RULE_CONFIDENCE, Candidate, Parse, according_to, overlaps, reported
+from .according import according_to
+from .statements import RULE_CONFIDENCE, Candidate, Parse, overlaps, reported
 
 
 class Rescorer(Protocol):

@@ -6,7 +6,7 @@ Three passes over one parse, each a small pure function, and what they share (``
 2. ``reported``: a cue verb with its subject and its content — a clause ("stressed that …"),
    a noun phrase ("recalled the capabilities"), a verb phrase ("denies planning …"),
    "called X Y"; conjoined cues share the subject ("stated that … and complained that …").
-3. ``according_to``: "…, according to X."
+3. ``according_to`` (in ``according.py``): "…, according to X."
 
 Candidates carry token spans; ``speakers.py`` turns the subject into a person afterwards.
 ``candidates.py`` puts these passes together with the ones in ``marked.py``.
@@ -595,34 +595,6 @@ def kind_of(p: Parse, start: int, end: int) -> str:
     if len(inner) == 1 and inner[0].open == start and inner[0].close >= end - 2:
         return "direct"
     return "mixed" if inner else "indirect"
-
-
-# --------------------------------------------------------------------------- according to
-def according_to(p: Parse) -> list[Candidate]:
-    out = []
-    for tok in p.doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(p.doc) or p.doc[tok.i + 1].lower_ != "to":
-            continue
-        if p.in_quote(tok.idx):
-            continue
-        to = p.doc[tok.i + 1]
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if source is None:
-            continue
-        phrase_end = _right(tok)
-        sent = tok.sent
-        rest = p.text[phrase_end:sent.end_char].strip(" \n,.;:!?)\"”’")
-        before = p.text[sent.start_char:tok.idx].strip(" \n,(\"“‘")
-        # "…, according to X." (however long X is); in mid-sentence the longer side
-        if not rest or (before and tok.idx - sent.start_char > phrase_end - tok.idx):
-            start, end = sent.start_char, tok.idx
-        else:                                                     # "According to X, …"
-            start, end = phrase_end, sent.end_char
-        start, end = trim(p.text, start, end, p.quotes)
-        if end - start >= 3:
-            out.append(Candidate(kind_of(p, start, end), start, end, tok, mention_span(source),
-                                 "according", cue_end=to.idx + len(to.text)))
-    return out
 
 
 def overlaps(a: Candidate, b: Candidate) -> bool:
