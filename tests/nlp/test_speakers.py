@@ -696,3 +696,20 @@ def test_a_role_and_the_name_the_parser_made_two_subjects(analyzer):
     # the parser makes both "spokesman" and "Stovall" subjects of "told"
     text = "Church spokesman the Rev. Peter Stovall told reporters Thursday that the bishop has no plans."
     assert evidence(analyzer, text)[-1][1:] == ("Peter Stovall", "apposition")
+
+
+def test_resolving_changes_nothing_until_what_it_found_is_learned(nlp):
+    from onrecord.nlp.entities import find_entities
+    from onrecord.nlp.speakers import SpeakerResolver
+
+    # "Ana Ruiz" is no entity to the tagger: resolving her mention finds the name, and only
+    # ``learn`` makes a person of it, whom the later surname then names
+    doc = nlp("Ana Ruiz said the port would close. Ruiz added that the quay was safe.")
+    resolver = SpeakerResolver(doc, find_entities(doc, [], [], []))
+    found = resolver.identify(doc[0:2], 0)
+    assert found.names == ("Ana Ruiz",) and found.learned == (("Ana Ruiz", (0, 1)),)
+    assert "Ana Ruiz" not in resolver.profiles
+    resolver.learn(found)
+    assert "Ana Ruiz" in resolver.profiles
+    surname = next(t for t in doc if t.text == "Ruiz" and t.i > 2)
+    assert resolver.identify(doc[surname.i: surname.i + 1], surname.idx).names == ("Ana Ruiz",)

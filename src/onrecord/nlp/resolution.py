@@ -17,6 +17,9 @@ class Resolution:
     antecedent: tuple[int, int] | None = None   # the mention that names the person
     confidence: float = 0.0
     title: str | None = None                    # role words written with the name
+    # names the recogniser missed that this resolution found (each with its tokens' indices):
+    # ``SpeakerResolver.learn`` makes people of them, so later surnames and pronouns find them
+    learned: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -28,7 +31,7 @@ NOBODY = Resolution()
 def as_found(found: Resolution, how: str) -> Resolution:
     """The same names found another way (a pronoun standing for a resolved quotation's speaker)."""
     sure = min(found.confidence, SURENESS[how])
-    return Resolution(found.names, how, found.antecedent, sure, found.title)
+    return Resolution(found.names, how, found.antecedent, sure, found.title, found.learned)
 
 
 __all__ = ["NOBODY", "SURENESS", "Resolution", "as_found"]

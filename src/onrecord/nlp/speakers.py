@@ -186,6 +186,7 @@ class SpeakerResolver:
         """Names of the speaker(s) and how sure the resolution is (for callers that need no
         evidence)."""
         found = self.identify(mention, at)
+        self.learn(found)
         return found.names, found.confidence
 
     def identify(self, mention: SpacySpan | None, at: int, content: tuple[int, int] | None = None,
@@ -230,7 +231,9 @@ class SpeakerResolver:
         return organisation_by_noun(self, mention, at)
 
     def remember(self, found: Resolution, mention: tuple[int, int] | None, at: int) -> None:
-        """A resolved speaker is salient for the pronouns that follow."""
+        """A resolved speaker is salient for the pronouns that follow; a name it found is
+        learned."""
+        self.learn(found)
         if not found:
             return
         self.history.append((at, found.names))
@@ -255,6 +258,7 @@ class SpeakerResolver:
     def _named(self, head: Token) -> Resolution:
         """Names carried by the mention's head and its conjuncts ("Both Macron and Putin")."""
         names: list[str] = []
+        learned: list[tuple[str, tuple[int, ...]]] = []
         first: Resolution = NOBODY
         if (family := self._family(head)) is not None:
             return family
@@ -263,11 +267,12 @@ class SpeakerResolver:
                 continue                  # "her campaign and Democrats": the party's people are no one named
             found = self._name_of(tok)
             names += [n for n in found.names if n not in names]
+            learned += found.learned
             first = first or found
         if not names:
             return NOBODY
         names = with_shared_surname(names)
-        return Resolution(tuple(names), first.how, first.antecedent, first.confidence, title_of(head))
+        return Resolution(tuple(names), first.how, first.antecedent, first.confidence, title_of(head), tuple(learned))
 
     def _family(self, head: Token) -> Resolution | None:
         """ "The Khans": the people of the article who bear that surname, when two or more do;
@@ -336,10 +341,10 @@ class SpeakerResolver:
             if all(t.lower_ in SURVEY_ADJECTIVES for t in words):
                 return NOBODY                      # "New Poll Shows …"
         name = " ".join(t.text for t in tokens)
-        if len(tokens) > 1:                # a full name: later surnames, titles and pronouns find it
-            self.adopt(name, tokens)
+        # a full name is learned (``learn``): later surnames, titles and pronouns find it
+        learned = ((name, tuple(t.i for t in tokens)),) if len(tokens) > 1 else ()
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-        return Resolution((name,), "name", span, SURENESS["name"] - 0.1)
+        return Resolution((name,), "name", span, SURENESS["name"] - 0.1, learned=learned)
 
     def _naming_span(self, prof: Profile, at: int) -> tuple[int, int] | None:
         """The mention that names ``prof`` in full: the first such before ``at``, else the first."""
@@ -347,6 +352,12 @@ class SpeakerResolver:
         before = [s for s in full if s[0] <= at]
         spans = before or full or prof.spans
         return spans[0] if spans else None
+
+    def learn(self, found: Resolution) -> None:
+        """Make people of the names a resolution found that the recogniser missed. Resolving
+        changes nothing; this is the one step that adds to what is known of the article."""
+        for name, indices in found.learned:
+            self.adopt(name, [self.doc[i] for i in indices])
 
     def adopt(self, name: str, tokens: list[Token]) -> None:
         """Make a person of a name the recogniser missed, with the title written before it."""
