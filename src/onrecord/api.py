@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .digest import Digest, Linker
     from .nlp import Analyzer
     from .store import Store
+    from .store.rows import (ClaimRow, EventDetail, EventRow, LegacyStatementRow, Page, QuoteDetail, QuoteRow,
+                             SpeakerDetail, SpeakerRow, StatementRow, TopicDetail, TopicRow)
 
 
 def extract(text_or_path: str | os.PathLike[str], published: str | dt.date | None = None,
@@ -61,7 +63,7 @@ def parse_date(subject: str, value: str | dt.date | None) -> str | None:
 
 
 def statements(db: str | os.PathLike[str] = "onrecord.db", query: StatementQuery | None = None,
-               **given) -> list[dict]:
+               **given) -> list[LegacyStatementRow]:
     """Stored statements, all of them unless a ``limit`` is given: those of ``query`` or of its
     fields given by name (``StatementQuery``: speaker name, full-text search, site, dates,
     kind, topic — a key or any name of it, "NATO", "the North Atlantic Alliance" — and act:
@@ -71,13 +73,13 @@ def statements(db: str | os.PathLike[str] = "onrecord.db", query: StatementQuery
 
 
 def topics(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None, limit: int = 50,
-           cursor: str | None = None) -> dict:
+           cursor: str | None = None) -> Page[TopicRow]:
     """Topics across articles, most discussed first: ``{"items": [...], "next_cursor": ...}``."""
     with _existing(db) as store:
         return store.topics(q=search, limit=limit, cursor=cursor)
 
 
-def topic(db: str | os.PathLike[str], key: str, limit: int = 200) -> dict:
+def topic(db: str | os.PathLike[str], key: str, limit: int = 200) -> TopicDetail:
     """One topic by key or any name of it, with its statements, speakers and timeline;
     InputError if the store has no such topic."""
     with _existing(db) as store:
@@ -89,7 +91,7 @@ def topic(db: str | os.PathLike[str], key: str, limit: int = 200) -> dict:
 
 def events(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None, *, type: str | None = None,
            participant: str | None = None, since: str | dt.date | None = None,
-           until: str | dt.date | None = None, limit: int = 50, cursor: str | None = None) -> dict:
+           until: str | dt.date | None = None, limit: int = 50, cursor: str | None = None) -> Page[EventRow]:
     """Meetings, visits, calls and talks, one per event however many articles report it,
     newest first: ``{"items": [...], "next_cursor": ...}``."""
     with _existing(db) as store:
@@ -97,7 +99,7 @@ def events(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None
                             limit=limit, cursor=cursor)
 
 
-def event(db: str | os.PathLike[str], event_id: int | str, limit: int = 500) -> dict:
+def event(db: str | os.PathLike[str], event_id: int | str, limit: int = 500) -> EventDetail:
     """One event with every article's report of it; InputError if not stored."""
     with _existing(db) as store:
         found = store.event(event_id, limit=limit)
@@ -126,7 +128,7 @@ def claim_groups(store: "Store", about: str | None = None, min_claims: int = 2) 
     return compare((claim_of(row) for row in rows), about=about, min_claims=min_claims)
 
 
-def claim_of(row: dict) -> "Claim":
+def claim_of(row: ClaimRow) -> "Claim":
     """A ``Store.claims`` row as the claims module's ``Claim``."""
     from .claims import Claim, normalise_unit
 
@@ -138,13 +140,13 @@ def claim_of(row: dict) -> "Claim":
 
 
 def speakers(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None,
-             limit: int = 100) -> list[dict]:
+             limit: int = 100) -> list[SpeakerRow]:
     """Stored speakers, most quoted first, with their counts and name forms."""
     with _existing(db) as store:
         return store.speakers(q=search, limit=limit)
 
 
-def speaker(db: str | os.PathLike[str], name: str, limit: int = 200) -> dict:
+def speaker(db: str | os.PathLike[str], name: str, limit: int = 200) -> SpeakerDetail:
     """One stored speaker by name or id, with their statements over time; InputError if the
     store has no such speaker or the name fits several."""
     with _existing(db) as store:
@@ -155,14 +157,14 @@ def speaker(db: str | os.PathLike[str], name: str, limit: int = 200) -> dict:
 
 
 def quotes(db: str | os.PathLike[str] = "onrecord.db", search: str | None = None, speaker: str | None = None,
-           min_articles: int = 1, limit: int = 50, cursor: str | None = None) -> dict:
+           min_articles: int = 1, limit: int = 50, cursor: str | None = None) -> Page[QuoteRow]:
     """Quotations grouped across articles (the same words, however each article named the
     speaker), most reported first: ``{"items": [...], "next_cursor": ...}``."""
     with _existing(db) as store:
         return store.quotes(q=search, speaker=speaker, min_articles=min_articles, limit=limit, cursor=cursor)
 
 
-def quote(db: str | os.PathLike[str], quote_id: int | str, limit: int = 500) -> dict:
+def quote(db: str | os.PathLike[str], quote_id: int | str, limit: int = 500) -> QuoteDetail:
     """One quotation with every occurrence and its speakers; InputError if not stored."""
     with _existing(db) as store:
         found = store.quote(quote_id, limit=limit)
@@ -172,7 +174,7 @@ def quote(db: str | os.PathLike[str], quote_id: int | str, limit: int = 500) -> 
 
 
 def iter_statements(db: str | os.PathLike[str] = "onrecord.db", query: StatementQuery | None = None,
-                    **given) -> Iterator[dict]:
+                    **given) -> Iterator[StatementRow]:
     """Every stored statement of ``query`` (or of its fields given by name, as
     ``Store.statements_page``), in date order, read page by page so a large store is never
     held in memory."""
@@ -277,7 +279,7 @@ def stored_digest(store: "Store", *, article: str | None = None, speaker: str | 
                              per_section=per_section)
 
 
-def _chosen(store: "Store", rows: Iterable[dict]) -> list[tuple[Article, list]]:
+def _chosen(store: "Store", rows: Iterable[LegacyStatementRow]) -> list[tuple[Article, list]]:
     """The stored articles of statement ``rows``, each with those of its statements."""
     wanted: dict[str, set[str]] = {}
     for row in rows:

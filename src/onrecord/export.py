@@ -11,9 +11,12 @@ import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .store.rows import StatementRow
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -31,20 +34,20 @@ COLUMNS: dict[str, str] = {
 _BATCH = 1000
 
 
-def export_row(row: dict[str, Any]) -> dict[str, Any]:
+def export_row(row: StatementRow) -> dict[str, Any]:
     """A statement row of ``Store.statements_page`` as an export row: ``COLUMNS``, with
     ``speakers`` as the list of their names, ``act`` and ``negated`` as stored. Names are the stored speakers' display names
     (one person under one name across the export: "Donald J. Trump" is written as Donald
     Trump is), joined by " and " in ``speaker_name`` as the record joins several; a statement
     without a stored speaker keeps the name its article resolved, if any."""
-    out = {name: row.get(name) for name in COLUMNS}
+    out: dict[str, Any] = {name: row.get(name) for name in COLUMNS}
     out["speakers"] = [s["name"] for s in row.get("speakers") or ()]
     if out["speakers"]:
         out["speaker_name"] = " and ".join(out["speakers"])
     return out
 
 
-def write(rows: Iterable[dict[str, Any]], fmt: str, out: str | os.PathLike[str] | None = None,
+def write(rows: Iterable[StatementRow], fmt: str, out: str | os.PathLike[str] | None = None,
           stream: IO[str] | None = None) -> int:
     """Write statement rows to the file ``out`` (or, for jsonl and csv, to ``stream``);
     return how many. InputError for an unknown format or a file that cannot be written."""
@@ -52,18 +55,18 @@ def write(rows: Iterable[dict[str, Any]], fmt: str, out: str | os.PathLike[str] 
         raise InputError("--format", f"not one of {', '.join(FORMATS)}: {fmt!r}")
     if out is None and (fmt == "parquet" or stream is None):
         raise InputError("--out", f"{fmt} needs a file to write to")
-    rows = (export_row(row) for row in rows)
+    exported = (export_row(row) for row in rows)
     if out is None:
         assert stream is not None
-        return _write_text(rows, fmt, stream)
+        return _write_text(exported, fmt, stream)
     path = Path(out)
     part = path.with_name(path.name + ".part")
     try:
         if fmt == "parquet":
-            count = _write_parquet(rows, part)
+            count = _write_parquet(exported, part)
         else:
             with open(part, "w", encoding="utf-8", newline="") as handle:
-                count = _write_text(rows, fmt, handle)
+                count = _write_text(exported, fmt, handle)
         os.replace(part, path)
     except OSError as err:
         raise InputError(str(out), f"cannot write ({err.strerror or err.__class__.__name__})") from None

@@ -1,7 +1,8 @@
 """Readable terminal tables (rich) for articles, stored statements, topics, events and claims."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -12,6 +13,7 @@ from .model import Article
 
 if TYPE_CHECKING:
     from .claims import ClaimGroup
+    from .store.rows import EventDetail, EventRow, LegacyStatementRow, TopicRow
 
 
 def _console() -> Console:
@@ -32,7 +34,7 @@ def article_table(article: Article) -> None:
     console.print(table)
 
 
-def statements_table(rows: list[dict]) -> None:
+def statements_table(rows: Sequence[LegacyStatementRow]) -> None:
     console = _console()
     table = Table(title=f"{len(rows)} statements", show_lines=True, expand=True)
     table.add_column("speaker", style="bold", ratio=2)
@@ -51,7 +53,7 @@ def _quote(text: str, kind: str) -> str:
     return f"“{text}”" if kind == "direct" else text
 
 
-def topics_table(rows: list[dict]) -> None:
+def topics_table(rows: Sequence[TopicRow]) -> None:
     table = Table(title=f"{len(rows)} topics", expand=True)
     for name in ("topic", "key", "statements", "articles", "first seen", "last seen"):
         table.add_column(name, style="bold" if name == "topic" else ("dim" if name == "key" else None),
@@ -62,24 +64,24 @@ def topics_table(rows: list[dict]) -> None:
     _console().print(table)
 
 
-def _event_facts(row: dict) -> list[str]:
+def _event_facts(row: EventRow) -> list[str]:
     return [row["type"], escape(", ".join(row["participants"]) or "?"), escape(row.get("place") or ""),
             escape(row.get("date") or "undated"), row.get("status") or ""]
 
 
-def events_table(rows: list[dict]) -> None:
+def events_table(rows: Sequence[EventRow]) -> None:
     table = Table(title=f"{len(rows)} events", expand=True, show_lines=True)
     for name, style in (("id", "dim"), ("type", None), ("who", "bold"), ("where", None), ("when", None),
                         ("status", "dim"), ("articles", None), ("evidence", None)):
         table.add_column(name, style=style, justify="right" if name in ("id", "articles") else "left",
                          ratio=5 if name == "evidence" else None)
     for row in rows:
-        first = row.get("first_report") or {}
+        first: Mapping[str, Any] = row.get("first_report") or {}
         table.add_row(str(row["id"]), *_event_facts(row), str(row["article_count"]), escape(first.get("text") or ""))
     _console().print(table)
 
 
-def event_table(found: dict) -> None:
+def event_table(found: EventDetail) -> None:
     console = _console()
     console.print(" · ".join(x for x in _event_facts(found) if x) + f"  (event {found['id']})", markup=False)
     table = Table(title=f"reported by {found['article_count']} article(s)", expand=True, show_lines=True)

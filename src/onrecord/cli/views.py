@@ -3,15 +3,25 @@ tables and detail views (rich loads only when a table is drawn)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..model import Article
 from .common import _default_format
 
+if TYPE_CHECKING:       # the store loads inside ``api``, never here
+    from ..store.rows import (EventDetail, EventRow, LegacyStatementRow, QuoteDetail, QuoteRow, SpeakerDetail,
+                              SpeakerRow, TopicDetail, TopicRow)
 
-def _print_rows(rows: list[dict], fmt: str, table: Callable[[list[dict]], None] | None = None) -> None:
+# A kind of row (one of the store's, or a claim group's ``to_dict``), so that the table given
+# for it draws that kind; and a stored thing's detail, so that its view shows that kind.
+Row = TypeVar("Row", bound=Mapping[str, Any])
+Found = TypeVar("Found", bound=Mapping[str, Any])
+
+
+def _print_rows(rows: Sequence[Row], fmt: str, table: Callable[[Sequence[Row]], None] | None = None) -> None:
     if fmt == "table" and table is not None:
         table(rows)
     elif fmt == "json":
@@ -21,7 +31,7 @@ def _print_rows(rows: list[dict], fmt: str, table: Callable[[list[dict]], None] 
             click.echo(json.dumps(row, ensure_ascii=False))
 
 
-def _print_one(found: dict, fmt: str | None, rows: str, view: Callable[[dict], None]) -> None:
+def _print_one(found: Found, fmt: str | None, rows: str, view: Callable[[Found], None]) -> None:
     """One stored thing (a speaker, quote, topic, event): whole as JSON, its ``rows`` as JSON
     lines, or ``view`` for people."""
     fmt = _default_format(fmt)
@@ -33,12 +43,12 @@ def _print_one(found: dict, fmt: str | None, rows: str, view: Callable[[dict], N
         view(found)
 
 
-def _speaker_view(found: dict) -> None:
+def _speaker_view(found: SpeakerDetail) -> None:
     _speaker_header(found)
     _statements_table(found["statements"])
 
 
-def _quote_view(found: dict) -> None:
+def _quote_view(found: QuoteDetail) -> None:
     said_by = ", ".join(f"{s['name']} ({s['statements']})" for s in found["speakers"])
     click.echo(f"“{found['text']}”")
     click.echo(f"{found['statement_count']} statement(s) in {found['article_count']} article(s), "
@@ -46,7 +56,7 @@ def _quote_view(found: dict) -> None:
     _statements_table(found["occurrences"])
 
 
-def _topic_view(found: dict) -> None:
+def _topic_view(found: TopicDetail) -> None:
     others = ", ".join(n for n in found["names"] if n != found["name"])
     click.echo(f"{found['name']} (key {found['key']})" + (f", also named {others}" if others else ""))
     click.echo(f"{found['statement_count']} statement(s) in {found['article_count']} article(s)")
@@ -55,27 +65,27 @@ def _topic_view(found: dict) -> None:
     _statements_table(found["statements"])
 
 
-def _event_view(found: dict) -> None:
+def _event_view(found: EventDetail) -> None:
     from ..render import event_table
     event_table(found)
 
 
-def _statements_table(rows: list[dict]) -> None:
+def _statements_table(rows: Sequence[LegacyStatementRow]) -> None:
     from ..render import statements_table
     statements_table(rows)
 
 
-def _topics_table(rows: list[dict]) -> None:
+def _topics_table(rows: Sequence[TopicRow]) -> None:
     from ..render import topics_table
     topics_table(rows)
 
 
-def _events_table(rows: list[dict]) -> None:
+def _events_table(rows: Sequence[EventRow]) -> None:
     from ..render import events_table
     events_table(rows)
 
 
-def _speakers_table(rows: list[dict]) -> None:
+def _speakers_table(rows: Sequence[SpeakerRow]) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -91,7 +101,7 @@ def _speakers_table(rows: list[dict]) -> None:
     Console(soft_wrap=False).print(table)
 
 
-def _quotes_table(rows: list[dict]) -> None:
+def _quotes_table(rows: Sequence[QuoteRow]) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -107,7 +117,7 @@ def _quotes_table(rows: list[dict]) -> None:
     Console(soft_wrap=False).print(table)
 
 
-def _speaker_header(found: dict) -> None:
+def _speaker_header(found: SpeakerDetail) -> None:
     others = ", ".join(a for a in found["aliases"] if a != found["name"])
     span = " to ".join(dict.fromkeys(d for d in (found["first_published"], found["last_published"]) if d))
     click.echo(f"{found['name']} (id {found['id']}{', ' + found['kind'] if found['kind'] else ''})"

@@ -1,7 +1,7 @@
 """The JSON API under /api: thin routes over ``views`` (reads) and ``writing`` (POST)."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -15,6 +15,9 @@ from onrecord.serve.state import Context
 from onrecord.serve.views import ArticleQuery, EventQuery, QuoteQuery, StatementQuery
 
 router = APIRouter(prefix="/api")
+# A route's return annotation is FastAPI's response model: ``dict[str, Any]`` passes every key
+# of an answer through as it is, while a row type there would have each answer validated (and
+# its schema rewritten). So the typed rows of the views (``store.rows``) are cast back to it.
 Ctx = Annotated[Context, Depends(context)]
 BAD: dict[int | str, dict[str, Any]] = {400: {"description": 'Bad request: `{"error": ..., "detail": ...}`'}}
 ERRORS: dict[int | str, dict[str, Any]] = {**BAD, 404: {"description": "Not in the store"}}
@@ -23,7 +26,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {**BAD, 404: {"description": "Not in t
 @router.get("/overview", tags=["read"], summary="Totals, newest statements, most quoted speakers")
 def overview(ctx: Ctx) -> dict[str, Any]:
     with ctx.reader() as store:
-        return views.overview(store)
+        return cast("dict[str, Any]", views.overview(store))
 
 
 @router.get("/statements", tags=["read"], responses=BAD,
@@ -32,13 +35,13 @@ def statements(ctx: Ctx, query: Annotated[StatementQuery, Depends(statement_quer
     """`{"items": [...], "next_cursor": ...}`: pass `next_cursor` back as `cursor`, with the
     same filters, for the next page; it is null on the last page."""
     with ctx.reader() as store:
-        return views.statements(store, query)
+        return cast("dict[str, Any]", views.statements(store, query))
 
 
 @router.get("/articles", tags=["read"], responses=BAD, summary="Articles, newest first")
 def articles(ctx: Ctx, query: Annotated[ArticleQuery, Depends(article_query)]) -> dict[str, Any]:
     with ctx.reader() as store:
-        return views.articles(store, query)
+        return cast("dict[str, Any]", views.articles(store, query))
 
 
 @router.get("/articles/{article_id}", tags=["read"], responses=ERRORS,
@@ -48,7 +51,7 @@ def article(ctx: Ctx, article_id: Annotated[str, Path(max_length=200)]) -> dict[
     text and near-duplicates folded into it (`text_id` is the id of the copy's own text,
     `similarity` 1 for the same text). The id of a folded copy answers with this article."""
     with ctx.reader() as store:
-        return views.article(store, article_id)
+        return cast("dict[str, Any]", views.article(store, article_id))
 
 
 @router.get("/quotes", tags=["read"], responses=BAD,
@@ -58,7 +61,7 @@ def quotes(ctx: Ctx, query: Annotated[QuoteQuery, Depends(quote_query)]) -> dict
     are one quote. `{"items": [...], "next_cursor": ...}`; an item has `id`, `text`,
     `first_seen`, `article_count`, `statement_count` and `speakers`."""
     with ctx.reader() as store:
-        return views.quotes(store, query)
+        return cast("dict[str, Any]", views.quotes(store, query))
 
 
 @router.get("/quotes/{quote_id}", tags=["read"], responses=ERRORS,
@@ -67,7 +70,7 @@ def quote(ctx: Ctx, quote_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str,
     """`occurrences` are statement rows (article, title, site, date, source, speaker, text and
     offsets), oldest first; `speakers` are the distinct speakers with their counts."""
     with ctx.reader() as store:
-        return views.quote(store, quote_id)
+        return cast("dict[str, Any]", views.quote(store, quote_id))
 
 
 @router.get("/speakers", tags=["read"], responses=BAD, summary="Speakers, most quoted first")
@@ -75,14 +78,14 @@ def speakers(ctx: Ctx, q: Annotated[str | None, Query(max_length=500)] = None, l
              offset: Annotated[int, Query(ge=0, le=10**9)] = 0) -> dict[str, Any]:
     """`next_offset` is the `offset` of the next page, null on the last."""
     with ctx.reader() as store:
-        return views.speakers(store, blank(q), limit, offset)
+        return cast("dict[str, Any]", views.speakers(store, blank(q), limit, offset))
 
 
 @router.get("/speakers/{ref:path}", tags=["read"], responses=ERRORS,
             summary="One speaker by id or name: aliases, timeline, statements, entities")
 def speaker(ctx: Ctx, ref: Annotated[str, Path(max_length=500)]) -> dict[str, Any]:
     with ctx.reader() as store:
-        return views.speaker(store, ref)
+        return cast("dict[str, Any]", views.speaker(store, ref))
 
 
 @router.get("/topics", tags=["read"], responses=BAD,
@@ -93,7 +96,7 @@ def topics(ctx: Ctx, q: Annotated[str | None, Query(max_length=500, description=
     Atlantic Alliance" are `nato`). `{"items": [...], "next_cursor": ...}`; an item has `id`,
     `key`, `name`, `first_seen`, `last_seen`, `article_count` and `statement_count`."""
     with ctx.reader() as store:
-        return views.topics(store, blank(q), limit, blank(cursor))
+        return cast("dict[str, Any]", views.topics(store, blank(q), limit, blank(cursor)))
 
 
 @router.get("/topics/{key:path}", tags=["read"], responses=ERRORS,
@@ -102,7 +105,7 @@ def topic(ctx: Ctx, key: Annotated[str, Path(max_length=500)]) -> dict[str, Any]
     """`statements` are statement rows, oldest first; `speakers` who speak of it most;
     `related` the topics the same statements are about."""
     with ctx.reader() as store:
-        return views.topic(store, key)
+        return cast("dict[str, Any]", views.topic(store, key))
 
 
 @router.get("/events", tags=["read"], responses=BAD,
@@ -112,7 +115,7 @@ def events(ctx: Ctx, query: Annotated[EventQuery, Depends(event_query)]) -> dict
     date): `id`, `type`, `participants`, `date`, `status` (held or planned), `place`, `when`,
     `article_count` and `first_report` (its evidence and article)."""
     with ctx.reader() as store:
-        return views.events(store, query)
+        return cast("dict[str, Any]", views.events(store, query))
 
 
 @router.get("/events/{event_id}", tags=["read"], responses=ERRORS,
@@ -121,7 +124,7 @@ def event(ctx: Ctx, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str,
     """`reports` are the articles' evidence sentences (`text` with its offsets in the article,
     `trigger`, `place`, `date`, `status`, `participants`), oldest first."""
     with ctx.reader() as store:
-        return views.event(store, event_id)
+        return cast("dict[str, Any]", views.event(store, event_id))
 
 
 @router.get("/claims", tags=["read"], responses=BAD,

@@ -7,7 +7,11 @@ Months without statements are drawn as gaps; long spans are counted by year inst
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from onrecord.store.rows import PeriodCount
 
 WIDTH, HEIGHT = 720, 200
 LEFT, RIGHT, TOP, BOTTOM = 40, 12, 14, 30
@@ -26,7 +30,7 @@ def _month(period: str) -> tuple[int, int] | None:
     return (year, month) if len(period) == 7 and 1 <= month <= 12 else None
 
 
-def buckets(timeline: list[dict[str, Any]]) -> list[tuple[str, int]]:
+def buckets(timeline: Sequence[PeriodCount]) -> list[tuple[str, int]]:
     """(label, count) for every month (or year) from the first to the last, gaps as 0."""
     counts: dict[tuple[int, int], int] = {}
     for row in timeline:
@@ -58,7 +62,7 @@ def nice_ceiling(value: int) -> int:
     return next(step * power for step in (1, 2, 5, 10) if step * power >= value)
 
 
-def timeline_chart(timeline: list[dict[str, Any]]) -> dict[str, Any] | None:
+def timeline_chart(timeline: Sequence[PeriodCount]) -> dict[str, Any] | None:
     """Geometry of the bar chart, or None when no statement is dated."""
     data = buckets(timeline)
     if not data:

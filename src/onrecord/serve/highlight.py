@@ -7,14 +7,18 @@ re-parsed, so a quote that contains ``</mark>`` or ``<script>`` is shown as thos
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import Markup, escape
 
 from onrecord.acts import ACTS
 from onrecord.labels import act_label
 from onrecord.serve.attribution import anchor_id, linked_antecedent
+
+if TYPE_CHECKING:
+    from onrecord.store.rows import EventReport, Span
 
 # Styles of the spans that are not statements, by record field.
 LAYERS = ("boilerplate", "headings")
@@ -142,7 +146,7 @@ def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
 
 
 
-def evidence(report: dict[str, Any]) -> Markup:
+def evidence(report: EventReport) -> Markup:
     """An event's evidence sentence as HTML, its trigger ("met") marked and its place
     underlined; offsets are the article's, so they are taken relative to the sentence and
     any that fall outside it are ignored."""
@@ -151,7 +155,8 @@ def evidence(report: dict[str, Any]) -> Markup:
         return escape(text)
     spans = []
     for name, css in (("trigger", "trigger"), ("place", "place")):
-        span = report.get(name) or {}
+        # name is "trigger" or "place", both spans; mypy sees only a str key
+        span: Mapping[str, Any] = cast("Span | None", report.get(name)) or {}
         start, end = span.get("start"), span.get("end")
         if isinstance(start, int) and isinstance(end, int) and base <= start < end <= base + len(text):
             spans.append((start - base, end - base, css))

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from typing import Annotated, Any, TypedDict
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, TypedDict, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
@@ -19,6 +19,9 @@ from onrecord.serve.params import (
 from onrecord.serve.state import Context
 from onrecord.serve.templates import path_part, query_string, render
 from onrecord.serve.views import ArticleQuery, EventQuery, QuoteQuery, StatementQuery
+
+if TYPE_CHECKING:
+    from onrecord.store.rows import StatementRow
 
 router = APIRouter(include_in_schema=False)
 DIGEST_LEGEND = ("Text labelled generated is written by onrecord; everything else is the articles' own words, "
@@ -38,8 +41,8 @@ def page(request: Request, name: str, status: int = 200, **values: Any) -> HTMLR
     return HTMLResponse(render(name, request, **values), status_code=status)
 
 
-def attempt(ctx: Context, load: Callable[[Any], dict[str, Any]],
-            query: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+def attempt(ctx: Context, load: Callable[[Any], Mapping[str, Any]],
+            query: dict[str, Any]) -> tuple[Mapping[str, Any], str | None]:
     """``load`` of the store and no error, or an empty page of ``query`` and the malformed filter's message."""
     try:
         with ctx.reader() as store:
@@ -48,7 +51,7 @@ def attempt(ctx: Context, load: Callable[[Any], dict[str, Any]],
         return {"items": [], "next_cursor": None, "query": query}, str(err)
 
 
-def listing(request: Request, ctx: Context, name: str, load: Callable[[Any, Any], dict[str, Any]],
+def listing(request: Request, ctx: Context, name: str, load: Callable[[Any, Any], Mapping[str, Any]],
             query: Any, api: str) -> HTMLResponse:
     """A filtered list page. A malformed filter is shown beside the form it came from (status 400),
     not on a bare error page."""
@@ -82,10 +85,13 @@ def article(request: Request, ctx: Ctx, article_id: Annotated[str, Path(max_leng
     with ctx.reader() as store:
         data = views.article(store, article_id)
     rows = data["statements"]
-    speaker_ids = {r["sid"]: r["speaker_id"] for r in rows if r.get("speaker_id") is not None}
+    # The conditions keep only the ids that are set, which mypy cannot see through r.get().
+    speaker_ids = cast("dict[str, int]",
+                       {r["sid"]: r["speaker_id"] for r in rows if r.get("speaker_id") is not None})
     # Statements whose words other articles report too link to the quote's page.
-    shared = {r["sid"]: (r["quote_id"], r["quote_articles"]) for r in rows
-              if r.get("quote_id") is not None and (r.get("quote_articles") or 0) > 1}
+    shared = cast("dict[str, tuple[int, int]]",
+                  {r["sid"]: (r["quote_id"], r["quote_articles"]) for r in rows
+                   if r.get("quote_id") is not None and (r.get("quote_articles") or 0) > 1})
     acts = {r["sid"]: (r["act"], r["negated"]) for r in rows}
     return page(request, "article.html", data=data, body=highlight(data["record"], speaker_ids, shared, acts),
                 quoted=quoted(rows), entities=top_entities(data["record"]),
@@ -100,7 +106,7 @@ def article_topics(record: dict[str, Any], limit: int = 12) -> list[dict[str, An
     return [{"key": t.get("key"), "name": t.get("name")} for t in topics[:limit] if t.get("key")]
 
 
-def quoted(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def quoted(rows: Sequence[StatementRow]) -> list[dict[str, Any]]:
     """The article's speakers, most statements first: name, stored id and count."""
     counts = Counter((r.get("speaker_name") or "unknown speaker", r.get("speaker_id")) for r in rows)
     return [{"name": name, "id": sid, "count": n} for (name, sid), n in counts.most_common()]

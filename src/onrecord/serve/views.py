@@ -8,7 +8,7 @@ ids NotFound.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypedDict, TypeVar
 from urllib.parse import quote as url_quote
 
 from onrecord import api
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
     from onrecord.digest import Digest
     from onrecord.model import Article, Statement
+    from onrecord.store.rows import (ArticleDetail, ArticleRow, Counts, EventDetail, EventRow, QuoteDetail,
+                                     QuoteRow, SpeakerDetail, SpeakerRow, StatementRow, TopicDetail, TopicRow)
 
 LIMIT_MAX = 200          # the largest page a client may ask for; more is a 400
 RECENT = 8               # statements and speakers on the home page
@@ -31,6 +33,28 @@ TOPIC_STATEMENTS = 200
 EVENT_REPORTS = 500
 
 Order = Literal["asc", "desc"]
+RowT = TypeVar("RowT")
+
+
+class Listing(TypedDict, Generic[RowT]):
+    """A listing view's answer: one page of the store's rows (``store.rows``) and its query."""
+    items: list[RowT]
+    next_cursor: str | None
+    query: dict[str, Any]            # the filters set, as URL parameters (for links to other pages)
+
+
+class SpeakerListing(TypedDict):
+    """``speakers``' answer: speakers page by offset, not by cursor."""
+    items: list[SpeakerRow]
+    next_offset: int | None
+    query: dict[str, Any]
+
+
+class Overview(TypedDict):
+    """The home page's data."""
+    counts: Counts
+    recent: list[StatementRow]
+    speakers: list[SpeakerRow]
 
 
 class _Query:
@@ -102,7 +126,7 @@ class EventQuery(_Query):
 
 
 
-def overview(store: Store) -> dict[str, Any]:
+def overview(store: Store) -> Overview:
     """Totals, the newest statements and the most quoted speakers."""
     return {
         "counts": store.counts(),
@@ -111,18 +135,18 @@ def overview(store: Store) -> dict[str, Any]:
     }
 
 
-def statements(store: Store, query: StatementQuery) -> dict[str, Any]:
+def statements(store: Store, query: StatementQuery) -> Listing[StatementRow]:
     page = store.statements_page(query.for_store())
     return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
 
 
-def articles(store: Store, query: ArticleQuery) -> dict[str, Any]:
+def articles(store: Store, query: ArticleQuery) -> Listing[ArticleRow]:
     page = store.articles(q=query.q, site=query.site, since=query.since, until=query.until,
                           limit=query.limit, cursor=query.cursor, order=query.order)
     return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
 
 
-def article(store: Store, article_id: str) -> dict[str, Any]:
+def article(store: Store, article_id: str) -> ArticleDetail:
     """The article's metadata, sources, statements (text order) and full record. The id of a
     copy folded into a stored article gives that article (its ``id`` says which)."""
     found = store.article(article_id)
@@ -134,13 +158,13 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
     return found
 
 
-def quotes(store: Store, query: QuoteQuery) -> dict[str, Any]:
+def quotes(store: Store, query: QuoteQuery) -> Listing[QuoteRow]:
     page = store.quotes(q=query.q, speaker=query.speaker, min_articles=query.min_articles,
                         limit=query.limit, cursor=query.cursor)
     return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
 
 
-def quote(store: Store, quote_id: int, limit: int = QUOTE_OCCURRENCES) -> dict[str, Any]:
+def quote(store: Store, quote_id: int, limit: int = QUOTE_OCCURRENCES) -> QuoteDetail:
     """One quote: its words, counts, speakers and occurrences (oldest first)."""
     found = store.quote(quote_id, limit=limit)
     if found is None:
@@ -148,7 +172,7 @@ def quote(store: Store, quote_id: int, limit: int = QUOTE_OCCURRENCES) -> dict[s
     return found
 
 
-def speakers(store: Store, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+def speakers(store: Store, q: str | None, limit: int, offset: int) -> SpeakerListing:
     # One row more than asked tells whether there is a next page.
     rows = store.speakers(q=q, limit=limit + 1, offset=offset)
     more = len(rows) > limit
@@ -156,7 +180,7 @@ def speakers(store: Store, q: str | None, limit: int, offset: int) -> dict[str, 
             "query": {k: v for k, v in {"q": q, "limit": limit}.items() if v}}
 
 
-def speaker(store: Store, ref: str, limit: int = SPEAKER_STATEMENTS) -> dict[str, Any]:
+def speaker(store: Store, ref: str, limit: int = SPEAKER_STATEMENTS) -> SpeakerDetail:
     """One speaker by id or name: names, counts, timeline, statements and frequent entities."""
     found = store.speaker(ref, limit=limit)
     if found is None:
@@ -164,13 +188,13 @@ def speaker(store: Store, ref: str, limit: int = SPEAKER_STATEMENTS) -> dict[str
     return found
 
 
-def topics(store: Store, q: str | None, limit: int, cursor: str | None) -> dict[str, Any]:
+def topics(store: Store, q: str | None, limit: int, cursor: str | None) -> Listing[TopicRow]:
     page = store.topics(q=q, limit=limit, cursor=cursor)
     return {"items": page["items"], "next_cursor": page["next_cursor"],
             "query": {k: v for k, v in {"q": q, "limit": limit if limit != 50 else None}.items() if v}}
 
 
-def topic(store: Store, key: str, limit: int = TOPIC_STATEMENTS) -> dict[str, Any]:
+def topic(store: Store, key: str, limit: int = TOPIC_STATEMENTS) -> TopicDetail:
     """One topic by key or name: names, counts, timeline, speakers, related topics, statements."""
     found = store.topic(key, limit=limit)
     if found is None:
@@ -178,13 +202,13 @@ def topic(store: Store, key: str, limit: int = TOPIC_STATEMENTS) -> dict[str, An
     return found
 
 
-def events(store: Store, query: EventQuery) -> dict[str, Any]:
+def events(store: Store, query: EventQuery) -> Listing[EventRow]:
     page = store.events(q=query.q, type=query.type, participant=query.participant, since=query.since,
                         until=query.until, limit=query.limit, cursor=query.cursor)
     return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
 
 
-def event(store: Store, event_id: int, limit: int = EVENT_REPORTS) -> dict[str, Any]:
+def event(store: Store, event_id: int, limit: int = EVENT_REPORTS) -> EventDetail:
     """One event with every article's report of it (evidence, trigger, place, date)."""
     found = store.event(event_id, limit=limit)
     if found is None:
@@ -223,5 +247,5 @@ def digest(store: Store, article: str | None = None, speaker: str | None = None,
         raise
 
 
-__all__ = ["ArticleQuery", "EventQuery", "claims", "digest", "event", "events", "topic", "topics", "web_link", "LIMIT_MAX", "QuoteQuery", "StatementQuery", "article", "articles",
+__all__ = ["ArticleQuery", "EventQuery", "Listing", "Overview", "SpeakerListing", "claims", "digest", "event", "events", "topic", "topics", "web_link", "LIMIT_MAX", "QuoteQuery", "StatementQuery", "article", "articles",
            "overview", "quote", "quotes", "speaker", "speakers", "statements"]

@@ -6,10 +6,11 @@ The rows are plain dicts, one per amount, ready to be compared across articles
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, cast
 
 from onrecord.errors import InputError
 from onrecord.store.queries import MAX_INTEGER
+from onrecord.store.rows import ClaimRow
 
 _COLUMNS = """
 SELECT a.id AS article_id, a.source, a.title, a.site, a.published, m.sid AS statement, m.claimed_by,
@@ -23,7 +24,7 @@ def _like(word: str) -> str:
 
 
 def claim_rows(conn: sqlite3.Connection, about: str | None, limit: int | None,
-               counted: bool = False) -> list[dict[str, Any]]:
+               counted: bool = False) -> list[ClaimRow]:
     """Amounts in date, article and text order. ``about``: the subject's key is the key of
     these words ("the North Atlantic Alliance" finds NATO's), or every word is a word of the
     subject or of the unit. ``counted`` keeps only amounts with a unit (what comparing needs)."""
@@ -47,7 +48,7 @@ def claim_rows(conn: sqlite3.Connection, about: str | None, limit: int | None,
         where.append(f"(m.about_key = :exact OR ({' AND '.join(each)}))")
     sql = (f"{_COLUMNS} WHERE {' AND '.join(where) or '1'} "
            "ORDER BY a.published IS NULL, coalesce(a.published, ''), a.id, m.start LIMIT :limit")
-    return [dict(row) for row in conn.execute(sql, params)]
+    return cast("list[ClaimRow]", [dict(row) for row in conn.execute(sql, params)])   # the columns of _COLUMNS
 
 
 __all__ = ["claim_rows"]

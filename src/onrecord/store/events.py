@@ -19,6 +19,7 @@ from onrecord.errors import InputError
 from onrecord.model import Article, Event
 from onrecord.store.queries import decode_cursor, encode_cursor, iso_date, page_size, storable
 from onrecord.store.counters import recount
+from onrecord.store.rows import DateSpan, EventDetail, EventReport, EventRow, Span
 from onrecord.store.speakers import name_key
 
 TYPES = ("meeting", "visit", "call", "talks")
@@ -141,7 +142,7 @@ LIMIT ?
 
 
 def event_rows(conn: sqlite3.Connection, q: str | None, type: str | None, participant: str | None,
-               since: Any, until: Any, limit: int, cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+               since: Any, until: Any, limit: int, cursor: str | None) -> tuple[list[EventRow], str | None]:
     """One page of events, newest first (by date, else first report; undated last)."""
     size = page_size(limit)
     first, last = iso_date("since", since), iso_date("until", until)
@@ -194,7 +195,7 @@ def event_rows(conn: sqlite3.Connection, q: str | None, type: str | None, partic
     return rows, after
 
 
-def event_detail(conn: sqlite3.Connection, gid: int, limit: int) -> dict[str, Any] | None:
+def event_detail(conn: sqlite3.Connection, gid: int, limit: int) -> EventDetail | None:
     """One event with its reports (oldest first, at most ``limit``), each with its article."""
     if isinstance(gid, bool) or not isinstance(gid, int):
         raise InputError("event", f"not an event id: {gid!r}")
@@ -203,25 +204,25 @@ def event_detail(conn: sqlite3.Connection, gid: int, limit: int) -> dict[str, An
     row = conn.execute(f"{_GROUP_COLUMNS} WHERE g.id = ?", (gid,)).fetchone()
     if row is None:
         return None
-    out = _group(row)
+    out = cast(EventDetail, _group(row))            # given ``reports``, which EventRow lacks, below
     out["reports"] = [_report(r) for r in conn.execute(_REPORTS, (gid, page_size(limit)))]
     return out
 
 
-def _group(row: sqlite3.Row) -> dict[str, Any]:
+def _group(row: sqlite3.Row) -> EventRow:
     out = dict(row)
     out["participants"] = json.loads(out["participants"] or "[]")
     out["first_report"] = json.loads(out["first_report"]) if out["first_report"] else None
-    return out
+    return cast(EventRow, out)                     # the columns of _GROUP_COLUMNS
 
 
-def _span(text: str | None, start: int | None, end: int | None) -> dict[str, Any] | None:
+def _span(text: str | None, start: int | None, end: int | None) -> Span | None:
     return None if text is None else {"text": text, "start": start, "end": end}
 
 
-def _report(row: sqlite3.Row) -> dict[str, Any]:
+def _report(row: sqlite3.Row) -> EventReport:
     r = dict(row)
-    date = None
+    date: DateSpan | None = None
     if r["date_text"] is not None:
         date = {"text": r["date_text"], "value": r["date_value"], "resolution": r["date_resolution"]}
     return {

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import Any, cast
 
 from onrecord.errors import InputError
 from onrecord.store.queries import MAX_INTEGER, Filters, as_id, page_size, public, statement_rows, storable
+from onrecord.store.rows import Counts, SpeakerDetail, SpeakerRow
 from onrecord.store.speakers import denoted, name_key
 
 _SPEAKER_COLUMNS = """
@@ -76,7 +77,7 @@ SELECT (SELECT count(*) FROM articles)   AS articles,
 TOP_ENTITIES = 10
 
 
-def speaker_rows(conn: sqlite3.Connection, q: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+def speaker_rows(conn: sqlite3.Connection, q: str | None, limit: int, offset: int) -> list[SpeakerRow]:
     """Speakers with their statement and article counts, most quoted first; ``q`` finds words
     anywhere in any of their names, case and accents folded ("put" finds Vladimir Putin)."""
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -91,7 +92,7 @@ def speaker_rows(conn: sqlite3.Connection, q: str | None, limit: int, offset: in
         where = "WHERE p.id IN (SELECT speaker_id FROM speaker_aliases WHERE key LIKE :pattern ESCAPE '\\')"
     sql = (f"{_SPEAKER_COLUMNS} {where} GROUP BY p.id "
            "ORDER BY statement_count DESC, p.name, p.id LIMIT :limit OFFSET :offset")
-    return [_speaker(row) for row in conn.execute(sql, params)]
+    return cast("list[SpeakerRow]", [_speaker(row) for row in conn.execute(sql, params)])
 
 
 def find_speaker(conn: sqlite3.Connection, ref: int | str) -> list[int] | None:
@@ -112,7 +113,7 @@ def find_speaker(conn: sqlite3.Connection, ref: int | str) -> list[int] | None:
     return ids
 
 
-def speaker_detail(conn: sqlite3.Connection, ids: list[int], limit: int) -> dict[str, Any]:
+def speaker_detail(conn: sqlite3.Connection, ids: list[int], limit: int) -> SpeakerDetail:
     """One person's speakers ``ids`` as one: the first one's id, name and kind; names and
     counts of them all, with ``surname_only`` the others (``[{"id", "name",
     "statement_count"}]``, known only by the surname); statements over time (oldest first,
@@ -133,14 +134,15 @@ def speaker_detail(conn: sqlite3.Connection, ids: list[int], limit: int) -> dict
     own = {name_key(alias) for alias in out["aliases"]}
     entities = conn.execute(_ENTITIES, {**group, "limit": TOP_ENTITIES + len(own)}).fetchall()
     out["entities"] = [dict(e) for e in entities if name_key(e["name"]) not in own][:TOP_ENTITIES]
-    return out
+    return cast(SpeakerDetail, out)
 
 
-def counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return dict(conn.execute(_COUNTS).fetchone())
+def counts(conn: sqlite3.Connection) -> Counts:
+    return cast(Counts, dict(conn.execute(_COUNTS).fetchone()))
 
 
 def _speaker(row: sqlite3.Row) -> dict[str, Any]:
+    """A row of _SPEAKER_COLUMNS (a ``SpeakerRow``), or of _GROUP_COUNTS (its counts and aliases)."""
     out = dict(row)
     out["aliases"] = json.loads(out["aliases"]) if out["aliases"] else []
     return out

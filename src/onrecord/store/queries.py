@@ -1,8 +1,9 @@
 """Read queries over statements and articles: filters, cursor pages, plain-dict rows.
 
 Rows are plain dicts of JSON values, so the CLI, a JSON API and HTML pages can render the same
-data. Pages use keyset cursors (the sort key of the last row, opaque to callers): a page
-neither repeats nor skips a row while other rows are added elsewhere in the order.
+data (``rows`` gives the keys of each kind). Pages use keyset cursors (the sort key of the last
+row, opaque to callers): a page neither repeats nor skips a row while other rows are added
+elsewhere in the order.
 """
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ import binascii
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, cast
 
 from onrecord.acts import ACTS
 from onrecord.errors import InputError
+from onrecord.store.rows import ArticleRow, KeyedStatementRow, LegacyStatementRow, StatementRow
 from onrecord.store.speakers import denoted
 from onrecord.store.topic_ids import find_topic
 
@@ -247,7 +250,7 @@ def decode_cursor(cursor: str, listing: str, order: str, types: tuple[type, ...]
 # -- statements --------------------------------------------------------------------------------
 
 def statement_rows(conn: sqlite3.Connection, f: Filters, limit: int, ranked: bool,
-                   order: str = "asc", cursor: str | None = None) -> list[dict[str, Any]]:
+                   order: str = "asc", cursor: str | None = None) -> list[KeyedStatementRow]:
     """Statements matching ``f``: ranked by relevance (``ranked`` and a word search), else by
     date, article and offset, after ``cursor``. ``limit`` -1 is no limit."""
     ranked = ranked and bool(f.search and f.search.strip())
@@ -265,7 +268,7 @@ def statement_rows(conn: sqlite3.Connection, f: Filters, limit: int, ranked: boo
     return [_statement(row) for row in conn.execute(sql, params)]
 
 
-def statement_cursor(row: dict[str, Any], order: str) -> str:
+def statement_cursor(row: KeyedStatementRow, order: str) -> str:
     dated = row["published"] is not None
     flag = int(not dated) if order == "asc" else int(dated)
     return encode_cursor("statements", order, [flag, row["published"] or "", row["article_id"],
@@ -341,27 +344,28 @@ def _article_where(f: Filters, where: list[str], params: dict[str, Any]) -> None
     _bind(where, params, "until", f.until, "a.published < :until")
 
 
-def _statement(row: sqlite3.Row) -> dict[str, Any]:
+def _statement(row: sqlite3.Row) -> KeyedStatementRow:
     out = dict(row)
     out["speakers"] = json.loads(out["speakers"]) if out["speakers"] else []
     out["negated"] = bool(out["negated"])          # stored as 0 or 1: SQLite has no booleans
-    return out
+    return cast(KeyedStatementRow, out)            # the columns of _STATEMENT_COLUMNS
 
 
-def legacy(row: dict[str, Any]) -> dict[str, Any]:
+def legacy(row: StatementRow) -> LegacyStatementRow:
     """A statement row as `Store.statements` returns it (``LEGACY_COLUMNS``)."""
-    return {name: row[name] for name in LEGACY_COLUMNS}
+    columns: Mapping[str, Any] = row               # read by the names in LEGACY_COLUMNS, not literals
+    return cast(LegacyStatementRow, {name: columns[name] for name in LEGACY_COLUMNS})
 
 
-def public(row: dict[str, Any]) -> dict[str, Any]:
+def public(row: KeyedStatementRow) -> StatementRow:
     """A statement row without the internal sort key."""
-    return {k: v for k, v in row.items() if not k.startswith("_")}
+    return cast(StatementRow, {k: v for k, v in row.items() if not k.startswith("_")})
 
 
 # -- articles ----------------------------------------------------------------------------------
 
 def article_rows(conn: sqlite3.Connection, q: str | None, f: Filters, limit: int, order: str,
-                 cursor: str | None) -> list[dict[str, Any]]:
+                 cursor: str | None) -> list[ArticleRow]:
     where: list[str] = []
     params: dict[str, Any] = {"limit": limit}
     if q is not None and q.strip():
@@ -377,10 +381,10 @@ def article_rows(conn: sqlite3.Connection, q: str | None, f: Filters, limit: int
     rows = [dict(row) for row in conn.execute(sql, params)]
     for row in rows:
         row["authors"] = json.loads(row["authors"])
-    return rows
+    return cast("list[ArticleRow]", rows)          # the columns of _ARTICLE_COLUMNS
 
 
-def article_cursor(row: dict[str, Any], order: str) -> str:
+def article_cursor(row: ArticleRow, order: str) -> str:
     dated = row["published"] is not None
     flag = int(not dated) if order == "asc" else int(dated)
     return encode_cursor("articles", order, [flag, row["published"] or "", row["id"]])

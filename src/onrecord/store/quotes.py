@@ -17,7 +17,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from onrecord.errors import InputError
 from onrecord.model import Statement
@@ -26,6 +26,7 @@ from onrecord.store.queries import (
     statement_where, storable,
 )
 from onrecord.store.counters import recount
+from onrecord.store.rows import QuoteDetail, QuoteRow
 from onrecord.store.speakers import name_key
 
 MIN_WORDS = 3
@@ -129,7 +130,7 @@ FROM quotes AS q
 
 
 def quote_rows(conn: sqlite3.Connection, q: str | None, speaker: str | None, min_articles: int,
-               limit: int, cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+               limit: int, cursor: str | None) -> tuple[list[QuoteRow], str | None]:
     """One page of quotes, most reported (by articles) first, and the cursor of the next."""
     size = page_size(limit)
     if isinstance(min_articles, bool) or not isinstance(min_articles, int) or min_articles < 1:
@@ -166,7 +167,7 @@ def quote_rows(conn: sqlite3.Connection, q: str | None, speaker: str | None, min
     return rows, after
 
 
-def quote_detail(conn: sqlite3.Connection, quote_id: int, limit: int) -> dict[str, Any] | None:
+def quote_detail(conn: sqlite3.Connection, quote_id: int, limit: int) -> QuoteDetail | None:
     """One quote with its occurrences (oldest first, at most ``limit``) and its speakers."""
     if isinstance(quote_id, bool) or not isinstance(quote_id, int):
         raise InputError("quote", f"not a quote id: {quote_id!r}")
@@ -175,7 +176,7 @@ def quote_detail(conn: sqlite3.Connection, quote_id: int, limit: int) -> dict[st
     row = conn.execute(f"{_QUOTE_COLUMNS} WHERE q.id = ?", (quote_id,)).fetchone()
     if row is None:
         return None
-    out = _quote(row)
+    out = cast(QuoteDetail, _quote(row))            # given the keys QuoteRow lacks, below
     rows = statement_rows(conn, Filters(quote_id=quote_id), page_size(limit), ranked=False)
     out["occurrences"] = [public(r) for r in rows]
     out["unattributed"] = conn.execute(
@@ -193,10 +194,10 @@ def _text_words(text: str) -> str:
     return "{text} : (" + words + ")" if words else ""
 
 
-def _quote(row: sqlite3.Row) -> dict[str, Any]:
+def _quote(row: sqlite3.Row) -> QuoteRow:
     out = dict(row)
     out["speakers"] = json.loads(out["speakers"]) if out["speakers"] else []
-    return out
+    return cast(QuoteRow, out)                     # the columns of _QUOTE_COLUMNS
 
 
 __all__ = ["MIN_WORDS", "add", "quote_detail", "quote_key", "quote_of", "quote_rows", "quoted_words",

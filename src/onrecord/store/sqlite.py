@@ -9,8 +9,8 @@ sources (``dedupe``). Speakers are matched across articles as they are saved, on
 each (``speakers``), and so are quotes, the same quoted words in several articles (``quotes``).
 
 The query methods return plain dicts and lists of JSON values (``queries``, ``people``), so a
-JSON API and HTML pages can render the same data; their bad arguments (dates, cursors, page
-sizes) raise InputError.
+JSON API and HTML pages can render the same data (each kind's keys: ``rows``); their bad
+arguments (dates, cursors, page sizes) raise InputError.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
 from onrecord.errors import InputError, StoreError
 from onrecord.model import Article
@@ -35,6 +35,10 @@ from onrecord.store import dedupe
 from onrecord.store.claims import claim_rows
 from onrecord.store.events import event_detail, event_rows
 from onrecord.store.quotes import quote_detail, quote_rows
+from onrecord.store.rows import (
+    ArticleDetail, ArticleRow, ClaimRow, Counts, EventDetail, EventRow, LegacyStatementRow, Page, QuoteDetail,
+    QuoteRow, SpeakerDetail, SpeakerRow, StatementRow, TopicDetail, TopicRow,
+)
 from onrecord.store.topics import find_topic, topic_detail, topic_rows
 from onrecord.store.schema import (
     ACTS_FROM, BACKFILL_FROM, REPROJECT_FROM, SPEAKERS_FROM, TOPICS_FROM, NewerSchema, migrate,
@@ -183,7 +187,7 @@ class Store:
             ).fetchone()
         return None if row is None else Article.from_dict(json.loads(row["record"]))
 
-    def statements(self, query: StatementQuery | None = None, /, **given: Any) -> list[dict[str, Any]]:
+    def statements(self, query: StatementQuery | None = None, /, **given: Any) -> list[LegacyStatementRow]:
         """Statements with their article's id, source, title and date, the speaker's evidence
         and what the source did (``LEGACY_COLUMNS``): those of ``query`` (a ``StatementQuery``),
         or of its fields given by name (``speaker="Putin", search="NATO"``; the first
@@ -215,7 +219,7 @@ class Store:
             rows = statement_rows(conn, query.filters, size, ranked=query.cursor is None, cursor=query.cursor)
         return [legacy(row) for row in rows]
 
-    def statements_page(self, query: StatementQuery | None = None, /, **given: Any) -> dict[str, Any]:
+    def statements_page(self, query: StatementQuery | None = None, /, **given: Any) -> Page[StatementRow]:
         """One page of the statements of ``query`` (or of its fields given by name), filtered as
         ``statements`` and ordered by date, article and offset (``order`` "desc" for newest
         first; undated articles come last either way): ``{"items": [row, ...], "next_cursor":
@@ -242,7 +246,7 @@ class Store:
         self, q: str | None = None, site: str | None = None, since: str | date | None = None,
         until: str | date | None = None, limit: int = 50, cursor: str | None = None,
         order: str = "desc",
-    ) -> dict[str, Any]:
+    ) -> Page[ArticleRow]:
         """One page of articles, newest first (``order`` "asc" for oldest first; undated last):
         ``{"items": [...], "next_cursor": str | None}``. ``q`` is free words in the title or
         text. An item has ``id, source, title, published, site, authors, language,
@@ -256,7 +260,7 @@ class Store:
         return {"items": rows[:size],
                 "next_cursor": article_cursor(rows[size - 1], order) if more else None}
 
-    def article(self, article_id: str) -> dict[str, Any] | None:
+    def article(self, article_id: str) -> ArticleDetail | None:
         """One article: its ``articles`` item, ``sources`` (every place it was read, first
         one first: ``{"source", "site", "title", "published", "text_id", "similarity",
         "added_at"}``, ``text_id`` the id of that copy's own text and ``similarity`` 1 for the
@@ -272,15 +276,15 @@ class Store:
             rows = statement_rows(conn, Filters(article_id=article_id), -1, ranked=False)
             sources = conn.execute(_SOURCES, (article_id,)).fetchall()
             events = conn.execute(_EVENTS, (article_id,)).fetchall()
-        out = found[0]
+        out = cast("dict[str, Any]", found[0])        # an ArticleRow, given ArticleDetail's keys below
         out["sources"] = [dict(s) for s in sources]
         out["statements"] = [public(r) for r in rows]
         out["events"] = [dict(e, participants=json.loads(e["participants"])) for e in events]
         out["record"] = json.loads(row["record"])
-        return out
+        return cast(ArticleDetail, out)
 
     def quotes(self, q: str | None = None, speaker: str | None = None, min_articles: int = 1,
-               limit: int = 50, cursor: str | None = None) -> dict[str, Any]:
+               limit: int = 50, cursor: str | None = None) -> Page[QuoteRow]:
         """One page of quotes (the same quoted words across articles), most reported first:
         ``{"items": [...], "next_cursor": str | None}``. An item has ``id, text, key,
         first_seen, article_count, statement_count, speakers`` (``[{"id", "name",
@@ -293,7 +297,7 @@ class Store:
             items, after = quote_rows(conn, q, speaker, min_articles, limit, cursor)
         return {"items": items, "next_cursor": after}
 
-    def quote(self, quote_id: int | str, limit: int = MAX_PAGE) -> dict[str, Any] | None:
+    def quote(self, quote_id: int | str, limit: int = MAX_PAGE) -> QuoteDetail | None:
         """One quote, or None: the ``quotes`` item plus ``occurrences`` (statement rows as in
         ``statements_page``, each with its article's id, title, site, date and source, the
         speaker and the statement's text and offsets; oldest first, at most ``limit``),
@@ -302,14 +306,14 @@ class Store:
         with self._snapshot() as conn:
             return quote_detail(conn, as_id(quote_id), limit)
 
-    def speakers(self, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    def speakers(self, q: str | None = None, limit: int = 100, offset: int = 0) -> list[SpeakerRow]:
         """Speakers, most quoted first: ``[{"id", "name", "kind", "statement_count",
         "article_count", "aliases"}]``. ``q`` finds words in any of their names ("put" finds
         Vladimir Putin). ``limit`` is cut to ``MAX_PAGE``; ``offset`` skips that many."""
         with self._snapshot() as conn:
             return speaker_rows(conn, q, limit, offset)
 
-    def speaker(self, name_or_id: int | str, limit: int = 200) -> dict[str, Any] | None:
+    def speaker(self, name_or_id: int | str, limit: int = 200) -> SpeakerDetail | None:
         """One speaker by id, or one person by name (as ``statements`` finds them: a bare
         surname takes in the speakers known only by it, listed in ``surname_only``), or None:
         the ``speakers`` item plus ``first_published``, ``last_published``, ``timeline``
@@ -322,7 +326,7 @@ class Store:
             ids = find_speaker(conn, name_or_id)
             return None if ids is None else speaker_detail(conn, ids, limit)
 
-    def topics(self, q: str | None = None, limit: int = 50, cursor: str | None = None) -> dict[str, Any]:
+    def topics(self, q: str | None = None, limit: int = 50, cursor: str | None = None) -> Page[TopicRow]:
         """One page of topics (what statements are about, one key across articles), most
         discussed first: ``{"items": [...], "next_cursor": str | None}``. An item has ``id, key,
         name, first_seen, last_seen, article_count, statement_count``. ``q`` is words of any of
@@ -332,7 +336,7 @@ class Store:
             items, after = topic_rows(conn, q, limit, cursor)
         return {"items": items, "next_cursor": after}
 
-    def topic(self, key_or_words: str, limit: int = 200) -> dict[str, Any] | None:
+    def topic(self, key_or_words: str, limit: int = 200) -> TopicDetail | None:
         """One topic by key ("nato") or any name of it ("the North Atlantic Alliance"), or None:
         the ``topics`` item plus ``names`` (as articles show it, most used first),
         ``timeline`` (``[{"period": "YYYY-MM", "statements": n}]``), ``speakers`` (``[{"id",
@@ -345,7 +349,7 @@ class Store:
 
     def events(self, q: str | None = None, type: str | None = None, participant: str | None = None,
                since: str | date | None = None, until: str | date | None = None, limit: int = 50,
-               cursor: str | None = None) -> dict[str, Any]:
+               cursor: str | None = None) -> Page[EventRow]:
         """One page of events (one per meeting, visit, call or talks, however many articles
         report it), newest first by their date (else their first report's): ``{"items": [...],
         "next_cursor": ...}``. An item has ``id, type, participants, date, status, first_seen,
@@ -357,7 +361,7 @@ class Store:
             items, after = event_rows(conn, q, type, participant, since, until, limit, cursor)
         return {"items": items, "next_cursor": after}
 
-    def event(self, event_id: int | str, limit: int = MAX_PAGE) -> dict[str, Any] | None:
+    def event(self, event_id: int | str, limit: int = MAX_PAGE) -> EventDetail | None:
         """One event, or None: the ``events`` item plus ``reports`` (every article's report of
         it, oldest first: its article's id, title, site, date and source, the evidence ``text``
         with its offsets, ``trigger``, ``place`` and ``date`` spans, ``status`` and
@@ -366,7 +370,7 @@ class Store:
             return event_detail(conn, as_id(event_id), limit)
 
     def claims(self, about: str | None = None, limit: int | None = None, *,
-               counted: bool = False) -> list[dict[str, Any]]:
+               counted: bool = False) -> list[ClaimRow]:
         """Every amount as a claim, in date order: ``article_id, source, title, site,
         published, statement`` (its statement's id; null: the outlet's own words),
         ``claimed_by, text, start, end, value, low, high, unit, qualifier, about, about_key``.
@@ -375,7 +379,7 @@ class Store:
         with self._snapshot() as conn:
             return claim_rows(conn, about, limit, counted)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> Counts:
         """How many articles, statements, entities, speakers and sites the store holds."""
         with self._snapshot() as conn:
             return counts(conn)

@@ -16,6 +16,7 @@ from typing import Any, cast
 from onrecord.model import Article
 from onrecord.store.queries import Filters, decode_cursor, encode_cursor, page_size, public, statement_rows
 from onrecord.store.counters import drop_empty, recount
+from onrecord.store.rows import TopicDetail, TopicRow
 from onrecord.store.speakers import name_key
 from onrecord.store.topic_ids import find_topic, topic_key
 
@@ -163,7 +164,7 @@ def _like(word: str) -> str:
 
 
 def topic_rows(conn: sqlite3.Connection, q: str | None, limit: int,
-               cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+               cursor: str | None) -> tuple[list[TopicRow], str | None]:
     """One page of topics, most discussed (statements, then articles) first; ``q`` is words of
     any of their names ("alliance" finds NATO, as does "the North Atlantic Alliance")."""
     size = page_size(limit)
@@ -187,7 +188,7 @@ def topic_rows(conn: sqlite3.Connection, q: str | None, limit: int,
         params.update(c0=count, c1=articles, c2=last)
     sql = (f"{_TOPIC_COLUMNS} WHERE {' AND '.join(where) or '1'} "
            "ORDER BY t.statement_count DESC, t.article_count DESC, t.id LIMIT :limit")
-    rows = [dict(row) for row in conn.execute(sql, params)]
+    rows = cast("list[TopicRow]", [dict(row) for row in conn.execute(sql, params)])
     more = len(rows) > size
     rows = rows[:size]
     after = (encode_cursor("topics", "desc", [rows[-1]["statement_count"], rows[-1]["article_count"],
@@ -195,7 +196,7 @@ def topic_rows(conn: sqlite3.Connection, q: str | None, limit: int,
     return rows, after
 
 
-def topic_detail(conn: sqlite3.Connection, tid: int, limit: int) -> dict[str, Any]:
+def topic_detail(conn: sqlite3.Connection, tid: int, limit: int) -> TopicDetail:
     """One topic: its names, counts, statements over time, who speaks of it, the topics spoken
     of with it, and its statements (oldest first, at most ``limit``)."""
     out = dict(conn.execute(f"{_TOPIC_COLUMNS} WHERE t.id = ?", (tid,)).fetchone())
@@ -205,7 +206,7 @@ def topic_detail(conn: sqlite3.Connection, tid: int, limit: int) -> dict[str, An
     out["related"] = [dict(r) for r in conn.execute(_RELATED, (tid, TOP_RELATED))]
     rows = statement_rows(conn, Filters(topic_id=tid), page_size(limit), ranked=False)
     out["statements"] = [public(r) for r in rows]
-    return out
+    return cast(TopicDetail, out)
 
 
 __all__ = ["add", "find_topic", "project_topics", "refresh", "topic_detail", "topic_key", "topic_of",
