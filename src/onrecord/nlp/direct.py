@@ -181,7 +181,8 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
     i = 0
     while i < len(quotes):
         q = quotes[i]
-        paragraph = paragraphs[bisect_right(para_starts, q.open) - 1]
+        k = bisect_right(para_starts, q.open) - 1          # the quotation's paragraph
+        paragraph = paragraphs[k]
         para = _lines_of(p, q, paragraph)
         after = _segment_after(p, q, para[1] if len(q.parts) == 1 else len(p.text))
         found = None if _coordinated(after) else (_cue_in(after, first=6) or _cue_after_subject(after)
@@ -198,14 +199,14 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
             before = _segment_before(p, q, para[0])
             lead_line = not before and not p.text[para[0]:q.open].strip()
             if lead_line:
-                before = _lead_in_line(p, q, paragraphs, bisect_right(para_starts, q.open) - 1)
+                before = _lead_in_line(p, q, paragraphs, k)
             if before and (before[-1].text in (":", ",") or cue_of(before[-1], "quote")):
                 found = _name_before_colon(before) or _cue_in(before, nearest_last=True) \
                     or (_speaking_verb(before) if lead_line else None)
                 if found and not _introduces(found[0], before):
                     found = None
             if found is None and not before:
-                found = _cue_sentence_before(p, q, _floor_before(p, q, para, paragraphs))
+                found = _cue_sentence_before(p, q, _floor_before(p, q, para, paragraphs, k))
         i += 1
         if found is None:
             if _stands_alone(p, q, para) and _after_a_sentence(p, para, paragraph) and not p.is_blocked(q.open):
@@ -225,7 +226,8 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
         if rest is not None:                     # "says “the wind is at our backs” despite his loss"
             parts[0] = (q.open, rest)
         kind = "mixed" if lead is not None or rest is not None else "direct"
-        words = _name_at_colon(cue) if cue.text == ":" else mention_span(subj)
+        words = (_name_ending(list(cue.doc[cue.sent.start: cue.i])) if cue.text == ":" else None) \
+            or mention_span(subj)
         out.append(Candidate(kind, parts[0][0], parts[-1][1], cue, words, "direct",
                              parts if len(parts) > 1 else [], cue_end(cue)))
     return out
@@ -234,26 +236,28 @@ def direct(p: Parse, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
 def _lead_in_line(p: Parse, q: Quote, paragraphs: list[tuple[int, int]], k: int) -> list[Token]:
     """The paragraph before a quotation that opens its own, when it is one short sentence
     ending with a colon that leads into it ("Cruz continued:" — then the quotation)."""
-    if k <= 0:
-        return []
-    start, end = paragraphs[k - 1]
-    line = p.text[start:end].rstrip()
-    if not line.endswith(":") or len(line) > LEAD_IN_LENGTH or "\n" in line:
+    start = _one_line_before(p, paragraphs, k)
+    if start is None or not p.text[start:paragraphs[k - 1][1]].rstrip().endswith(":"):
         return []
     return _segment_before(p, q, start)
 
 
-def _floor_before(p: Parse, q: Quote, para: tuple[int, int], paragraphs: list[tuple[int, int]]) -> int:
-    """Where the sentence before a quotation may start: in its paragraph, or, when the
-    quotation opens its paragraph, in the one before if that is one short line."""
-    if p.text[para[0]:q.open].strip():
-        return para[0]
-    k = bisect_right([a for a, _ in paragraphs], q.open) - 1
+def _one_line_before(p: Parse, paragraphs: list[tuple[int, int]], k: int) -> int | None:
+    """Where the paragraph before paragraph ``k`` starts, when it is one short line."""
     if k <= 0:
-        return q.open
+        return None
     start, end = paragraphs[k - 1]
     line = p.text[start:end].strip()
-    return start if len(line) <= LEAD_IN_LENGTH and "\n" not in line else q.open
+    return start if len(line) <= LEAD_IN_LENGTH and "\n" not in line else None
+
+
+def _floor_before(p: Parse, q: Quote, para: tuple[int, int], paragraphs: list[tuple[int, int]], k: int) -> int:
+    """Where the sentence before a quotation may start: in its paragraph, or, when the
+    quotation opens paragraph ``k``, in the one before if that is one short line."""
+    if p.text[para[0]:q.open].strip():
+        return para[0]
+    start = _one_line_before(p, paragraphs, k)
+    return q.open if start is None else start
 
 
 def _cue_sentence_before(p: Parse, q: Quote, floor: int) -> tuple[Token, Token] | None:
@@ -289,9 +293,8 @@ def _name_before_colon(before: list[Token]) -> tuple[Token, Token] | None:
     "Donald Trump: “…”"): the name's words, as a transcript gives them."""
     if len(before) < 2 or before[-1].text != ":":
         return None
-    last = before[-2]
-    name = entity_at(last.doc, last.i) if last.ent_type_ in ("PERSON", "ORG") else _untagged_name(before[:-1])
-    if name is None or name.end != last.i + 1 or name.start < before[0].i:
+    name = _name_ending(before[:-1])
+    if name is None:
         return None
     lead = [t for t in before if t.i < name.start]
     if lead and lead[-1].text not in DASHES and lead[-1].text not in ("…", "..."):
@@ -299,13 +302,16 @@ def _name_before_colon(before: list[Token]) -> tuple[Token, Token] | None:
     return before[-1], name.root
 
 
-def _name_at_colon(colon: Token) -> SpacySpan:
-    """The name alone before a colon that ``_name_before_colon`` found, whatever the parser
-    hung on it ("important - Philip Bump:")."""
-    start = colon.i
-    while start > 0 and colon.doc[start - 1].pos_ == "PROPN" and colon.i - start < 4:
-        start -= 1
-    return colon.doc[start: colon.i]
+def _name_ending(words: list[Token]) -> SpacySpan | None:
+    """The name ``words`` end with, as the tagger has it or, where it has none, a first name
+    and a surname; the name alone, whatever the parser hung on it ("important - Philip Bump")."""
+    if not words:
+        return None
+    last = words[-1]
+    name = entity_at(last.doc, last.i) if last.ent_type_ in ("PERSON", "ORG") else _untagged_name(words)
+    if name is None or name.end != last.i + 1 or name.start < words[0].i:
+        return None
+    return name
 
 
 def _untagged_name(words: list[Token]) -> SpacySpan | None:

@@ -31,7 +31,7 @@ def maker(res: "SpeakerResolver", document: Token, at: int, content: tuple[int, 
         found = res.identify(noun_phrase(owner), at, content)
         return as_found(found, found.how or "name") if found else NOBODY
     found = makers_of(res, document)
-    if not found and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children):
+    if not found and _definite(document):
         return document_before(res, document)
     if not found and _indefinite(document):
         return document_after(res, document)
@@ -141,10 +141,13 @@ def document_after(res: "SpeakerResolver", document: Token) -> Resolution:
         return NOBODY
     for tok in res.doc[end].sent:
         if is_document(tok) and _same_kind(document, tok):
-            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-            found = makers_of(res, tok) if definite else NOBODY
+            found = makers_of(res, tok) if _definite(tok) else NOBODY
             return as_found(found, "descriptor") if found else NOBODY
     return NOBODY
+
+
+def _definite(document: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children)
 
 
 def _indefinite(document: Token) -> bool:

@@ -159,8 +159,11 @@ class SpeakerResolver:
     def quoted(self, char: int) -> bool:
         """Whether ``char`` is inside a quotation (they are sorted and disjoint, as in
         ``Parse.in_quote``)."""
+        return self._quote_at(char) is not None
+
+    def _quote_at(self, char: int) -> tuple[int, int] | None:
         i = bisect_right(self.quote_starts, char) - 1
-        return i >= 0 and char < self.quotes[i][1]
+        return self.quotes[i] if i >= 0 and char < self.quotes[i][1] else None
 
     def _a_quotation(self, start: int, end: int) -> bool:
         """Whether the text from ``start`` to ``end`` is one quotation and nothing else."""
@@ -168,8 +171,8 @@ class SpeakerResolver:
         if not words:
             return False
         first = start + self.text[start:end].index(words[0])
-        i = bisect_right(self.quote_starts, first) - 1
-        return i >= 0 and self.quotes[i][0] <= first and self.quotes[i][1] >= first + len(words)
+        quote = self._quote_at(first)
+        return quote is not None and quote[1] >= first + len(words)
 
     def country_of(self, tok: Token) -> str | None:
         """The country a token names: a demonym, a country or a seat of government."""
