@@ -13,6 +13,11 @@ from .views import (_event_view, _events_table, _print_one, _print_rows, _quote_
                     _speaker_view, _speakers_table, _statements_table, _topic_view, _topics_table)
 
 
+# the statements shown of one speaker or topic
+statements_limit = click.option("--limit", type=click.IntRange(1, 500), default=200, show_default=True,
+                                help="At most this many statements.")
+
+
 @main.command()
 @_filter_options
 @click.option("--limit", type=int, default=None, help="At most this many statements.")
@@ -48,7 +53,7 @@ def speakers(search: str | None, limit: int, db: str, fmt: str | None) -> None:
 
 @main.command()
 @click.argument("name")
-@click.option("--limit", type=click.IntRange(1, 500), default=200, show_default=True, help="At most this many statements.")
+@statements_limit
 @db_option
 @format_option
 def speaker(name: str, limit: int, db: str, fmt: str | None) -> None:
@@ -116,7 +121,7 @@ def topics(search: str | None, limit: int, db: str, fmt: str | None) -> None:
 
 @main.command()
 @click.argument("key")
-@click.option("--limit", type=click.IntRange(1, 500), default=200, show_default=True, help="At most this many statements.")
+@statements_limit
 @db_option
 @format_option
 def topic(key: str, limit: int, db: str, fmt: str | None) -> None:
