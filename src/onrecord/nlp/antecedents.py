@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")    # a clause's subject, active or passive; shared by the resolver's modules
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
 
 
@@ -119,6 +119,5 @@ def relative_antecedent(relative: Token, is_person: Callable[[Token], bool]) -> 
     return noun
 
 
-__all__ = ["clause_before", "participle_before", "plural_verb", "relative_antecedent", "sentence_before", "unnamed_subject_before",
-           "untagged_name_before"]
-
+__all__ = ["SUBJECT_DEPS", "clause_before", "participle_before", "plural_verb", "relative_antecedent",
+           "sentence_before", "unnamed_subject_before", "untagged_name_before"]

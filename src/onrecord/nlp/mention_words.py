@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan, Token
 
 from . import lexicon
+from .antecedents import SUBJECT_DEPS
 from .attributes import roles_in
 from .documents import noun_phrase
 from .entities import in_capitals_as_position
@@ -15,7 +16,6 @@ from .entities import in_capitals_as_position
 if TYPE_CHECKING:
     from .speakers import Profile, SpeakerResolver
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
 KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
 ASKING = frozenset({"ask", "question", "press", "interview"})   # the one asked is the one who answers

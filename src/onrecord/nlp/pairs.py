@@ -6,15 +6,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan
 
-from .antecedents import clause_before
+from .antecedents import SUBJECT_DEPS, clause_before
 from .attributes import conjuncts
 from .resolution import NOBODY, SURENESS, Resolution
 from .salience import WINDOW
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
-
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 def pair_before(res: "SpeakerResolver", at: int) -> Resolution:

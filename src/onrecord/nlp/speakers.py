@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Entity
 from . import lexicon
-from .antecedents import (clause_before, participle_before, plural_verb, relative_antecedent,
+from .antecedents import (SUBJECT_DEPS, clause_before, participle_before, plural_verb, relative_antecedent,
                           unnamed_subject_before, untagged_name_before)
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_transcript_labels, roles_in
 from .doctext import is_dateline, text_of
@@ -44,7 +44,6 @@ from .resolution import NOBODY, SURENESS, Resolution, as_found
 from .salience import Mention, MentionIndex
 
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SELF_PRONOUNS = frozenset({"i", "me", "we", "us"})       # the quotation's own speaker
 GENDERED = {"he": "m", "she": "f"}                     # subject pronouns that chain
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
