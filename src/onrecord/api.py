@@ -47,12 +47,15 @@ def extract_all(paths: Iterable[str | os.PathLike[str]], on_error: OnError,
 
 
 def _existing(db: str | os.PathLike[str]) -> "Store":
-    """The store at ``db``, which must exist: reading never creates an empty database."""
-    from .store import Store
+    """The store at ``db``, which must exist: reading never creates an empty database. A
+    store this user cannot write (an archive, another user's file) is opened read-only."""
+    from .store import Store, writable
 
     if str(db) != ":memory:" and not os.path.exists(db):
         raise StoreError(str(db), "no such database (create it with `onrecord ingest`)")
-    return Store(db)
+    if str(db) == ":memory:" or writable(db):
+        return Store(db)         # writable, so closing it tidies the WAL files away
+    return Store(db, readonly=True)
 
 
 def parse_date(subject: str, value: str | dt.date | None) -> str | None:

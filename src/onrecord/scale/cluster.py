@@ -281,7 +281,13 @@ def _shard_folder(db, out) -> tuple[Path, bool]:
 def _open_store(db) -> "Store":
     from ..store import Store
 
-    return Store(db)       # before the cluster starts: a store that cannot be written fails fast
+    store = Store(db)      # before the cluster starts: a store that cannot be written fails fast
+    try:
+        store.check_writable()
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _run(tasks: list[Task], scheduler: str, n_workers: int | None, folder: Path,

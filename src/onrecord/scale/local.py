@@ -107,6 +107,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
                     count_stored(seen, article, report)
 
     with Store(db) as store:
+        store.check_writable()
         if workers > 1 or budget is not None:
             from .pool import Budget, analyse_parallel
             analysed = analyse_parallel(fresh(), workers, options.rescorer_path, budget=budget or Budget())

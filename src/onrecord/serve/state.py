@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from onrecord.errors import StoreError
-from onrecord.store import Store
+from onrecord.store import Store, writable
 
 if TYPE_CHECKING:
     from onrecord.nlp import Analyzer
@@ -30,7 +30,8 @@ def open_database(db: str | os.PathLike[str]) -> Path:
         raise StoreError(str(db), "no such database (create it with `onrecord ingest`)")
     if not path.is_file():
         raise StoreError(str(db), "not a database file")
-    Store(path).close()   # opening validates the file and migrates an older schema
+    # Opening validates the file, and migrates an older schema if this user can write it.
+    Store(path, readonly=not writable(path)).close()
     return path.resolve()
 
 

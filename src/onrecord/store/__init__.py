@@ -2,6 +2,6 @@
 from __future__ import annotations
 
 from onrecord.store.queries import MAX_PAGE
-from onrecord.store.sqlite import Store
+from onrecord.store.sqlite import Store, StoreNeedsUpgrade, writable
 
-__all__ = ["MAX_PAGE", "Store"]
+__all__ = ["MAX_PAGE", "Store", "StoreNeedsUpgrade", "writable"]

@@ -407,8 +407,34 @@ class NewerSchema(Exception):
         self.found = found
 
 
+class OlderSchema(Exception):
+    """The database was written by an older onrecord: reading it needs a migration first."""
+
+    def __init__(self, found: int):
+        super().__init__(f"schema version {found}, this onrecord reads {VERSION}")
+        self.found = found
+
+
+class ForeignDatabase(Exception):
+    """A SQLite file of something else: tables, but none of onrecord's schema versions."""
+
+
 def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_ours(conn: sqlite3.Connection) -> int:
+    """The schema version of an onrecord database (0: an empty file), read without writing;
+    NewerSchema or ForeignDatabase otherwise, so that a file onrecord refuses is left as it was.
+    Migration 1 sets the version in the transaction that creates the tables, so an onrecord
+    database with tables is never at version 0."""
+    found = user_version(conn)
+    if found > VERSION:
+        raise NewerSchema(found)
+    if found == 0 and conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!' LIMIT 1").fetchone():
+        raise ForeignDatabase("not an onrecord database: it holds tables of another program")
+    return found
 
 
 def migrate(conn: sqlite3.Connection,
@@ -420,9 +446,7 @@ def migrate(conn: sqlite3.Connection,
     a concurrent process migrated first. ``after(conn, start)`` runs in the same transaction
     once the schema is current, so a data backfill commits together with the schema or not at all.
     """
-    found = user_version(conn)
-    if found > VERSION:
-        raise NewerSchema(found)
+    found = check_ours(conn)
     if found == VERSION:
         return found
     conn.execute("BEGIN IMMEDIATE")
@@ -445,4 +469,4 @@ def migrate(conn: sqlite3.Connection,
     return found
 
 
-__all__ = ["ACTS_FROM", "BACKFILL_FROM", "MIGRATIONS", "SPEAKERS_FROM", "TOPICS_FROM", "VERSION", "REPROJECT_FROM", "NewerSchema", "migrate", "user_version"]
+__all__ = ["ACTS_FROM", "BACKFILL_FROM", "MIGRATIONS", "SPEAKERS_FROM", "TOPICS_FROM", "VERSION", "REPROJECT_FROM", "ForeignDatabase", "NewerSchema", "OlderSchema", "check_ours", "migrate", "user_version"]

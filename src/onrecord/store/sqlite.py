@@ -41,7 +41,8 @@ from onrecord.store.rows import (
 )
 from onrecord.store.topics import find_topic, topic_detail, topic_rows
 from onrecord.store.schema import (
-    ACTS_FROM, BACKFILL_FROM, REPROJECT_FROM, SPEAKERS_FROM, TOPICS_FROM, NewerSchema, migrate,
+    ACTS_FROM, BACKFILL_FROM, REPROJECT_FROM, SPEAKERS_FROM, TOPICS_FROM, VERSION, ForeignDatabase, NewerSchema,
+    OlderSchema, check_ours, migrate, user_version,
 )
 from onrecord.store.writing import backfill, backfill_subjects, fill_acts, relink_speakers, reproject_all, upsert
 
@@ -83,6 +84,7 @@ class Store:
         try:
             with self._errors():
                 conn.row_factory = sqlite3.Row
+                check_ours(conn)              # before any write: a file refused stays as it was
                 if self.path not in _MEMORY:
                     # Readers never block the writer, and vice versa.
                     conn.execute("PRAGMA journal_mode = WAL")
@@ -94,13 +96,11 @@ class Store:
         return conn
 
     def _open_readonly(self) -> sqlite3.Connection:
-        """No write can happen through it; no migration either (open the store once writable)."""
-        uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+        """No write can happen through it, so it opens files and folders this user cannot
+        write (an archive, another user's store). No migration either: a store of an older
+        schema is a StoreNeedsUpgrade (open it once writable)."""
         with self._errors():
-            conn = sqlite3.connect(uri, uri=True, timeout=self.timeout, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA query_only = ON")
-        return conn
+            return _connect_readonly(self.path, self.timeout)
 
     def close(self) -> None:
         if self._conn is not None:
@@ -164,6 +164,22 @@ class Store:
             return home is not None and dedupe.add_source(conn, home[0], article, home[1])
 
     # -- reading -----------------------------------------------------------------------------
+
+    def check_writable(self) -> None:
+        """A StoreError now if saving here would fail (a read-only file or folder), so that a
+        run fails before it analyses anything. Checked by a write that is rolled back: the
+        file is left as it was."""
+        if self.readonly:
+            raise StoreError(self.path, "opened read-only")
+        conn = self._connection()
+        with self._errors():
+            version = user_version(conn)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute(f"PRAGMA user_version = {version:d}")   # our own int
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
 
     def has(self, article_id: str) -> bool:
         """Whether a text with this id (its hash) is stored: as an article, or as a copy
@@ -400,6 +416,11 @@ class Store:
             raise StoreError(self.path, _reason(exc, self.path, self.timeout)) from exc
         except NewerSchema as exc:
             raise StoreError(self.path, f"written by a newer onrecord ({exc})") from exc
+        except OlderSchema as exc:
+            raise StoreNeedsUpgrade(self.path, f"written by an older onrecord ({exc}): "
+                                    "open it once with write access to upgrade it") from exc
+        except ForeignDatabase as exc:
+            raise StoreError(self.path, str(exc)) from exc
 
     @contextmanager
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -430,6 +451,52 @@ class Store:
                 if conn.in_transaction:  # SQLite may already have rolled back (busy, full)
                     conn.execute("ROLLBACK")
                 raise
+
+
+def writable(path: str | os.PathLike[str]) -> bool:
+    """Whether this user may write the store file at ``path`` and the folder its WAL files
+    go in (what opening it writable needs)."""
+    file = Path(path)
+    return os.access(file, os.R_OK | os.W_OK) and os.access(file.parent, os.W_OK | os.X_OK)
+
+
+class StoreNeedsUpgrade(StoreError):
+    """A store of an older schema, opened read-only: it must be migrated, which writes."""
+
+
+def _connect_readonly(path: str, timeout: float) -> sqlite3.Connection:
+    """A read-only connection to an onrecord store of the current schema."""
+    uri = Path(path).resolve().as_uri()
+
+    def connect(flags: str) -> sqlite3.Connection:
+        conn = sqlite3.connect(uri + flags, uri=True, timeout=timeout, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    conn = connect("?mode=ro")
+    try:
+        version = check_ours(conn)
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if not _unwritable_wal_store(path, exc):
+            raise
+        # A WAL store in a folder this user cannot write: SQLite cannot create the -shm file
+        # that readers share. With no -wal file left (the last writer closed cleanly), the
+        # file alone is the whole store, and it is read as it is, unchanging.
+        conn = connect("?mode=ro&immutable=1")
+        version = check_ours(conn)
+    if version < VERSION:
+        conn.close()
+        raise OlderSchema(version)
+    return conn
+
+
+def _unwritable_wal_store(path: str, exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    wal = Path(path + "-wal")
+    unreadable = "readonly" in message or "read-only" in message or "unable to open" in message
+    return unreadable and not (wal.exists() and wal.stat().st_size > 0)
 
 
 def _reproject(conn: sqlite3.Connection, start: int) -> None:
@@ -492,4 +559,4 @@ def _read_only_reason(path: str) -> str:
     return "database is read-only"
 
 
-__all__ = ["MAX_PAGE", "Store", "fts_words"]
+__all__ = ["MAX_PAGE", "Store", "StoreNeedsUpgrade", "fts_words", "writable"]
