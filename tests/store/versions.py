@@ -41,8 +41,16 @@ def rows(path: Path, *queries: str) -> list[list[tuple]]:
         return [conn.execute(query).fetchall() for query in queries]
 
 
+def strip_v7(conn: sqlite3.Connection) -> None:
+    """Take ``conn`` (at v7, in a transaction) back to v6."""
+    conn.execute("DROP TABLE stopped_articles")
+    conn.execute("PRAGMA user_version = 6")
+
+
 def strip_v6(conn: sqlite3.Connection) -> None:
-    """Take ``conn`` (at v6, in a transaction, foreign keys off) back to v5."""
+    """Take ``conn`` (at v6 or later, in a transaction, foreign keys off) back to v5."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= 7:
+        strip_v7(conn)
     for table, columns in V6_COLUMNS.items():
         for column in columns:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

@@ -117,6 +117,8 @@ def failures_path(db: str) -> str | None:
 @published_option
 @model_option
 @click.option("--reanalyse", is_flag=True, help="Analyse articles again even when they are stored already.")
+@click.option("--retry-stopped", is_flag=True,
+              help="Analyse again the inputs whose analysis an earlier run stopped (over budget, or a dead worker).")
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
               help="Processes analysing in parallel, each loading the model (default: one per core).")
 @click.option("--failures", "failures_file", default=None, metavar="FILE",
@@ -131,7 +133,7 @@ def failures_path(db: str) -> str | None:
               help="Most memory each analysing process may use; an article that needs more is failed.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str | None, model: str | None,
-           reanalyse: bool, workers: int | None, failures_file: str | None, dask: str | None,
+           reanalyse: bool, retry_stopped: bool, workers: int | None, failures_file: str | None, dask: str | None,
            out: str | None, time_budget: float, memory_budget: int | None) -> None:
     """Analyse PATHS (files, directories, JSONL, WARC; - for JSON lines on stdin) and save
     them in the store. Stored articles are skipped, so an interrupted run resumes where it
@@ -163,7 +165,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str |
     with IngestProgress(paths) as bar:
         problems = Problems(shown=20, report=report_file, echo=bar.print)
         try:
-            options = api.IngestOptions(published=published, reanalyse=reanalyse, rescorer_path=model,
+            options = api.IngestOptions(published=published, reanalyse=reanalyse, retry_stopped=retry_stopped,
+                                        rescorer_path=model,
                                         on_error=problems, on_progress=bar.update)
             if dask:
                 from ..scale import ingest_dask

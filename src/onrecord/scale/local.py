@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, StoreError
 from ..ingest.reading import OnError, parse_published, read_all
 from ..model import Article
+from .pool import Budget, Stopped, analyse_parallel
 
 if TYPE_CHECKING:
     from ..nlp import Analyzer
     from ..store import Store
-    from .pool import Budget
 
 # Called with (articles done, statements found) as a bulk ingest goes.
 OnProgress = Callable[[int, int], None]
@@ -28,12 +28,15 @@ SAVE_BATCH = 32
 class IngestOptions:
     """How a bulk ingest runs, on this machine (``ingest_paths``) or on a cluster
     (``scale.ingest_dask``) alike: ``published`` the date of inputs that give none (ISO),
-    ``reanalyse`` whether articles stored already are analysed again, ``rescorer_path`` a
+    ``reanalyse`` whether articles stored already are analysed again, ``retry_stopped``
+    whether inputs whose analysis was stopped in an earlier run (they killed their worker or
+    ran over the time budget) are analysed again rather than failed at once, ``rescorer_path`` a
     trained rescorer, ``batch_size`` articles saved per transaction, ``on_error`` told of each
     input that fails (subject, reason), ``on_progress`` of (articles done, statements found).
     Checked when made: a malformed date or batch size is an InputError."""
     published: str | None = None
     reanalyse: bool = False
+    retry_stopped: bool = False
     rescorer_path: str | None = None
     batch_size: int = SAVE_BATCH
     on_error: OnError | None = None
@@ -102,22 +105,28 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
         with Store(db) as seen:
             for article in read_all(paths, failed, options.published):
                 if options.reanalyse or not seen.has(article.id):
-                    yield article
+                    stopped = None if options.reanalyse or options.retry_stopped else seen.stopped(article.id)
+                    if stopped is None:
+                        yield article
+                    else:
+                        failed(article.source or article.id[:12], f"{stopped} in an earlier run; "
+                               "not analysed again (retry with --retry-stopped)")
                 else:
                     count_stored(seen, article, report)
 
     with Store(db) as store:
         store.check_writable()
         if workers > 1 or budget is not None:
-            from .pool import Budget, analyse_parallel
             analysed = analyse_parallel(fresh(), workers, options.rescorer_path, budget=budget or Budget())
         else:
             from ..nlp import pipeline          # the model, only for a run that analyses here
 
             analysed = (analyzer or pipeline.default_analyzer()).analyse_many(fresh())
         for article in analysed:
+            if isinstance(article, Stopped):
+                store.remember_stopped(article.article_id, article.subject, article.reason)
             if isinstance(article, tuple):
-                failed(*article)
+                failed(article[0], article[1])
             else:
                 pending.append(article)
                 if len(pending) >= options.batch_size:

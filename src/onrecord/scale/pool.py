@@ -25,7 +25,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..errors import OnrecordError
 from ..model import Article
@@ -44,7 +44,18 @@ STARTUP_SECONDS = 300.0
 # worker processes (never in the caller's), one per process by design: the model loads once.
 _analyzer: "Analyzer | None" = None
 
-Result = Article | tuple[str, str]
+
+
+class Stopped(NamedTuple):
+    """The failure of an article whose analysis was stopped: it killed its worker or ran over
+    its budget. The caller keeps it in the store, so a resumed run does not stop on it again."""
+    subject: str
+    reason: str
+    article_id: str
+
+
+# An analysed article, or a failure: (input, reason), or Stopped.
+Result = Article | tuple[str, str] | Stopped
 
 
 @dataclass(frozen=True)
@@ -80,8 +91,13 @@ def _ready() -> bool:
     return _analyzer is not None
 
 
+def _subject(article: Article) -> str:
+    """How a failure names its input."""
+    return article.source or article.id[:12]
+
+
 def _failure(article: Article, reason: str) -> tuple[str, str]:
-    return (article.source or article.id[:12], reason)
+    return (_subject(article), reason)
 
 
 def _worker_analyzer() -> "Analyzer":
@@ -198,10 +214,10 @@ def _one_by_one(pool: _Workers, batch: list[Article]) -> list[Result]:
     for article in batch:
         results = pool.wait(pool.submit([article]), 1)
         if isinstance(results, str):
-            out.append(_failure(article, f"analysis stopped: {results}"))
+            out.append(Stopped(_subject(article), f"analysis stopped: {results}", article.id))
         else:
             out.extend(results)
     return out
 
 
-__all__ = ["Budget", "WINDOW", "analyse_parallel"]
+__all__ = ["Budget", "Stopped", "WINDOW", "analyse_parallel"]

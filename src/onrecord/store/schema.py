@@ -376,6 +376,17 @@ MIGRATIONS: list[tuple[str, ...]] = [
         # the content as shown (``Statement.words``): a split quotation without its cue frame
         "ALTER TABLE statements ADD COLUMN words TEXT",
     ),
+    # 7: inputs whose analysis was stopped (they killed their worker or ran over their time
+    # budget), so that a resumed ingest fails them again at once instead of stopping on each
+    # one again; ``IngestOptions.retry_stopped`` analyses them anyway.
+    (
+        """CREATE TABLE stopped_articles (
+    id         TEXT PRIMARY KEY,                -- Article.id (the hash of its text)
+    source     TEXT,                            -- where it was read from
+    reason     TEXT NOT NULL,                   -- why its analysis stopped, as reported
+    stopped_at TEXT NOT NULL                    -- UTC ISO timestamp of the last stop
+)""",
+    ),
 ]
 
 VERSION = len(MIGRATIONS)

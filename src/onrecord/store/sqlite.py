@@ -181,6 +181,22 @@ class Store:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
 
+    def remember_stopped(self, article_id: str, source: str | None, reason: str) -> None:
+        """That the analysis of the input ``article_id`` was stopped (it killed its worker or
+        ran over its budget), and why: a resumed ingest fails it at once (``stopped``)."""
+        with self._transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO stopped_articles (id, source, reason, stopped_at) "
+                         "VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                         (article_id, source, reason))
+
+    def stopped(self, article_id: str) -> str | None:
+        """Why the analysis of ``article_id`` was stopped in an earlier run, if it was. (Once
+        it is stored, ``has`` is what counts: an ingest asks this only of unstored texts.)"""
+        with self._errors():
+            row = self._connection().execute(
+                "SELECT reason FROM stopped_articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def has(self, article_id: str) -> bool:
         """Whether a text with this id (its hash) is stored: as an article, or as a copy
         folded into one (so an ingest that meets it again need not analyse it)."""
