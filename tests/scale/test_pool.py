@@ -73,8 +73,18 @@ def test_an_article_over_its_time_budget_is_failed_and_the_rest_analysed():
     slow = onrecord.read("said " * 30000, )
     articles = [onrecord.read(TEXTS[0]), slow, onrecord.read(TEXTS[1])]
     out = list(analyse_parallel(articles, workers=1, chunksize=3, budget=Budget(seconds=1.0)))
-    assert [type(a).__name__ for a in out] == ["Article", "tuple", "Article"]
-    assert "longer than its budget of 1 s" in out[1][1]
+    assert [type(a).__name__ for a in out] == ["Article", "Stopped", "Article"]
+    assert "longer than its budget of 1 s" in out[1].reason and out[1].article_id == slow.id
+
+
+def test_nothing_to_analyse_starts_no_worker():
+    import multiprocessing
+
+    from onrecord.scale import Budget
+
+    # workers could not start within 1 MB: the run would fail if it started them
+    assert list(analyse_parallel(iter([]), workers=2, budget=Budget(memory_mb=1))) == []
+    assert multiprocessing.active_children() == []
 
 
 def test_a_worker_killed_mid_run_loses_nothing_and_hangs_nothing():

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..errors import OnrecordError
@@ -180,10 +180,13 @@ def analyse_parallel(articles: Iterable[Article], workers: int, rescorer_path: s
         raise ValueError("workers and chunksize must be at least 1")
     source = iter(articles)
     batches = iter(lambda: list(islice(source, chunksize)), [])     # read only when asked
+    first = next(batches, None)
+    if first is None:
+        return                        # nothing to analyse (a resumed run): no model loaded
     pool = _Workers(workers, rescorer_path, budget)
     pending: deque[tuple[list[Article], Future]] = deque()
     try:
-        for batch in batches:
+        for batch in chain([first], batches):
             pending.append((batch, pool.submit(batch)))
             if len(pending) >= workers * WINDOW:
                 yield from _take(pool, pending)
