@@ -44,6 +44,8 @@ def test_the_token_is_checked_before_the_body(writer, client):
 @pytest.mark.parametrize("body, fragment", [
     (b"{not json", "invalid JSON"),
     (b"\xff\xfe", "invalid JSON"),
+    (b"[" * 100_000, "invalid JSON"),                                  # nested past the parser
+    (b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "invalid JSON"),
     (b"[1, 2]", "bad request"),
     (b'"just a string"', "bad request"),
     (json.dumps({}).encode(), "bad request"),

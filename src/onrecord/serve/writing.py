@@ -75,6 +75,8 @@ async def read_request(request: Request) -> IngestRequest:
         data = json.loads(body)
     except (UnicodeDecodeError, ValueError) as err:
         raise Refused(400, "invalid JSON", str(err)) from None
+    except RecursionError:
+        raise Refused(400, "invalid JSON", "nested too deep") from None
     try:
         return IngestRequest.model_validate(data)
     except ValidationError as err:
