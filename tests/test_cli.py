@@ -571,6 +571,35 @@ def test_a_failures_report_that_breaks_mid_run_is_given_up_not_the_run(tmp_path:
     assert lines[2] == "onrecord: b.txt: empty file"
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full, a file that is always full")
+def test_a_failures_report_on_a_full_disk_is_given_up_in_one_line_and_closes_quietly() -> None:
+    lines: list[str] = []
+    problems = cli.Problems(report="/dev/full", echo=lines.append)
+    problems("a.txt", "empty file")
+    problems("b.txt", "empty file")
+    problems.close()
+    assert lines == ["onrecord: a.txt: empty file",
+                     "onrecord: /dev/full: cannot write the failures report (No space left on device); "
+                     "failures are only printed now",
+                     "onrecord: b.txt: empty file"]
+
+
+def test_a_store_that_fills_the_disk_stops_the_run_with_its_reason_and_a_summary(
+        tmp_path: Path, wind: Path, monkeypatch) -> None:
+    from onrecord.errors import StoreError
+
+    def full(self, articles):
+        raise StoreError(self.path, "disk is full")
+
+    monkeypatch.setattr(Store, "save_batch", full)
+    db = tmp_path / "w.db"
+    result = run("ingest", wind, "--db", db, "--workers", "1")
+    assert result.exit_code == 1
+    first, summary = result.stderr.splitlines()
+    assert first == f"onrecord: {db}: disk is full; the run stopped, and what it saved stays (run it again to resume)"
+    assert summary.startswith("0 article(s) saved with 0 statement(s)")
+
+
 def test_the_same_text_from_another_place_in_a_later_run_adds_its_source(tmp_path: Path, wind: Path) -> None:
     other = tmp_path / "mirror" / "wind.txt"
     other.parent.mkdir()

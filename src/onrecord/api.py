@@ -17,8 +17,8 @@ from .errors import InputError, StoreError
 # reading and bulk ingest live below the façade; their names are part of it too
 from .ingest.reading import OnError, looks_like_path, parse_published, read, read_all
 from .model import Article
-from .scale.local import (SAVE_BATCH, IngestOptions, IngestReport, OnProgress, count_stored, ingest_paths,
-                          save_counted)
+from .scale.local import (SAVE_BATCH, IngestOptions, IngestReport, IngestStopped, OnProgress, count_stored,
+                          ingest_paths, save_counted)
 from .store.queries import MAX_PAGE, StatementQuery, statement_query
 
 if TYPE_CHECKING:

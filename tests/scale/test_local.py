@@ -1,12 +1,18 @@
 """Bulk ingest on this machine: an input whose analysis was stopped is remembered, so a
-resumed run fails it at once rather than stopping on it again."""
+resumed run fails it at once rather than stopping on it again; a store that can take nothing
+more stops the run, one that fails one save fails that article alone."""
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from onrecord import api
+from onrecord.errors import StoreError
+from onrecord.ingest.reading import read
 from onrecord.scale import Budget
+from onrecord.scale.local import IngestReport, IngestStopped, save_counted
 
 FERRY = "Mayor Ana Ruiz said that the ferry to Vigo would run all winter."
 
@@ -38,3 +44,33 @@ def test_an_input_that_ran_over_its_budget_is_failed_at_once_when_the_run_resume
     retried = ingest(folder, db, retry_stopped=True)
     assert retried == first                                        # analysed, and stopped, again
     assert len(api.statements(db)) == 1                            # the ferry, stored once
+
+
+class FailingStore:
+    """A store whose every save fails with ``reason``."""
+    path = "s.db"
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+    def save_batch(self, articles):
+        raise StoreError(self.path, self.reason)
+
+    save = save_batch
+
+
+def test_a_store_that_can_take_nothing_more_stops_the_run_with_what_it_did() -> None:
+    report = IngestReport(saved=3, statements=7)
+    with pytest.raises(IngestStopped, match="disk is full; the run stopped") as stopped:
+        save_counted(FailingStore("disk is full"), [read(FERRY)], report, lambda *failure: None)
+    assert stopped.value.report is report and report.saved == 3
+
+
+def test_a_save_that_fails_for_one_article_fails_that_article_alone() -> None:
+    failures: list[tuple[str, str]] = []
+    article = read(FERRY)
+    pending = [article]
+    save_counted(FailingStore("database is locked by another connection (waited 5s)"), pending,
+                 IngestReport(), lambda *failure: failures.append(failure))
+    assert failures == [(article.id[:12], "not saved: database is locked by another connection (waited 5s)")]
+    assert pending == []

@@ -51,6 +51,7 @@ class Problems:
                 self._echo(f"onrecord: {self.report}: cannot write the failures report "
                            f"({err.strerror or err.__class__.__name__}); failures are only printed now")
                 self.report, self.shown = None, None
+                self._let_go()
 
     @staticmethod
     def check(report: str | None) -> None:
@@ -65,7 +66,21 @@ class Problems:
 
     def close(self) -> None:
         if self._file is not None:
-            self._file.close()
+            try:
+                self._file.close()
+            except OSError as err:            # what was written was flushed line by line
+                self._echo(f"onrecord: {self.report}: cannot finish the failures report "
+                           f"({err.strerror or err.__class__.__name__})")
+            self._file = None
+
+    def _let_go(self) -> None:
+        """The broken report's file closed, its unwritten lines dropped (they were printed)."""
+        if self._file is not None:
+            try:
+                self._file.close()
+            except OSError:
+                pass
+            self._file = None
 
 
 def _analyzer(model: str | None):
@@ -175,10 +190,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str |
                 budget = _budget(ctx, workers, time_budget, memory_budget)
                 analyzer = _analyzer(model) if budget is None else None
                 report = api.ingest_paths(paths, db, options, analyzer=analyzer, workers=workers, budget=budget)
+        except api.IngestStopped as err:       # the reason first, then what the run did until then
+            bar.print(f"onrecord: {err}")
+            report, stopped = err.report, True
+        else:
+            stopped = False
         finally:
             problems.close()
     click.echo(_summary(report, target, problems, time.monotonic() - started), err=True)
-    sys.exit(1 if problems.count else 0)
+    sys.exit(1 if problems.count or stopped else 0)
 
 
 def _budget(ctx: click.Context, workers: int, seconds: float, memory_mb: int | None):

@@ -146,15 +146,33 @@ def count_stored(store: "Store", article: Article, report: IngestReport) -> None
         report.unchanged += 1
 
 
+class IngestStopped(StoreError):
+    """A bulk ingest stopped because its store can take nothing more (the disk is full, the
+    file became read-only or damaged); ``report`` counts what was done until then, all of it
+    saved, so the same run started again resumes."""
+
+    def __init__(self, subject: str, reason: str, report: IngestReport | None = None):
+        super().__init__(subject, reason)
+        self.report = report or IngestReport()
+
+
+# What a failed save says when no later save can succeed either: the run stops.
+_STORE_GONE = ("disk is full", "read-only", "damaged", "closed", "not a SQLite database")
+
+
 def save_counted(store: "Store", articles: list[Article], report: IngestReport, failed: OnError) -> None:
     """Save ``articles`` in one transaction and count them in ``report``; emptied afterwards
     (bulk ingest's writer, local or from a cluster's shards). If the batch
-    cannot be written, each article is tried alone, so one bad article costs only itself."""
+    cannot be written, each article is tried alone, so one bad article costs only itself;
+    if the store can take nothing more, IngestStopped."""
     if not articles:
         return
     try:
         outcomes = list(zip(articles, store.save_batch(articles)))
-    except StoreError:
+    except StoreError as err:
+        if any(gone in err.reason for gone in _STORE_GONE):
+            raise IngestStopped(err.subject, f"{err.reason}; the run stopped, and what it saved stays "
+                                "(run it again to resume)", report) from err
         outcomes = []
         for article in articles:
             try:
