@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")    # a clause's subject, active or passive; shared by the resolver's modules
+SUBJECT_DEPS = ("nsubj", "nsubjpass")    # a clause's subject, active or passive; one tuple for every extractor
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "any", "several"})
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import lexicon
+from .antecedents import SUBJECT_DEPS
 from .cueing import entry_of, is_evidence_source, verb_group_start
 from .quotes import OPENING, CLOSING, Quote
 from .doctext import entity_at, is_dateline, text_of
@@ -37,7 +38,6 @@ CLAUSE_MARKS = {"that", "whether", "if"}
 CONDITIONS = {"if", "unless", "provided", "lest"}
 CONTRASTS = {"while", "whereas"}
 MAIN_VERBS = ("ROOT", "ccomp", "conj", "parataxis")
-SUBJECTS = ("nsubj", "nsubjpass")
 # Cues whose object is the one spoken to, never the speaker ("“…,” he told CNN's Dana Bash").
 ADDRESSING = frozenset({"tell", "ask", "inform", "assure", "warn", "remind", "urge", "advise", "brief", "reassure"})
 TRAILING = ("advcl", "npadvmod", "ccomp")            # what a cue adds after its clause and belongs to it
@@ -131,9 +131,9 @@ def subject_of(tok: Token) -> Token | None:
     if subjects:          # "BERLIN -- The agency says …": the parser took the dateline for a second subject
         return next((c for c in subjects if not is_dateline(c.doc[c.left_edge.i:c.i + 1])), subjects[0])
     if tok.dep_ == "xcomp":
-        return next((c for c in tok.head.children if c.dep_ in SUBJECTS), None)
+        return next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
     if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "by":    # "began by saying"
-        return next((c for c in tok.head.head.children if c.dep_ in SUBJECTS), None)
+        return next((c for c in tok.head.head.children if c.dep_ in SUBJECT_DEPS), None)
     if tok.dep_ == "conj" and (named := _name_left_of(tok)) is not None and named.dep_ == "pobj" \
             and named.head.lower_ in CLAUSE_OPENERS:
         return named           # "targeting her since Clinton, at the debate, cited …": Clinton's clause
@@ -174,7 +174,7 @@ def _name_left_of(cue: Token) -> Token | None:
     # (the parser's "Salkin … rabbi helping", "rabbi" taken for a verb)
     # nor is the last of a list ("…, Obama and Clinton call them"), which the rest belongs to
     if ent is None or ent.end != j + 1 or ent.root.dep_ == "conj" or (
-            ent.root.dep_ in SUBJECTS and not ent.root.i < ent.root.head.i < cue.i):
+            ent.root.dep_ in SUBJECT_DEPS and not ent.root.i < ent.root.head.i < cue.i):
         return None
     return ent.root
 
@@ -192,7 +192,7 @@ def _conjoined_with(tok: Token) -> Token:
 def _shares_subject(tok: Token) -> bool:
     """A cue with no subject of its own, conjoined or participial ("and complained", "adding")."""
     return (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) and cue_of(tok) is not None \
-        and not any(k.dep_ in SUBJECTS for k in tok.children)
+        and not any(k.dep_ in SUBJECT_DEPS for k in tok.children)
 
 
 def mention_span(subj: Token) -> SpacySpan:
@@ -337,7 +337,7 @@ def _marked_clause(cue: Token, word: str) -> Token | None:
     for clause in (c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i):
         first = clause.left_edge
         if (first.dep_ == "mark" and first.lower_ == word and first.head == clause
-                and any(c.dep_ in SUBJECTS for c in clause.children)):
+                and any(c.dep_ in SUBJECT_DEPS for c in clause.children)):
             return clause
     return None
 
@@ -366,7 +366,7 @@ def _clause_hung_on_phrase(cue: Token) -> Token | None:
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
         for clause in (t for t in prep.subtree if t.dep_ == "relcl"):
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
-            if marks and marks[0].i == clause.left_edge.i and any(c.dep_ in SUBJECTS for c in clause.children):
+            if marks and marks[0].i == clause.left_edge.i and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
                 return clause
     return None
 
@@ -503,7 +503,7 @@ def _another_that_clause(conj: Token) -> bool:
     """ "said that A, and that B": a second that-clause the parser hung on the cue, with a
     subject of its own, is more of the same content."""
     return conj.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children) \
-        and any(c.dep_ in SUBJECTS for c in conj.children)
+        and any(c.dep_ in SUBJECT_DEPS for c in conj.children)
 
 
 def _contrast(clause: Token) -> bool:
