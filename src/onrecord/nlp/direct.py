@@ -10,9 +10,10 @@ from bisect import bisect_right
 from spacy.tokens import Span as SpacySpan, Token
 
 from . import lexicon
+from .antecedents import SUBJECT_DEPS
 from .doctext import entity_at
 from .quotes import OPENING, CLOSING, Quote, line_around
-from .statements import (ADDRESSING, CUE_CLAUSE, DASHES, NAME_TYPES, SENTENCE_END, SUBJECTS, Candidate, Parse,
+from .statements import (ADDRESSING, CUE_CLAUSE, DASHES, NAME_TYPES, SENTENCE_END, Candidate, Parse,
                          clause_bounds, cue_end, cue_of, mention_span, subject_of)
 
 
@@ -54,7 +55,7 @@ def _cue_in(segment: list[Token], first: int | None = None, nearest_last: bool =
     for tok in (reversed(segment) if nearest_last else segment[:first]):
         if cue_of(tok, "quote") is None or _subordinate(tok):
             continue
-        subj = next((c for c in tok.children if c.dep_ in SUBJECTS and c.i in ids), None)
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i in ids), None)
         if subj is None and tok.dep_ == "pcomp" and (by := subject_of(tok)) is not None and by.i in ids:
             subj = by                                                 # "he began by saying, “…”"
         if subj is None:
@@ -106,7 +107,7 @@ def _cue_after_subject(segment: list[Token]) -> tuple[Token, Token] | None:
     for tok in segment:
         if cue_of(tok, "quote") is None or _subordinate(tok):
             continue
-        subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         # its first word, not a closing mark the parser hung on it
         if subj is not None and next(t for t in subj.subtree if not t.is_punct).i == words[0].i:
             return tok, subj
@@ -124,7 +125,7 @@ def _cue_after_name(segment: list[Token]) -> tuple[Token, Token] | None:
         return None
     rest = [t for t in segment if t.i >= name.end]
     cue = next((t for t in rest[:ASIDE_LENGTH] if cue_of(t, "quote") is not None), None)
-    if cue is None or _subordinate(cue) or any(c.dep_ in SUBJECTS for c in cue.children):
+    if cue is None or _subordinate(cue) or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
         return None
     between = [t for t in rest if t.i < cue.i]
     aside = not between or (between[0].text == "," and between[-1].text == ",")
