@@ -84,45 +84,58 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
     sys.exit("the server did not start")
 
 
-async def load(port: int, seconds: float, concurrency: int) -> list[float]:
-    """Bounded load: ``concurrency`` clients, each looping until the time is up."""
+async def load(port: int, seconds: float, concurrency: int, paths: list[str] | None = None) -> list[float]:
+    """Bounded load: ``concurrency`` clients, each looping until the time is up, each request
+    one of ``paths`` at random (default: searches of the statements API with varied words)."""
     import httpx
 
     latencies: list[float] = []
     stop = time.perf_counter() + seconds
-    queries = TOPICS + [f"{t} {w}" for t in TOPICS for w in ("plan", "million", "cost")]
+    targets = paths or search_paths()
 
     async def client(seed: int) -> None:
         rng = random.Random(seed)
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
             while time.perf_counter() < stop:
                 t0 = time.perf_counter()
-                r = await http.get("/api/statements", params={"q": rng.choice(queries), "limit": 20})
+                r = await http.get(rng.choice(targets))
                 r.raise_for_status()
                 latencies.append(time.perf_counter() - t0)
     await asyncio.gather(*(client(i) for i in range(concurrency)))
     return latencies
 
 
+def search_paths(prefix: str = "/api/statements") -> list[str]:
+    """Full-text searches with varied words, one topic word or two words."""
+    from urllib.parse import quote
+
+    queries = TOPICS + [f"{t} {w}" for t in TOPICS for w in ("plan", "million", "cost")]
+    return [f"{prefix}?limit=20&q={quote(q)}" for q in queries]
+
+
 WRK_SCRIPT = """
-local queries = {%s}
+local paths = {%s}
 request = function()
-  local q = queries[math.random(#queries)]
-  return wrk.format("GET", "/api/statements?limit=20&q=" .. q)
+  return wrk.format("GET", paths[math.random(#paths)])
 end
 """
 
 
-def wrk_load(port: int, seconds: float, concurrency: int) -> str:
-    """Run wrk (bounded by -d) and return its summary lines."""
+def wrk_load(port: int, seconds: float, concurrency: int, paths: list[str] | None = None,
+             threads: int = 2) -> str:
+    """Run wrk (bounded by -d) over ``paths`` picked at random (default: ``search_paths``) and
+    return its summary lines."""
     import shutil
 
-    queries = ", ".join(f'"{t.replace(" ", "%20")}"' for t in TOPICS)
+    quoted = ", ".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in paths or search_paths())
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
-        fh.write(WRK_SCRIPT % queries)
-    done = subprocess.run([shutil.which("wrk"), "-t2", f"-c{concurrency}", f"-d{int(seconds)}s", "--latency",
-                           "-s", fh.name, f"http://127.0.0.1:{port}"], capture_output=True, text=True,
-                          timeout=seconds + 30)
+        fh.write(WRK_SCRIPT % quoted)
+    try:
+        done = subprocess.run([shutil.which("wrk") or "wrk", f"-t{threads}", f"-c{concurrency}",
+                               f"-d{int(seconds)}s", "--latency", "-s", fh.name, f"http://127.0.0.1:{port}"],
+                              capture_output=True, text=True, timeout=seconds + 30)
+    finally:
+        Path(fh.name).unlink()
     keep = ("Requests/sec", "50%", "90%", "99%", "Non-2xx", "Socket errors", "requests in")
     return "\n".join(line.strip() for line in done.stdout.splitlines() if line.strip().startswith(keep)
                      or any(k in line for k in keep[-1:]))
