@@ -250,28 +250,41 @@ def decode_cursor(cursor: str, listing: str, order: str, types: tuple[type, ...]
 # -- statements --------------------------------------------------------------------------------
 
 def statement_rows(conn: sqlite3.Connection, f: Filters, limit: int, ranked: bool,
-                   order: str = "asc", cursor: str | None = None) -> list[KeyedStatementRow]:
+                   order: str = "asc", cursor: str | None = None,
+                   listing: str = "statements") -> list[KeyedStatementRow]:
     """Statements matching ``f``: ranked by relevance (``ranked`` and a word search), else by
-    date, article and offset, after ``cursor``. ``limit`` -1 is no limit."""
+    date, article and offset, after ``cursor`` (one of ``listing``'s, ``statement_cursor``).
+    ``limit`` -1 is no limit."""
     ranked = ranked and bool(f.search and f.search.strip())
     where, params = statement_where(conn, f, ranked)
     if where is None:
         return []
     source = ("statements_fts JOIN statements AS s ON s.id = statements_fts.rowid" if ranked
               else "statements AS s")
-    after = None if cursor is None else decode_cursor(cursor, "statements", order, (int, str, str, int, int))
+    after = None if cursor is None else decode_cursor(cursor, listing, order, (int, str, str, int, int))
     sort = _keyset(order, ("s.start", "s.id"), after, where, params)
-    sql = (f"{_STATEMENT_COLUMNS} FROM {source} JOIN articles AS a ON a.id = s.article_id "
+    # The page's ids first, then its columns: SQLite computes every selected column of every
+    # matching row before it sorts, and the speakers' and quotes' subqueries of thousands of
+    # rows cost far more than the sort itself.
+    sql = (f"SELECT s.id FROM {source} JOIN articles AS a ON a.id = s.article_id "
            f"WHERE {' AND '.join(where) or '1'} "
            f"ORDER BY {'bm25(statements_fts), ' if ranked else ''}{sort} LIMIT :limit")
     params["limit"] = limit
-    return [_statement(row) for row in conn.execute(sql, params)]
+    ids = [row[0] for row in conn.execute(sql, params)]
+    if not ids:
+        return []
+    found = {row["_rowid"]: _statement(row) for row in conn.execute(
+        f"{_STATEMENT_COLUMNS} FROM statements AS s JOIN articles AS a ON a.id = s.article_id "
+        "WHERE s.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)})}
+    return [found[i] for i in ids]
 
 
-def statement_cursor(row: KeyedStatementRow, order: str) -> str:
+def statement_cursor(row: KeyedStatementRow, order: str, listing: str = "statements") -> str:
+    """The cursor of the page after ``row``; ``listing`` names the list it pages (a cursor of
+    one speaker's statements is refused by an article's)."""
     dated = row["published"] is not None
     flag = int(not dated) if order == "asc" else int(dated)
-    return encode_cursor("statements", order, [flag, row["published"] or "", row["article_id"],
+    return encode_cursor(listing, order, [flag, row["published"] or "", row["article_id"],
                                                row["start"], row["_rowid"]])
 
 
