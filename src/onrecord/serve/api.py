@@ -45,13 +45,16 @@ def articles(ctx: Ctx, query: Annotated[ArticleQuery, Depends(article_query)]) -
 
 
 @router.get("/articles/{article_id}", tags=["read"], responses=ERRORS,
-            summary="One article: metadata, sources, statements and the full record")
-def article(ctx: Ctx, article_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+            summary="One article: metadata, sources, a page of statements and the full record")
+def article(ctx: Ctx, article_id: Annotated[str, Path(max_length=200)],
+            limit: Limit = views.ARTICLE_STATEMENTS, cursor: Cursor = None) -> dict[str, Any]:
     """`sources` lists every place the article was read, first one first: copies of the same
     text and near-duplicates folded into it (`text_id` is the id of the copy's own text,
-    `similarity` 1 for the same text). The id of a folded copy answers with this article."""
+    `similarity` 1 for the same text). The id of a folded copy answers with this article.
+    `statements` are one page, in text order: pass `next_cursor` back as `cursor` for the
+    next (null on the last); `statement_count` and `speakers` count them all."""
     with ctx.reader() as store:
-        return cast("dict[str, Any]", views.article(store, article_id))
+        return cast("dict[str, Any]", views.article(store, article_id, limit, blank(cursor)))
 
 
 @router.get("/quotes", tags=["read"], responses=BAD,
@@ -82,10 +85,13 @@ def speakers(ctx: Ctx, q: Annotated[str | None, Query(max_length=500)] = None, l
 
 
 @router.get("/speakers/{ref:path}", tags=["read"], responses=ERRORS,
-            summary="One speaker by id or name: aliases, timeline, statements, entities")
-def speaker(ctx: Ctx, ref: Annotated[str, Path(max_length=500)]) -> dict[str, Any]:
+            summary="One speaker by id or name: aliases, timeline, a page of statements, entities")
+def speaker(ctx: Ctx, ref: Annotated[str, Path(max_length=500)], limit: Limit = views.SPEAKER_STATEMENTS,
+            cursor: Cursor = None) -> dict[str, Any]:
+    """`statements` are one page, oldest first: pass `next_cursor` back as `cursor` for the
+    next (null on the last). The counts, timeline and entities are the speaker's whole."""
     with ctx.reader() as store:
-        return cast("dict[str, Any]", views.speaker(store, ref))
+        return cast("dict[str, Any]", views.speaker(store, ref, limit, blank(cursor)))
 
 
 @router.get("/topics", tags=["read"], responses=BAD,

@@ -38,11 +38,14 @@ def _valid(span: Any, size: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size
 
 
-def segments(record: dict[str, Any]) -> list[Segment]:
+def segments(record: dict[str, Any], window: tuple[int, int] | None = None) -> list[Segment]:
     """The text cut at every boundary of a statement, cue, speaker mention, antecedent (the
     words naming a speaker found elsewhere, anchored at its first segment), heading or piece
-    of boilerplate; spans with impossible offsets are ignored rather than trusted."""
+    of boilerplate; spans with impossible offsets are ignored rather than trusted. With
+    ``window`` (start, end), only the segments of that part of the text (a page of a long
+    article); spans crossing its edges are cut there."""
     text, size = record.get("text") or "", len(record.get("text") or "")
+    low, high = (0, size) if window is None else (max(0, min(window[0], size)), max(0, min(window[1], size)))
     spans: list[tuple[dict[str, Any], str | int]] = []
     for n, st in enumerate(record.get("statements") or ()):
         spans.append((st, n))
@@ -51,20 +54,23 @@ def segments(record: dict[str, Any]) -> list[Segment]:
         spans += [(s, "antecedent") for s in (linked_antecedent(st, text),) if s]
     for layer in LAYERS:
         spans += [(s, layer) for s in record.get(layer) or ()]
-    spans = [(s, tag) for s, tag in spans if isinstance(s, dict) and _valid(s, size)]
-    cuts = sorted({0, size, *(s["start"] for s, _ in spans), *(s["end"] for s, _ in spans)})
+    spans = [(s, tag) for s, tag in spans if isinstance(s, dict) and _valid(s, size)
+             and s["start"] < high and s["end"] > low]
+    cuts = sorted({low, high, *(min(max(s["start"], low), high) for s, _ in spans),
+                   *(min(max(s["end"], low), high) for s, _ in spans)})
     parts = [Segment(a, b) for a, b in zip(cuts, cuts[1:])]
     # Longest first, so where statements overlap (they should not) the shorter one is drawn
     # on top: a statement nested in another stays visible, the outer one resumes around it.
     for span, tag in sorted(spans, key=lambda item: item[0]["start"] - item[0]["end"]):
-        for seg in parts[bisect_left(cuts, span["start"]):bisect_left(cuts, span["end"])]:
+        start, end = max(span["start"], low), min(span["end"], high)
+        for seg in parts[bisect_left(cuts, start):bisect_left(cuts, end)]:
             if isinstance(tag, str):
                 seg.classes.add(tag)
             else:
                 seg.statement = tag
-        if tag == "antecedent":
-            parts[bisect_left(cuts, span["start"])].anchor = anchor_id(span)
-    return parts if text else []
+        if tag == "antecedent" and span["start"] >= low:
+            parts[bisect_left(cuts, start)].anchor = anchor_id(span)
+    return parts if text and low < high else []
 
 
 def _label(st: dict[str, Any], speaker_ids: dict[str, int]) -> Markup:
@@ -108,13 +114,15 @@ def _open_mark(n: int, st: dict[str, Any], first: bool, speaker_ids: dict[str, i
 
 def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
               shared: dict[str, tuple[int, int]] | None = None,
-              acts: dict[str, tuple[str, bool]] | None = None) -> Markup:
+              acts: dict[str, tuple[str, bool]] | None = None,
+              window: tuple[int, int] | None = None) -> Markup:
     """The article text as HTML: ``<mark>`` per statement (labelled with its speaker at its
     first segment), cue, mention, heading and boilerplate spans; the text escaped piecewise.
     ``speaker_ids`` maps a statement id to its stored speaker's id, for the label's link;
     ``shared`` maps it to (quote id, articles) when other articles report the same words;
     ``acts`` to (act, negated) as stored, shown after the label (the stored rows, not the
-    record: a record older than acts has none, its rows have the one its cue implies)."""
+    record: a record older than acts has none, its rows have the one its cue implies).
+    ``window`` (start, end) draws only that part of the text (``segments``)."""
     text, statements = record.get("text") or "", record.get("statements") or ()
     ids = speaker_ids or {}
     quotes = shared or {}
@@ -122,7 +130,7 @@ def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
     out: list[Markup | str] = []
     current: int | None = None
     labelled: set[int] = set()
-    for seg in segments(record):
+    for seg in segments(record, window):
         if seg.statement != current:
             if current is not None:
                 out.append(Markup("</mark>"))

@@ -1,27 +1,23 @@
 """The HTML pages: each calls the same view function as its JSON twin and renders it."""
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, TypedDict, cast
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any, TypedDict
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from onrecord.errors import InputError
 from onrecord.serve import docs, views
-from onrecord.serve.attribution import speaker_lines
+from onrecord.serve.article_page import article_view
 from onrecord.serve.chart import timeline_chart
-from onrecord.serve.highlight import evidence, highlight
+from onrecord.serve.highlight import evidence
 from onrecord.serve.params import (
     Cursor, Limit, article_query, blank, context, event_query, quote_query, statement_query,
 )
 from onrecord.serve.state import Context
 from onrecord.serve.templates import path_part, query_string, render
 from onrecord.serve.views import ArticleQuery, EventQuery, QuoteQuery, StatementQuery
-
-if TYPE_CHECKING:
-    from onrecord.store.rows import StatementRow
 
 router = APIRouter(include_in_schema=False)
 DIGEST_LEGEND = ("Text labelled generated is written by onrecord; everything else is the articles' own words, "
@@ -81,41 +77,15 @@ def article_list(request: Request, ctx: Ctx,
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, ctx: Ctx, article_id: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+def article(request: Request, ctx: Ctx, article_id: Annotated[str, Path(max_length=200)],
+            limit: Limit = views.ARTICLE_STATEMENTS, cursor: Cursor = None) -> HTMLResponse:
+    cursor = blank(cursor)
     with ctx.reader() as store:
-        data = views.article(store, article_id)
-    rows = data["statements"]
-    # The conditions keep only the ids that are set, which mypy cannot see through r.get().
-    speaker_ids = cast("dict[str, int]",
-                       {r["sid"]: r["speaker_id"] for r in rows if r.get("speaker_id") is not None})
-    # Statements whose words other articles report too link to the quote's page.
-    shared = cast("dict[str, tuple[int, int]]",
-                  {r["sid"]: (r["quote_id"], r["quote_articles"]) for r in rows
-                   if r.get("quote_id") is not None and (r.get("quote_articles") or 0) > 1})
-    acts = {r["sid"]: (r["act"], r["negated"]) for r in rows}
-    return page(request, "article.html", data=data, body=highlight(data["record"], speaker_ids, shared, acts),
-                quoted=quoted(rows), entities=top_entities(data["record"]),
-                said_by=speaker_lines(data["record"]),
-                shared=[r for r in rows if r["sid"] in shared], topics=article_topics(data["record"]),
-                events=data.get("events") or [], json_url=f"/api/articles/{path_part(data['id'])}")
-
-
-def article_topics(record: dict[str, Any], limit: int = 12) -> list[dict[str, Any]]:
-    """The article's topics, most mentioned first."""
-    topics = sorted(record.get("topics") or (), key=lambda t: -len(t.get("mentions") or ()))
-    return [{"key": t.get("key"), "name": t.get("name")} for t in topics[:limit] if t.get("key")]
-
-
-def quoted(rows: Sequence[StatementRow]) -> list[dict[str, Any]]:
-    """The article's speakers, most statements first: name, stored id and count."""
-    counts = Counter((r.get("speaker_name") or "unknown speaker", r.get("speaker_id")) for r in rows)
-    return [{"name": name, "id": sid, "count": n} for (name, sid), n in counts.most_common()]
-
-
-def top_entities(record: dict[str, Any], limit: int = 12) -> list[dict[str, Any]]:
-    entities = sorted(record.get("entities") or (), key=lambda e: -len(e.get("mentions") or ()))
-    return [{"name": e.get("name"), "type": e.get("type"), "mentions": len(e.get("mentions") or ())}
-            for e in entities[:limit]]
+        data = views.article(store, article_id, limit, cursor)
+    params = {"limit": limit if limit != views.ARTICLE_STATEMENTS else None}
+    return page(request, "article.html", data=data, **article_view(data, first=cursor is None),
+                params=params, first=cursor is None, events=data.get("events") or [],
+                json_url=f"/api/articles/{path_part(data['id'])}" + query_string(params, cursor=cursor))
 
 
 @router.get("/speakers")
@@ -130,11 +100,15 @@ def speaker_list(request: Request, ctx: Ctx, q: Annotated[str | None, Query(max_
 
 
 @router.get("/speakers/{ref:path}")
-def speaker(request: Request, ctx: Ctx, ref: Annotated[str, Path(max_length=500)]) -> HTMLResponse:
+def speaker(request: Request, ctx: Ctx, ref: Annotated[str, Path(max_length=500)],
+            limit: Limit = views.SPEAKER_STATEMENTS, cursor: Cursor = None) -> HTMLResponse:
+    cursor = blank(cursor)
     with ctx.reader() as store:
-        data = views.speaker(store, ref)
+        data = views.speaker(store, ref, limit, cursor)
+    params = {"limit": limit if limit != views.SPEAKER_STATEMENTS else None}
     return page(request, "speaker.html", data=data, chart=timeline_chart(data["timeline"]),
-                json_url=f"/api/speakers/{data['id']}")
+                params=params, first=cursor is None,
+                json_url=f"/api/speakers/{data['id']}" + query_string(params, cursor=cursor))
 
 
 @router.get("/quotes")

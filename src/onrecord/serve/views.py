@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 LIMIT_MAX = 200          # the largest page a client may ask for; more is a 400
 RECENT = 8               # statements and speakers on the home page
-SPEAKER_STATEMENTS = 200
+SPEAKER_STATEMENTS = 50   # a page of a speaker's statements; the next comes by cursor
+ARTICLE_STATEMENTS = 100  # a page of an article's statements (and the text around them)
 QUOTE_OCCURRENCES = 500
 TOPIC_STATEMENTS = 200
 EVENT_REPORTS = 500
@@ -146,13 +147,15 @@ def articles(store: Store, query: ArticleQuery) -> Listing[ArticleRow]:
     return {"items": page["items"], "next_cursor": page["next_cursor"], "query": query.params()}
 
 
-def article(store: Store, article_id: str) -> ArticleDetail:
-    """The article's metadata, sources, statements (text order) and full record. The id of a
-    copy folded into a stored article gives that article (its ``id`` says which)."""
-    found = store.article(article_id)
+def article(store: Store, article_id: str, limit: int = ARTICLE_STATEMENTS,
+            cursor: str | None = None) -> ArticleDetail:
+    """The article's metadata, sources, one page of its statements (text order, ``next_cursor``
+    for the next) and full record. The id of a copy folded into a stored article gives that
+    article (its ``id`` says which)."""
+    found = store.article(article_id, limit=limit, cursor=cursor)
     if found is None:
         home = store.canonical(article_id)
-        found = store.article(home) if home is not None else None
+        found = store.article(home, limit=limit, cursor=cursor) if home is not None else None
     if found is None:
         raise NotFound(f"article {article_id}", "not in the store")
     return found
@@ -180,9 +183,10 @@ def speakers(store: Store, q: str | None, limit: int, offset: int) -> SpeakerLis
             "query": {k: v for k, v in {"q": q, "limit": limit}.items() if v}}
 
 
-def speaker(store: Store, ref: str, limit: int = SPEAKER_STATEMENTS) -> SpeakerDetail:
-    """One speaker by id or name: names, counts, timeline, statements and frequent entities."""
-    found = store.speaker(ref, limit=limit)
+def speaker(store: Store, ref: str, limit: int = SPEAKER_STATEMENTS, cursor: str | None = None) -> SpeakerDetail:
+    """One speaker by id or name: names, counts, timeline, one page of statements (oldest
+    first, ``next_cursor`` for the next) and frequent entities."""
+    found = store.speaker(ref, limit=limit, cursor=cursor)
     if found is None:
         raise NotFound(f"speaker {ref}", "not in the store")
     return found
@@ -247,5 +251,5 @@ def digest(store: Store, article: str | None = None, speaker: str | None = None,
         raise
 
 
-__all__ = ["ArticleQuery", "EventQuery", "Listing", "Overview", "SpeakerListing", "claims", "digest", "event", "events", "topic", "topics", "web_link", "LIMIT_MAX", "QuoteQuery", "StatementQuery", "article", "articles",
+__all__ = ["ARTICLE_STATEMENTS", "SPEAKER_STATEMENTS", "ArticleQuery", "EventQuery", "Listing", "Overview", "SpeakerListing", "claims", "digest", "event", "events", "topic", "topics", "web_link", "LIMIT_MAX", "QuoteQuery", "StatementQuery", "article", "articles",
            "overview", "quote", "quotes", "speaker", "speakers", "statements"]

@@ -7,7 +7,9 @@ import sqlite3
 from typing import Any, cast
 
 from onrecord.errors import InputError
-from onrecord.store.queries import MAX_INTEGER, Filters, as_id, page_size, public, statement_rows, storable
+from onrecord.store.queries import (
+    MAX_INTEGER, Filters, as_id, page_size, public, statement_cursor, statement_rows, storable,
+)
 from onrecord.store.rows import Counts, SpeakerDetail, SpeakerRow
 from onrecord.store.speakers import denoted, name_key
 
@@ -113,12 +115,13 @@ def find_speaker(conn: sqlite3.Connection, ref: int | str) -> list[int] | None:
     return ids
 
 
-def speaker_detail(conn: sqlite3.Connection, ids: list[int], limit: int) -> SpeakerDetail:
+def speaker_detail(conn: sqlite3.Connection, ids: list[int], limit: int,
+                   cursor: str | None = None) -> SpeakerDetail:
     """One person's speakers ``ids`` as one: the first one's id, name and kind; names and
     counts of them all, with ``surname_only`` the others (``[{"id", "name",
     "statement_count"}]``, known only by the surname); statements over time (oldest first,
-    undated last), the statements themselves (up to ``limit``) and the entities most often
-    around them."""
+    undated last), the statements themselves (up to ``limit``, after ``cursor``, with the
+    ``next_cursor`` of the page after) and the entities most often around them."""
     group = {"ids": json.dumps(ids)}
     found = {r["id"]: _speaker(r) for r in conn.execute(
         f"{_SPEAKER_COLUMNS} WHERE p.id IN {_GROUP} GROUP BY p.id", group)}
@@ -129,8 +132,11 @@ def speaker_detail(conn: sqlite3.Connection, ids: list[int], limit: int) -> Spea
         out.update(_speaker(conn.execute(_GROUP_COUNTS, group).fetchone()))
     out.update(dict(conn.execute(_SPAN, group).fetchone()))
     out["timeline"] = [dict(r) for r in conn.execute(_TIMELINE, group)]
-    rows = statement_rows(conn, Filters(speaker_ids=tuple(ids)), page_size(limit), ranked=False)
-    out["statements"] = [public(r) for r in rows]
+    size = page_size(limit)
+    rows = statement_rows(conn, Filters(speaker_ids=tuple(ids)), size + 1, ranked=False, cursor=cursor,
+                          listing="speaker")
+    out["statements"] = [public(r) for r in rows[:size]]
+    out["next_cursor"] = statement_cursor(rows[size - 1], "asc", "speaker") if len(rows) > size else None
     own = {name_key(alias) for alias in out["aliases"]}
     entities = conn.execute(_ENTITIES, {**group, "limit": TOP_ENTITIES + len(own)}).fetchall()
     out["entities"] = [dict(e) for e in entities if name_key(e["name"]) not in own][:TOP_ENTITIES]

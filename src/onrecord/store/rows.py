@@ -117,11 +117,20 @@ class ArticleEventRow(TypedDict):
     date: str | None                 # the ISO date value, when the article gives one
 
 
+class ArticleSpeaker(TypedDict):
+    """Who one article quotes, by the name it gives them, with how many of its statements."""
+    id: int | None                   # the stored speaker; null when the statement has none
+    name: str | None                 # the article's name for them (``speaker_name``); null: unnamed
+    statements: int
+
+
 class ArticleDetail(ArticleRow):
     """One article (``Store.article``): its listing row and everything stored of it."""
     sources: list[SourceRow]         # first one first
-    statements: list[StatementRow]   # in text order
+    statements: list[StatementRow]   # in text order: all of them, or one page
+    next_cursor: str | None          # the next page of statements; null: the last (or all were asked)
     events: list[ArticleEventRow]
+    speakers: list[ArticleSpeaker]   # over every statement, whichever page ``statements`` is
     record: dict[str, Any]           # the full ``Article.to_dict()``
 
 
@@ -165,7 +174,8 @@ class SpeakerDetail(SpeakerRow):
     first_published: str | None      # null when none of their articles is dated
     last_published: str | None
     timeline: list[PeriodCount]
-    statements: list[StatementRow]   # oldest first
+    statements: list[StatementRow]   # oldest first, one page
+    next_cursor: str | None          # the page after ``statements``; null: the last
     entities: list[EntityCount]      # the most frequent, their own names left out
 
 
@@ -311,7 +321,7 @@ class ClaimRow(TypedDict):
 
 
 __all__ = [
-    "ArticleDetail", "ArticleEventRow", "ArticleRow", "ClaimRow", "Counts", "DateSpan", "EntityCount",
+    "ArticleDetail", "ArticleEventRow", "ArticleSpeaker", "ArticleRow", "ClaimRow", "Counts", "DateSpan", "EntityCount",
     "EventDetail", "EventReport", "EventRow", "FirstReport", "KeyedStatementRow", "LegacyStatementRow",
     "Page", "PeriodCount", "QuoteDetail", "QuoteRow", "RelatedTopic", "SourceRow", "Span", "SpeakerCount",
     "SpeakerDetail", "SpeakerRef", "SpeakerRow", "StatementRow", "SurnameOnly", "TopicDetail", "TopicRow",

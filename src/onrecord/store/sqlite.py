@@ -53,6 +53,12 @@ SELECT source, site, title, published, text_id, similarity, added_at FROM source
 WHERE article_id = ? ORDER BY id
 """
 
+# Who is quoted in one article, by the name the article gives (as its statement rows do).
+_ARTICLE_SPEAKERS = """
+SELECT speaker_id AS id, speaker_name AS name, count(*) AS statements FROM statements
+WHERE article_id = ? GROUP BY speaker_name, speaker_id ORDER BY statements DESC, min(start), min(id)
+"""
+
 _EVENTS = """
 SELECT vid, group_id, type, status, participants, date_value AS date FROM events
 WHERE article_id = ? ORDER BY start, id
@@ -292,25 +298,37 @@ class Store:
         return {"items": rows[:size],
                 "next_cursor": article_cursor(rows[size - 1], order) if more else None}
 
-    def article(self, article_id: str) -> ArticleDetail | None:
+    def article(self, article_id: str, limit: int | None = None, cursor: str | None = None) -> ArticleDetail | None:
         """One article: its ``articles`` item, ``sources`` (every place it was read, first
         one first: ``{"source", "site", "title", "published", "text_id", "similarity",
         "added_at"}``, ``text_id`` the id of that copy's own text and ``similarity`` 1 for the
         same text), ``statements`` (rows as in ``statements_page``, in text order), ``events``
         (``{"vid", "group_id", "type", "status", "participants", "date"}``: ``group_id`` is the
-        event's id across articles, as ``event`` takes it) and
-        ``record`` (the full ``Article.to_dict()``); None if not stored."""
+        event's id across articles, as ``event`` takes it), ``speakers`` (``[{"id", "name",
+        "statements"}]``: who the article quotes, by the name it gives, most statements first,
+        every statement counted) and ``record`` (the full ``Article.to_dict()``); None if not
+        stored.
+
+        ``limit`` None gives every statement; a number gives one page of them (cut to
+        ``MAX_PAGE``) and ``next_cursor``, to pass back as ``cursor`` for the next page (null on
+        the last). ``statement_count`` stays the article's total."""
+        size = None if limit is None else page_size(limit)
         with self._snapshot() as conn:
             row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
                 return None
             found = article_rows(conn, None, Filters(article_id=article_id), 1, "asc", None)
-            rows = statement_rows(conn, Filters(article_id=article_id), -1, ranked=False)
+            rows = statement_rows(conn, Filters(article_id=article_id), -1 if size is None else size + 1,
+                                  ranked=False, cursor=cursor, listing="article")
             sources = conn.execute(_SOURCES, (article_id,)).fetchall()
             events = conn.execute(_EVENTS, (article_id,)).fetchall()
+            speakers = conn.execute(_ARTICLE_SPEAKERS, (article_id,)).fetchall()
         out = cast("dict[str, Any]", found[0])        # an ArticleRow, given ArticleDetail's keys below
+        out["speakers"] = [dict(p) for p in speakers]
         out["sources"] = [dict(s) for s in sources]
-        out["statements"] = [public(r) for r in rows]
+        more = size is not None and len(rows) > size
+        out["statements"] = [public(r) for r in rows[:size]]
+        out["next_cursor"] = statement_cursor(rows[size - 1], "asc", "article") if more and size else None
         out["events"] = [dict(e, participants=json.loads(e["participants"])) for e in events]
         out["record"] = json.loads(row["record"])
         return cast(ArticleDetail, out)
@@ -345,18 +363,20 @@ class Store:
         with self._snapshot() as conn:
             return speaker_rows(conn, q, limit, offset)
 
-    def speaker(self, name_or_id: int | str, limit: int = 200) -> SpeakerDetail | None:
+    def speaker(self, name_or_id: int | str, limit: int = 200, cursor: str | None = None) -> SpeakerDetail | None:
         """One speaker by id, or one person by name (as ``statements`` finds them: a bare
         surname takes in the speakers known only by it, listed in ``surname_only``), or None:
         the ``speakers`` item plus ``first_published``, ``last_published``, ``timeline``
         (``[{"period": "YYYY-MM", "statements": n}]``), ``statements`` (rows as in
         ``statements_page``, oldest first, at most ``limit``) and ``entities`` (``[{"name",
         "type", "articles", "mentions"}]``: the ten most frequent in the articles quoting them).
+        ``next_cursor``, passed back as ``cursor``, gives the next ``limit`` statements (the
+        counts, timeline and entities stay the speaker's whole); it is null on the last page.
         A name that fits several speakers raises InputError listing them.
         """
         with self._snapshot() as conn:
             ids = find_speaker(conn, name_or_id)
-            return None if ids is None else speaker_detail(conn, ids, limit)
+            return None if ids is None else speaker_detail(conn, ids, limit, cursor)
 
     def topics(self, q: str | None = None, limit: int = 50, cursor: str | None = None) -> Page[TopicRow]:
         """One page of topics (what statements are about, one key across articles), most
