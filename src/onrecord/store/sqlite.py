@@ -41,9 +41,10 @@ from onrecord.store.rows import (
 )
 from onrecord.store.topics import find_topic, topic_detail, topic_rows
 from onrecord.store.schema import (
-    ACTS_FROM, BACKFILL_FROM, REPROJECT_FROM, SPEAKERS_FROM, TOPICS_FROM, VERSION, ForeignDatabase, NewerSchema,
-    OlderSchema, check_ours, migrate, user_version,
+    ACTS_FROM, BACKFILL_FROM, REPROJECT_FROM, SPEAKERS_FROM, TOPICS_FROM, ForeignDatabase, NewerSchema,
+    OlderSchema, check_ours, migrate,
 )
+from onrecord.store.opening import StoreNeedsUpgrade, connect_readonly, probe_write, writable
 from onrecord.store.writing import backfill, backfill_subjects, fill_acts, relink_speakers, reproject_all, upsert
 
 _MEMORY = {":memory:", ""}
@@ -106,7 +107,7 @@ class Store:
         write (an archive, another user's store). No migration either: a store of an older
         schema is a StoreNeedsUpgrade (open it once writable)."""
         with self._errors():
-            return _connect_readonly(self.path, self.timeout)
+            return connect_readonly(self.path, self.timeout)
 
     def close(self) -> None:
         if self._conn is not None:
@@ -177,15 +178,8 @@ class Store:
         file is left as it was."""
         if self.readonly:
             raise StoreError(self.path, "opened read-only")
-        conn = self._connection()
         with self._errors():
-            version = user_version(conn)
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.execute(f"PRAGMA user_version = {version:d}")   # our own int
-            finally:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+            probe_write(self._connection())
 
     def remember_stopped(self, article_id: str, source: str | None, reason: str) -> None:
         """That the analysis of the input ``article_id`` was stopped (it killed its worker or
@@ -489,52 +483,6 @@ class Store:
                 raise
 
 
-def writable(path: str | os.PathLike[str]) -> bool:
-    """Whether this user may write the store file at ``path`` and the folder its WAL files
-    go in (what opening it writable needs)."""
-    file = Path(path)
-    return os.access(file, os.R_OK | os.W_OK) and os.access(file.parent, os.W_OK | os.X_OK)
-
-
-class StoreNeedsUpgrade(StoreError):
-    """A store of an older schema, opened read-only: it must be migrated, which writes."""
-
-
-def _connect_readonly(path: str, timeout: float) -> sqlite3.Connection:
-    """A read-only connection to an onrecord store of the current schema."""
-    uri = Path(path).resolve().as_uri()
-
-    def connect(flags: str) -> sqlite3.Connection:
-        conn = sqlite3.connect(uri + flags, uri=True, timeout=timeout, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA query_only = ON")
-        return conn
-
-    conn = connect("?mode=ro")
-    try:
-        version = check_ours(conn)
-    except sqlite3.OperationalError as exc:
-        conn.close()
-        if not _unwritable_wal_store(path, exc):
-            raise
-        # A WAL store in a folder this user cannot write: SQLite cannot create the -shm file
-        # that readers share. With no -wal file left (the last writer closed cleanly), the
-        # file alone is the whole store, and it is read as it is, unchanging.
-        conn = connect("?mode=ro&immutable=1")
-        version = check_ours(conn)
-    if version < VERSION:
-        conn.close()
-        raise OlderSchema(version)
-    return conn
-
-
-def _unwritable_wal_store(path: str, exc: sqlite3.OperationalError) -> bool:
-    message = str(exc).lower()
-    wal = Path(path + "-wal")
-    unreadable = "readonly" in message or "read-only" in message or "unable to open" in message
-    return unreadable and not (wal.exists() and wal.stat().st_size > 0)
-
-
 def _reproject(conn: sqlite3.Connection, start: int) -> None:
     # A database made before the projection changed gets its rows rebuilt from the records.
     reprojected = 0 < start < REPROJECT_FROM
@@ -595,4 +543,4 @@ def _read_only_reason(path: str) -> str:
     return "database is read-only"
 
 
-__all__ = ["MAX_PAGE", "Store", "StoreNeedsUpgrade", "fts_words", "writable"]
+__all__ = ["MAX_PAGE", "Store", "fts_words"]
