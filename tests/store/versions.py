@@ -41,8 +41,17 @@ def rows(path: Path, *queries: str) -> list[list[tuple]]:
         return [conn.execute(query).fetchall() for query in queries]
 
 
+def strip_v8(conn: sqlite3.Connection) -> None:
+    """Take ``conn`` (at v8, in a transaction) back to v7."""
+    for index in ("articles_newest", "articles_oldest", "statements_article_start"):
+        conn.execute(f"DROP INDEX {index}")
+    conn.execute("PRAGMA user_version = 7")
+
+
 def strip_v7(conn: sqlite3.Connection) -> None:
-    """Take ``conn`` (at v7, in a transaction) back to v6."""
+    """Take ``conn`` (at v7 or later, in a transaction) back to v6."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= 8:
+        strip_v8(conn)
     conn.execute("DROP TABLE stopped_articles")
     conn.execute("PRAGMA user_version = 6")
 
