@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .digest import Digest, Linker
     from .nlp import Analyzer
     from .store import Store
-    from .store.rows import (ClaimRow, EventDetail, EventRow, LegacyStatementRow, Page, QuoteDetail, QuoteRow,
+    from .store.rows import (ClaimRow, EventDetail, EventRow, Page, QuoteDetail, QuoteRow,
                              SpeakerDetail, SpeakerRow, StatementRow, TopicDetail, TopicRow)
 
 
@@ -66,7 +66,7 @@ def parse_date(subject: str, value: str | dt.date | None) -> str | None:
 
 
 def statements(db: str | os.PathLike[str] = "onrecord.db", query: StatementQuery | None = None,
-               **given) -> list[LegacyStatementRow]:
+               **given) -> list[StatementRow]:
     """Stored statements, all of them unless a ``limit`` is given: those of ``query`` or of its
     fields given by name (``StatementQuery``: speaker name, full-text search, site, dates,
     kind, topic — a key or any name of it, "NATO", "the North Atlantic Alliance" — and act:
@@ -282,7 +282,7 @@ def stored_digest(store: "Store", *, article: str | None = None, speaker: str | 
                              per_section=per_section)
 
 
-def _chosen(store: "Store", rows: Iterable[LegacyStatementRow]) -> list[tuple[Article, list]]:
+def _chosen(store: "Store", rows: Iterable[StatementRow]) -> list[tuple[Article, list]]:
     """The stored articles of statement ``rows``, each with those of its statements."""
     wanted: dict[str, set[str]] = {}
     for row in rows:

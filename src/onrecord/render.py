@@ -13,7 +13,7 @@ from .model import Article
 
 if TYPE_CHECKING:
     from .claims import ClaimGroup
-    from .store.rows import EventDetail, EventRow, LegacyStatementRow, TopicRow
+    from .store.rows import EventDetail, EventRow, StatementRow, TopicRow
 
 
 def _console() -> Console:
@@ -34,7 +34,7 @@ def article_table(article: Article) -> None:
     console.print(table)
 
 
-def statements_table(rows: Sequence[LegacyStatementRow]) -> None:
+def statements_table(rows: Sequence[StatementRow]) -> None:
     console = _console()
     table = Table(title=f"{len(rows)} statements", show_lines=True, expand=True)
     table.add_column("speaker", style="bold", ratio=2)

@@ -12,6 +12,7 @@ import pytest
 from onrecord.errors import InputError, OnrecordError
 from onrecord.model import Article
 from onrecord.store import Store
+from onrecord.store.rows import StatementRow
 from onrecord.store.sqlite import MAX_PAGE
 
 from store.kit import Quote, article, rich
@@ -165,13 +166,11 @@ def test_act_filter_alone_and_with_others(store: Store) -> None:
     assert [r["negated"] for r in store.statements(act="thought")] == [False]
 
 
-def test_legacy_statements_keep_their_columns_and_take_the_new_filters(store: Store) -> None:
+def test_statements_have_the_rows_of_a_page_and_take_every_filter(store: Store) -> None:
     rows = store.statements(speaker="Putin", kind="direct", limit=None)
-    assert rows and list(rows[0])[:13] == ["article_id", "source", "title", "published", "sid", "kind", "text",
-                                           "start", "end", "cue", "speaker_name", "speaker_mention", "confidence"]
-    # then how the article found the speaker's name, and what the source did
-    assert list(rows[0])[13:] == ["speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent",
-                                  "act", "negated", "words"]
+    page = store.statements_page(speaker="Putin", kind="direct", limit=len(rows))
+    assert rows and rows == page["items"]                 # one shape of row for every reader
+    assert set(rows[0]) == set(StatementRow.__annotations__)
     assert len(store.statements()) == 50                 # the default page
     assert len(store.statements(limit=None)) == 78
     cursor = store.statements_page(limit=5)["next_cursor"]

@@ -201,7 +201,10 @@ def test_statement_rows_carry_article_and_speaker(filled: Store) -> None:
         # the hand-made record carries no speaker evidence
         "speaker_title": None, "speaker_resolution": None, "speaker_confidence": None, "speaker_antecedent": None,
         "act": "speech", "negated": False, "words": "We will not accept this",
+        "site": "example.org", "speaker_id": row["speaker_id"], "speakers": [{"id": row["speaker_id"], "name": "Vladimir Putin"}],
+        "quote_id": row["quote_id"], "quote_articles": 1, "speaker_antecedent_start": None, "speaker_antecedent_end": None,
     }
+    assert isinstance(row["speaker_id"], int) and isinstance(row["quote_id"], int)
     assert kremlin().text[row["start"]:row["end"]] == row["text"]
 
 

@@ -12,8 +12,8 @@ from ..model import Article
 from .common import _default_format
 
 if TYPE_CHECKING:       # the store loads inside ``api``, never here
-    from ..store.rows import (EventDetail, EventRow, LegacyStatementRow, QuoteDetail, QuoteRow, SpeakerDetail,
-                              SpeakerRow, TopicDetail, TopicRow)
+    from ..store.rows import (EventDetail, EventRow, QuoteDetail, QuoteRow, SpeakerDetail,
+                              SpeakerRow, StatementRow, TopicDetail, TopicRow)
 
 # A kind of row (one of the store's, or a claim group's ``to_dict``), so that the table given
 # for it draws that kind; and a stored thing's detail, so that its view shows that kind.
@@ -70,7 +70,7 @@ def _event_view(found: EventDetail) -> None:
     event_table(found)
 
 
-def _statements_table(rows: Sequence[LegacyStatementRow]) -> None:
+def _statements_table(rows: Sequence[StatementRow]) -> None:
     from ..render import statements_table
     statements_table(rows)
 

@@ -12,13 +12,12 @@ import binascii
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, cast
 
 from onrecord.acts import ACTS
 from onrecord.errors import InputError
-from onrecord.store.rows import ArticleRow, KeyedStatementRow, LegacyStatementRow, StatementRow
+from onrecord.store.rows import ArticleRow, KeyedStatementRow, StatementRow
 from onrecord.store.speakers import denoted
 from onrecord.store.topic_ids import find_topic
 
@@ -28,13 +27,6 @@ DEFAULT_PAGE = 50
 MIN_INTEGER, MAX_INTEGER = -2 ** 63, 2 ** 63 - 1
 KINDS = ("direct", "indirect", "mixed")
 ORDERS = ("asc", "desc")
-
-# The columns `Store.statements` has always returned, in this order, then how the article
-# found the speaker's name (null for statements stored without it) and what the source did.
-LEGACY_COLUMNS = ("article_id", "source", "title", "published", "sid", "kind", "text", "start", "end",
-                  "cue", "speaker_name", "speaker_mention", "confidence",
-                  "speaker_title", "speaker_resolution", "speaker_confidence", "speaker_antecedent",
-                  "act", "negated", "words")
 
 _STATEMENT_COLUMNS = """
 SELECT a.id AS article_id, a.source, a.title, a.published,
@@ -364,12 +356,6 @@ def _statement(row: sqlite3.Row) -> KeyedStatementRow:
     return cast(KeyedStatementRow, out)            # the columns of _STATEMENT_COLUMNS
 
 
-def legacy(row: StatementRow) -> LegacyStatementRow:
-    """A statement row as `Store.statements` returns it (``LEGACY_COLUMNS``)."""
-    columns: Mapping[str, Any] = row               # read by the names in LEGACY_COLUMNS, not literals
-    return cast(LegacyStatementRow, {name: columns[name] for name in LEGACY_COLUMNS})
-
-
 def public(row: KeyedStatementRow) -> StatementRow:
     """A statement row without the internal sort key."""
     return cast(StatementRow, {k: v for k, v in row.items() if not k.startswith("_")})
@@ -430,5 +416,5 @@ def _has_word(text: str) -> bool:
 
 
 __all__ = ["DEFAULT_PAGE", "Filters", "KINDS", "MAX_PAGE", "StatementQuery", "statement_query", "article_cursor", "article_rows", "check_order",
-           "decode_cursor", "encode_cursor", "fts_words", "iso_date", "legacy", "page_size",
+           "decode_cursor", "encode_cursor", "fts_words", "iso_date", "page_size",
            "public", "statement_cursor", "statement_filters", "statement_rows", "statement_where"]

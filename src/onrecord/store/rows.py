@@ -38,8 +38,9 @@ class SpeakerRef(TypedDict):
     name: str                        # the speaker's display name (``speakers.rename``), not the article's
 
 
-class LegacyStatementRow(TypedDict):
-    """A statement as ``Store.statements`` returns it: ``queries.LEGACY_COLUMNS``, no more."""
+class StatementRow(TypedDict):
+    """A statement as every reader gets it: ``Store.statements`` and ``Store.statements_page``
+    items, and the statements of an article, speaker, topic or quote (``queries.public``)."""
     article_id: str
     source: str | None
     title: str | None
@@ -61,11 +62,6 @@ class LegacyStatementRow(TypedDict):
     act: str                         # speech | thought | evidence (``onrecord.acts``)
     negated: bool                    # the article says the source did not
     words: str                       # the content as shown: a split quotation without its cue frame
-
-
-class StatementRow(LegacyStatementRow):
-    """A statement as every other reader gets it: ``Store.statements_page`` items and the
-    statements of an article, speaker, topic or quote (``queries.public``)."""
     site: str | None
     speaker_id: int | None           # the first stored speaker; null when it has none
     quote_id: int | None             # the quote it reports (``quotes``); null when it quotes no words
@@ -322,7 +318,7 @@ class ClaimRow(TypedDict):
 
 __all__ = [
     "ArticleDetail", "ArticleEventRow", "ArticleSpeaker", "ArticleRow", "ClaimRow", "Counts", "DateSpan", "EntityCount",
-    "EventDetail", "EventReport", "EventRow", "FirstReport", "KeyedStatementRow", "LegacyStatementRow",
+    "EventDetail", "EventReport", "EventRow", "FirstReport", "KeyedStatementRow",
     "Page", "PeriodCount", "QuoteDetail", "QuoteRow", "RelatedTopic", "SourceRow", "Span", "SpeakerCount",
     "SpeakerDetail", "SpeakerRef", "SpeakerRow", "StatementRow", "SurnameOnly", "TopicDetail", "TopicRow",
 ]

@@ -29,14 +29,14 @@ from onrecord.model import Article
 from onrecord.store.people import counts, find_speaker, speaker_detail, speaker_rows
 from onrecord.store.queries import (
     DEFAULT_PAGE, MAX_INTEGER, MAX_PAGE, Filters, StatementQuery, article_cursor, as_id, article_rows, check_order,
-    fts_words, legacy, page_size, public, statement_cursor, statement_filters, statement_query, statement_rows,
+    fts_words, page_size, public, statement_cursor, statement_filters, statement_query, statement_rows,
 )
 from onrecord.store import dedupe
 from onrecord.store.claims import claim_rows
 from onrecord.store.events import event_detail, event_rows
 from onrecord.store.quotes import quote_detail, quote_rows
 from onrecord.store.rows import (
-    ArticleDetail, ArticleRow, ClaimRow, Counts, EventDetail, EventRow, LegacyStatementRow, Page, QuoteDetail,
+    ArticleDetail, ArticleRow, ClaimRow, Counts, EventDetail, EventRow, Page, QuoteDetail,
     QuoteRow, SpeakerDetail, SpeakerRow, StatementRow, TopicDetail, TopicRow,
 )
 from onrecord.store.topics import find_topic, topic_detail, topic_rows
@@ -219,9 +219,9 @@ class Store:
             ).fetchone()
         return None if row is None else Article.from_dict(json.loads(row["record"]))
 
-    def statements(self, query: StatementQuery | None = None, /, **given: Any) -> list[LegacyStatementRow]:
+    def statements(self, query: StatementQuery | None = None, /, **given: Any) -> list[StatementRow]:
         """Statements with their article's id, source, title and date, the speaker's evidence
-        and what the source did (``LEGACY_COLUMNS``): those of ``query`` (a ``StatementQuery``),
+        and what the source did (``StatementRow``, as every reader gets them): those of ``query`` (a ``StatementQuery``),
         or of its fields given by name (``speaker="Putin", search="NATO"``; the first
         ``DEFAULT_PAGE`` unless ``limit`` says otherwise, None for all).
 
@@ -249,7 +249,7 @@ class Store:
         size = -1 if limit is None else min(max(limit, 0), MAX_INTEGER)    # more than SQLite counts: all
         with self._snapshot() as conn:
             rows = statement_rows(conn, query.filters, size, ranked=query.cursor is None, cursor=query.cursor)
-        return [legacy(row) for row in rows]
+        return [public(row) for row in rows]
 
     def statements_page(self, query: StatementQuery | None = None, /, **given: Any) -> Page[StatementRow]:
         """One page of the statements of ``query`` (or of its fields given by name), filtered as
