@@ -12,7 +12,7 @@ import binascii
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from onrecord.acts import ACTS
@@ -167,11 +167,6 @@ class StatementQuery:
         check_order(self.order)
         if self.cursor is not None and not isinstance(self.cursor, str):
             raise InputError("cursor", f"not a cursor: {self.cursor!r}")
-
-    def given(self) -> dict[str, Any]:
-        """The fields set, by name (for a link to the same query or an answer that echoes it)."""
-        return {f.name: v for f in fields(self) if f.init and (v := getattr(self, f.name)) not in (None, "")
-                and not (f.name == "order" and v == "asc")}
 
 
 def statement_query(query: StatementQuery | None, given: dict[str, Any]) -> StatementQuery:
