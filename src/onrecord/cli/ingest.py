@@ -143,7 +143,7 @@ def failures_path(db: str) -> str | None:
 @click.option("--out", default=None, metavar="DIR",
               help="With --dask: keep the Parquet shards in DIR (and write no store unless --db is given).")
 @click.option("--time-budget", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True,
-              metavar="SECONDS", help="Most seconds one article may take (with --workers 1 only when given).")
+              metavar="SECONDS", help="Most seconds one article may take (with --workers 1 only when given; always with --dask).")
 @click.option("--memory-budget", type=click.IntRange(min=64), default=None, metavar="MB",
               help="Most memory each analysing process may use; an article that needs more is failed.")
 @click.pass_context
@@ -184,8 +184,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, published: str |
                                         rescorer_path=model,
                                         on_error=problems, on_progress=bar.update)
             if dask:
-                from ..scale import ingest_dask
-                report = ingest_dask(paths, dask, db=store, out=out, options=options)
+                from ..scale import Budget, ingest_dask
+                # always: on a cluster no one is watching, an article must not stall its worker
+                report = ingest_dask(paths, dask, db=store, out=out, options=options,
+                                     budget=Budget(time_budget, memory_budget))
             else:
                 budget = _budget(ctx, workers, time_budget, memory_budget)
                 analyzer = _analyzer(model) if budget is None else None

@@ -6,6 +6,12 @@ same screening), analyses them with a model loaded once per worker process, and 
 Parquet shard (``shards``). The client merges each finished shard into the store, in task
 order, so that speakers are matched in the same order as a local run of the same inputs.
 
+With a ``Budget`` (the CLI always gives one), a worker analyses in a process of its own, as
+a local run with a budget does (``pool``): an article that runs over its time or kills that
+process (a crash in C, the memory budget) is failed alone, with the local run's reason, and
+the rest of its task is analysed. That process loads the model once and serves every later
+task of its worker; it is replaced only when an article kills it or runs over.
+
 A shard is named after its task's inputs (path, size, modification time) and the settings
 that shape its contents, so a run started again skips every task whose shard is complete:
 after a kill, only the unfinished tasks are redone, and merging, which skips stored
@@ -16,13 +22,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import multiprocessing
 import os
 import shutil
 import tempfile
 import threading
+import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -30,7 +40,9 @@ from ..errors import InputError, OnrecordError
 from ..ingest import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs, unread_files
 from ..ingest.reading import read_all
 from ..version import __version__
+from . import pool
 from .local import IngestOptions, IngestReport, count_stored, ingest_options, save_counted
+from .pool import Budget
 
 if TYPE_CHECKING:
     from distributed import Client, LocalCluster
@@ -51,6 +63,9 @@ CONNECT_TIMEOUT = "10s"
 # has no more workers than fit, since Dask splits the memory among them and kills one that
 # goes over its share.
 WORKER_MEMORY = 2**30
+# Articles sent to the analysing process at a time: the Analyzer's own batch size, as in
+# ``analyse_parallel``, so spaCy's batching stays whole.
+BUDGET_BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -140,17 +155,21 @@ def _worker_analyzer(rescorer_path: str | None):
 
 
 def run_task(task: Task, folder: str, published: str | None = None,
-             rescorer_path: str | None = None):
-    """Read, analyse and write the shard of ``task`` (on a worker); its ``ShardSummary``."""
+             rescorer_path: str | None = None, budget: Budget | None = None):
+    """Read, analyse and write the shard of ``task`` (on a worker); its ``ShardSummary``.
+    With ``budget``, analysis runs in this worker's analysing process (``_analysed_within``)."""
     from . import shards
 
-    analyzer = _worker_analyzer(rescorer_path)
     with shards.ShardWriter(folder, task.key) as shard:
         def failed(subject: str, reason: str) -> None:
             shard.fail(task.given(subject), reason)
 
         articles = read_all([absolute for _, absolute in task.files], failed, published)
-        for article in _analysed(analyzer, articles, failed):
+        if budget is None:
+            analysed = _analysed(_worker_analyzer(rescorer_path), articles, failed)
+        else:
+            analysed = _analysed_within(articles, rescorer_path, budget, failed)
+        for article in analysed:
             if article.source:
                 article = dataclasses.replace(article, source=task.given(article.source))
             shard.add(article)
@@ -187,6 +206,81 @@ def _analyse_batch(analyzer, batch: list["Article"], failed: Callable[[str, str]
         return done
 
 
+# This worker process's analysing process, under its (rescorer, budget): kept for every
+# later task and run with the same settings, so the model loads once; other settings
+# replace it (one model per worker, not one per setting ever used).
+_budgeted: dict[tuple[str | None, Budget], "_Tethered"] = {}
+
+
+def _analysed_within(articles: Iterable["Article"], rescorer_path: str | None, budget: Budget,
+                     failed: Callable[[str, str], None]) -> Iterator["Article"]:
+    """Analysed articles, as ``analyse_parallel(articles, 1, budget=budget)`` gives them, on
+    a pool kept from task to task; the failed (over the budget, killing their process, or
+    raising) go to ``failed``. One task at a time uses the pool: the lock is held throughout."""
+    with _lock, _children_allowed():
+        workers = _budgeted.get((rescorer_path, budget))
+        if workers is None:
+            for old in _budgeted.values():
+                old.close()
+            _budgeted.clear()
+            workers = _budgeted[(rescorer_path, budget)] = _Tethered(1, rescorer_path, budget)
+        source = iter(articles)
+        pending: deque[tuple[list[Article], Any]] = deque()
+        for batch in iter(lambda: list(islice(source, BUDGET_BATCH)), []):   # read only when asked
+            pending.append((batch, workers.submit(batch)))
+            if len(pending) >= pool.WINDOW:
+                yield from _sorted(pool._take(workers, pending), failed)
+        while pending:
+            yield from _sorted(pool._take(workers, pending), failed)
+
+
+def _sorted(results: list["pool.Result"], failed: Callable[[str, str], None]) -> Iterator["Article"]:
+    for result in results:
+        if isinstance(result, tuple):          # (input, reason), or pool.Stopped: the same two first
+            failed(result[0], result[1])
+        else:
+            yield result
+
+
+@contextlib.contextmanager
+def _children_allowed():
+    """Dask starts its worker processes as daemons, and multiprocessing forbids a daemon to
+    start processes (so that none outlives it); the analysing process is tethered to its
+    worker instead (``_tether``), and the flag is lifted while a budgeted task runs."""
+    config = getattr(multiprocessing.current_process(), "_config")
+    daemon = config.get("daemon")
+    config["daemon"] = False
+    try:
+        yield
+    finally:
+        if daemon is None:
+            config.pop("daemon", None)
+        else:
+            config["daemon"] = daemon
+
+
+def _tether(parent: int) -> bool:
+    """(In the analysing process) exit once ``parent``, its Dask worker, is gone: a worker
+    killed by its nanny cannot shut its pool down, and the model must not outlive it."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="onrecord-tether", daemon=True).start()
+    return True
+
+
+class _Tethered(pool._Workers):
+    """``pool``'s workers, each tethered to this process as it starts (and restarts)."""
+
+    def _start(self):
+        executor = super()._start()
+        for done in [executor.submit(_tether, os.getpid()) for _ in range(self.workers)]:
+            done.result(timeout=pool.STARTUP_SECONDS)
+        return executor
+
+
 def _worker_version() -> str:
     return __version__
 
@@ -196,7 +290,7 @@ def _worker_version() -> str:
 def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
                 db: str | os.PathLike[str] | None = "onrecord.db",
                 out: str | os.PathLike[str] | None = None, options: IngestOptions | None = None, *,
-                n_workers: int | None = None, **given) -> "IngestReport":
+                n_workers: int | None = None, budget: Budget | None = None, **given) -> "IngestReport":
     """Ingest ``paths`` on a Dask cluster, as ``options`` (``IngestOptions``, or its fields
     given by name) say, as ``ingest_paths`` does here: ``scheduler`` is ``"local"`` (a LocalCluster of one
     single-threaded worker process per core and GB of memory, or ``n_workers``) or a scheduler address
@@ -215,8 +309,13 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
     reuse, and a repeat analyses again (storing nothing new); keep shards with ``out`` to
     make repeats cheap. ``reanalyse`` ignores existing shards and replaces stored records.
 
-    Failures (unreadable inputs, other languages, analysis errors, a task its worker could
-    not finish) go to the report and to ``on_error``; the run goes on. ``on_progress`` hears
+    ``budget`` is what one article may cost, as in ``ingest_paths``: each worker then analyses
+    in a process of its own, and an article over its time or killing that process is failed
+    alone, with its reason; the rest of its task is analysed (None: analysis in the worker,
+    without limits).
+
+    Failures (unreadable inputs, other languages, analysis errors, articles over their budget,
+    a task its worker could not finish) go to the report and to ``on_error``; the run goes on. ``on_progress`` hears
     (articles done, statements found) as each task finishes.
     """
     from . import shards
@@ -242,7 +341,7 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
         merger = _Merger(tasks, folder, store, report, reanalyse, options.batch_size, on_error)
         for unread in unread_files(paths):                # reported here: no worker sees them
             merger.failed(unread.subject, unread.reason)
-        with contextlib.closing(_run(tasks, scheduler, n_workers, folder, published, rescorer_path,
+        with contextlib.closing(_run(tasks, scheduler, n_workers, folder, (published, rescorer_path, budget),
                                      reanalyse)) as summaries:
             for index, summary, reused in summaries:
                 done["articles"] += summary.articles + len(summary.failed)
@@ -291,9 +390,10 @@ def _open_store(db) -> "Store":
 
 
 def _run(tasks: list[Task], scheduler: str, n_workers: int | None, folder: Path,
-         published: str | None, rescorer_path: str | None, reanalyse: bool):
+         settings: tuple[str | None, str | None, Budget | None], reanalyse: bool):
     """(task index, ShardSummary, whether it was reused) for every task, as they finish:
-    complete shards first (when not ``reanalyse``), then those the cluster computes."""
+    complete shards first (when not ``reanalyse``), then those the cluster computes.
+    ``settings`` are ``run_task``'s last arguments: published, rescorer path, budget."""
     from . import shards
 
     todo = []
@@ -316,7 +416,7 @@ def _run(tasks: list[Task], scheduler: str, n_workers: int | None, folder: Path,
         futures = {}
         for index in sorted(todo, key=lambda i: -tasks[i].size):   # large files start first
             task = tasks[index]
-            future = client.submit(run_task, task, str(folder), published, rescorer_path,
+            future = client.submit(run_task, task, str(folder), *settings,
                                    key=f"onrecord-shard-{task.key[:16]}-{run}", pure=False)
             futures[future] = index
         for future in as_completed(futures):
