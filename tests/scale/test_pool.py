@@ -1,7 +1,10 @@
 """Analysis on worker processes gives what one process gives, in input order."""
 from __future__ import annotations
 
+import os
 import pickle
+
+import pytest
 
 import onrecord
 from onrecord import api
@@ -110,3 +113,37 @@ def test_workers_that_cannot_start_are_one_clear_error():
 
     with _pytest.raises(OnrecordError, match="could not start within the memory budget of 50 MB"):
         list(analyse_parallel([onrecord.read(TEXTS[0])], workers=1, budget=Budget(memory_mb=50)))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+def test_workers_end_when_the_run_that_started_them_is_killed():
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = ("import multiprocessing, time\n"
+            "from onrecord.scale.pool import Budget, _Workers\n"
+            "workers = _Workers(1, None, Budget())\n"
+            "print(*[p.pid for p in multiprocessing.active_children()], flush=True)\n"
+            "time.sleep(600)\n")
+    run = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        children = [int(pid) for pid in run.stdout.readline().split()]
+        assert children
+    finally:
+        run.send_signal(signal.SIGKILL)                 # as kill -9: no pool shutdown runs
+        run.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:      # a zombie has ended, unreaped
+                return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in children)

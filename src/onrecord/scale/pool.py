@@ -18,6 +18,9 @@ memory, in the caller or in the pool's queues.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -72,8 +75,21 @@ class Budget:
             raise ValueError("the memory budget must be at least 1 MB")
 
 
-def _start_worker(rescorer_path: str | None, memory_mb: int | None) -> None:
+def _tether(parent: int) -> None:
+    """Exit once ``parent``, the process that started this worker, is gone: a run killed with
+    ``kill -9`` (or a Dask worker killed by its nanny) cannot shut its pool down, and workers
+    holding a model each must not outlive it."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="onrecord-tether", daemon=True).start()
+
+
+def _start_worker(rescorer_path: str | None, memory_mb: int | None, parent: int) -> None:
     global _analyzer
+    _tether(parent)
     if memory_mb is not None:
         import resource
         limit = memory_mb * 2 ** 20
@@ -133,7 +149,7 @@ class _Workers:
     def _start(self) -> ProcessPoolExecutor:
         """Workers with the model loaded: budgets count from then on."""
         pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_start_worker, initargs=(self.rescorer_path, self.budget.memory_mb))
+                                   initializer=_start_worker, initargs=(self.rescorer_path, self.budget.memory_mb, os.getpid()))
         try:
             for ready in [pool.submit(_ready) for _ in range(self.workers)]:
                 ready.result(timeout=STARTUP_SECONDS)
