@@ -247,3 +247,12 @@ def test_sources_keep_the_paths_as_given(tmp_path, monkeypatch):
     assert task.files == ((os.path.join("in", "a.jsonl"), absolute),)
     assert task.given(absolute + ":3") == os.path.join("in", "a.jsonl") + ":3"
     assert task.given("https://example.org/a") == "https://example.org/a"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+def test_a_file_name_that_is_not_utf8_is_planned_not_a_traceback(tmp_path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "w", encoding="utf-8") as file:
+        file.write("one")
+    (task,) = cluster.plan_tasks([tmp_path])
+    assert len(task.key) == 40 and cluster.plan_tasks([tmp_path])[0].key == task.key

@@ -27,7 +27,6 @@ import os
 import shutil
 import tempfile
 import threading
-import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -115,7 +114,7 @@ def plan_tasks(paths: Iterable[str | os.PathLike[str]], published: str | None = 
             tasks.append(_task([entry], published, rescorer))
             continue
         group.append(entry)
-        cut = int.from_bytes(hashlib.sha256(absolute.encode()).digest()[:4], "big") % GROUP == 0
+        cut = int.from_bytes(hashlib.sha256(os.fsencode(absolute)).digest()[:4], "big") % GROUP == 0
         if cut or len(group) >= MAX_GROUP:
             close_group()
     close_group()
@@ -125,9 +124,9 @@ def plan_tasks(paths: Iterable[str | os.PathLike[str]], published: str | None = 
 def _task(entries: list[tuple[str, str, int, int]], published: str | None, rescorer: str | None) -> Task:
     digest = hashlib.sha256()
     for part in (SHARD_FORMAT, _worker_version(), published or "", rescorer or ""):
-        digest.update(part.encode() + b"\0")
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     for given, absolute, size, mtime in entries:
-        digest.update(f"{given}\0{absolute}\0{size}\0{mtime}\n".encode())
+        digest.update(f"{given}\0{absolute}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
     return Task(digest.hexdigest()[:40], tuple((g, a) for g, a, _, _ in entries),
                 sum(max(size, 0) for _, _, size, _ in entries))
 
@@ -209,7 +208,16 @@ def _analyse_batch(analyzer, batch: list["Article"], failed: Callable[[str, str]
 # This worker process's analysing process, under its (rescorer, budget): kept for every
 # later task and run with the same settings, so the model loads once; other settings
 # replace it (one model per worker, not one per setting ever used).
-_budgeted: dict[tuple[str | None, Budget], "_Tethered"] = {}
+_budgeted: dict[tuple[str | None, Budget], "pool._Workers"] = {}
+
+
+def _close_budgeted() -> None:
+    """(On a worker about to end) shut its analysing process down: left running, it keeps the
+    worker from exiting until the nanny kills it."""
+    with _lock:
+        for workers in _budgeted.values():
+            workers.close()
+        _budgeted.clear()
 
 
 def _analysed_within(articles: Iterable["Article"], rescorer_path: str | None, budget: Budget,
@@ -223,7 +231,7 @@ def _analysed_within(articles: Iterable["Article"], rescorer_path: str | None, b
             for old in _budgeted.values():
                 old.close()
             _budgeted.clear()
-            workers = _budgeted[(rescorer_path, budget)] = _Tethered(1, rescorer_path, budget)
+            workers = _budgeted[(rescorer_path, budget)] = pool._Workers(1, rescorer_path, budget)
         source = iter(articles)
         pending: deque[tuple[list[Article], Any]] = deque()
         for batch in iter(lambda: list(islice(source, BUDGET_BATCH)), []):   # read only when asked
@@ -246,7 +254,7 @@ def _sorted(results: list["pool.Result"], failed: Callable[[str, str], None]) ->
 def _children_allowed():
     """Dask starts its worker processes as daemons, and multiprocessing forbids a daemon to
     start processes (so that none outlives it); the analysing process is tethered to its
-    worker instead (``_tether``), and the flag is lifted while a budgeted task runs."""
+    worker instead (``pool._tether``), and the flag is lifted while a budgeted task runs."""
     config = getattr(multiprocessing.current_process(), "_config")
     daemon = config.get("daemon")
     config["daemon"] = False
@@ -257,28 +265,6 @@ def _children_allowed():
             config.pop("daemon", None)
         else:
             config["daemon"] = daemon
-
-
-def _tether(parent: int) -> bool:
-    """(In the analysing process) exit once ``parent``, its Dask worker, is gone: a worker
-    killed by its nanny cannot shut its pool down, and the model must not outlive it."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="onrecord-tether", daemon=True).start()
-    return True
-
-
-class _Tethered(pool._Workers):
-    """``pool``'s workers, each tethered to this process as it starts (and restarts)."""
-
-    def _start(self):
-        executor = super()._start()
-        for done in [executor.submit(_tether, os.getpid()) for _ in range(self.workers)]:
-            done.result(timeout=pool.STARTUP_SECONDS)
-        return executor
 
 
 def _worker_version() -> str:
@@ -505,6 +491,11 @@ class _connect:
                                 f"machine {mine}; install the same version everywhere")
 
     def __exit__(self, *exc: object) -> None:
+        if self.cluster is not None and self.client is not None:
+            try:               # its workers end with it: their analysing processes first
+                self.client.run(_close_budgeted)
+            except Exception:
+                pass
         for part in (self.client, self.cluster):
             if part is not None:
                 try:
