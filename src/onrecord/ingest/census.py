@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from warcio.archiveiterator import ArchiveIterator
-
 from . import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs, unread_files
-from .warc import is_html_page
+from .warc import count_pages
 
 
 def count_articles(paths: Iterable[str | os.PathLike[str]]) -> int | None:
@@ -24,7 +22,7 @@ def count_articles(paths: Iterable[str | os.PathLike[str]]) -> int | None:
             if name.endswith(JSONL_ENDINGS):
                 total += max(1, _lines(path))
             elif name.endswith(WARC_ENDINGS):
-                total += max(1, _html_responses(path))
+                total += max(1, count_pages(path))   # quietly: warcio's iterator prints its errors
             else:
                 total += 1
         except Exception:  # noqa: BLE001 - the read itself will report the problem; counting goes on
@@ -35,11 +33,6 @@ def count_articles(paths: Iterable[str | os.PathLike[str]]) -> int | None:
 def _lines(path: str | os.PathLike[str]) -> int:
     with open(path, "rb") as fh:
         return sum(1 for line in fh if line.strip())
-
-
-def _html_responses(path: str | os.PathLike[str]) -> int:
-    with open(path, "rb") as fh:
-        return sum(is_html_page(record) for record in ArchiveIterator(fh))
 
 
 __all__ = ["count_articles"]
