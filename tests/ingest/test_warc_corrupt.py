@@ -14,6 +14,7 @@ from warcio.warcwriter import WARCWriter
 from onrecord import api
 from onrecord.errors import InputError
 from onrecord.ingest import read_warc
+from onrecord.ingest.census import count_articles
 from onrecord.ingest.warc import count_pages
 from onrecord.model import Article
 
@@ -101,6 +102,7 @@ def test_the_census_is_quiet_too(big_crawl: Path, tmp_path: Path, capfd) -> None
     with pytest.raises(Exception):                             # a census counts the file as one failure
         count_pages(path)
     assert count_pages(big_crawl) == 3
+    assert count_articles([path]) == 1                      # what the progress bar counts: one failure
     assert capfd.readouterr().err == ""
 
 
