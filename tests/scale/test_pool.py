@@ -124,8 +124,8 @@ def test_workers_end_when_the_run_that_started_them_is_killed():
     import time
 
     code = ("import multiprocessing, time\n"
-            "from onrecord.scale.pool import Budget, _Workers\n"
-            "workers = _Workers(1, None, Budget())\n"
+            "from onrecord.scale.pool import Budget, Workers\n"
+            "workers = Workers(1, None, Budget())\n"
             "print(*[p.pid for p in multiprocessing.active_children()], flush=True)\n"
             "time.sleep(600)\n")
     run = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)

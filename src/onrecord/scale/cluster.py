@@ -28,10 +28,8 @@ import shutil
 import tempfile
 import threading
 import uuid
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -62,9 +60,6 @@ CONNECT_TIMEOUT = "10s"
 # has no more workers than fit, since Dask splits the memory among them and kills one that
 # goes over its share.
 WORKER_MEMORY = 2**30
-# Articles sent to the analysing process at a time: the Analyzer's own batch size, as in
-# ``analyse_parallel``, so spaCy's batching stays whole.
-BUDGET_BATCH = 8
 
 
 @dataclass(frozen=True)
@@ -200,24 +195,27 @@ def _analyse_batch(analyzer, batch: list["Article"], failed: Callable[[str, str]
             try:
                 done.append(analyzer.analyse(article))
             except Exception as err:              # reported, the task goes on
-                failed(article.source or article.id[:12],
-                       f"analysis failed ({err.__class__.__name__}: {err})")
+                failed(pool.subject(article), f"analysis failed ({err.__class__.__name__}: {err})")
         return done
 
 
 # This worker process's analysing process, under its (rescorer, budget): kept for every
 # later task and run with the same settings, so the model loads once; other settings
 # replace it (one model per worker, not one per setting ever used).
-_budgeted: dict[tuple[str | None, Budget], "pool._Workers"] = {}
+_budgeted: dict[tuple[str | None, Budget], "pool.Workers"] = {}
 
 
 def _close_budgeted() -> None:
     """(On a worker about to end) shut its analysing process down: left running, it keeps the
     worker from exiting until the nanny kills it."""
     with _lock:
-        for workers in _budgeted.values():
-            workers.close()
-        _budgeted.clear()
+        _drop_budgeted()
+
+
+def _drop_budgeted() -> None:
+    for workers in _budgeted.values():      # (the caller holds _lock)
+        workers.close()
+    _budgeted.clear()
 
 
 def _analysed_within(articles: Iterable["Article"], rescorer_path: str | None, budget: Budget,
@@ -228,21 +226,12 @@ def _analysed_within(articles: Iterable["Article"], rescorer_path: str | None, b
     with _lock, _children_allowed():
         workers = _budgeted.get((rescorer_path, budget))
         if workers is None:
-            for old in _budgeted.values():
-                old.close()
-            _budgeted.clear()
-            workers = _budgeted[(rescorer_path, budget)] = pool._Workers(1, rescorer_path, budget)
-        source = iter(articles)
-        pending: deque[tuple[list[Article], Any]] = deque()
-        for batch in iter(lambda: list(islice(source, BUDGET_BATCH)), []):   # read only when asked
-            pending.append((batch, workers.submit(batch)))
-            if len(pending) >= pool.WINDOW:
-                yield from _sorted(pool._take(workers, pending), failed)
-        while pending:
-            yield from _sorted(pool._take(workers, pending), failed)
+            _drop_budgeted()
+            workers = _budgeted[(rescorer_path, budget)] = pool.Workers(1, rescorer_path, budget)
+        yield from _sorted(pool.analyse_on(workers, articles), failed)
 
 
-def _sorted(results: list["pool.Result"], failed: Callable[[str, str], None]) -> Iterator["Article"]:
+def _sorted(results: Iterable["pool.Result"], failed: Callable[[str, str], None]) -> Iterator["Article"]:
     for result in results:
         if isinstance(result, tuple):          # (input, reason), or pool.Stopped: the same two first
             failed(result[0], result[1])

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError, StoreError
 from ..ingest.reading import OnError, parse_published, read_all
 from ..model import Article
-from .pool import Budget, Stopped, analyse_parallel
+from .pool import Budget, Stopped, analyse_parallel, subject
 
 if TYPE_CHECKING:
     from ..nlp import Analyzer
@@ -109,7 +109,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
                     if stopped is None:
                         yield article
                     else:
-                        failed(article.source or article.id[:12], f"{stopped} in an earlier run; "
+                        failed(subject(article), f"{stopped} in an earlier run; "
                                "not analysed again (retry with --retry-stopped)")
                 else:
                     count_stored(seen, article, report)
@@ -178,7 +178,7 @@ def save_counted(store: "Store", articles: list[Article], report: IngestReport, 
             try:
                 outcomes.append((article, store.save(article)))
             except StoreError as err:      # e.g. locked: this article is reported, the rest go on
-                failed(article.source or article.id[:12], f"not saved: {err.reason}")
+                failed(subject(article), f"not saved: {err.reason}")
     for article, is_new in outcomes:
         if is_new:
             report.saved += 1

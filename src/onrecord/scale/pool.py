@@ -48,7 +48,6 @@ STARTUP_SECONDS = 300.0
 _analyzer: "Analyzer | None" = None
 
 
-
 class Stopped(NamedTuple):
     """The failure of an article whose analysis was stopped: it killed its worker or ran over
     its budget. The caller keeps it in the store, so a resumed run does not stop on it again."""
@@ -107,13 +106,13 @@ def _ready() -> bool:
     return _analyzer is not None
 
 
-def _subject(article: Article) -> str:
+def subject(article: Article) -> str:
     """How a failure names its input."""
     return article.source or article.id[:12]
 
 
 def _failure(article: Article, reason: str) -> tuple[str, str]:
-    return (_subject(article), reason)
+    return (subject(article), reason)
 
 
 def _worker_analyzer() -> "Analyzer":
@@ -139,7 +138,7 @@ def _analyse_batch(articles: list[Article]) -> list[Result]:
         return [_analyse(article) for article in articles]
 
 
-class _Workers:
+class Workers:
     """A pool of worker processes that can be thrown away and started again."""
 
     def __init__(self, workers: int, rescorer_path: str | None, budget: Budget):
@@ -195,24 +194,31 @@ def analyse_parallel(articles: Iterable[Article], workers: int, rescorer_path: s
     if workers < 1 or chunksize < 1:
         raise ValueError("workers and chunksize must be at least 1")
     source = iter(articles)
-    batches = iter(lambda: list(islice(source, chunksize)), [])     # read only when asked
-    first = next(batches, None)
-    if first is None:
+    first = list(islice(source, chunksize))
+    if not first:
         return                        # nothing to analyse (a resumed run): no model loaded
-    pool = _Workers(workers, rescorer_path, budget)
-    pending: deque[tuple[list[Article], Future]] = deque()
+    pool = Workers(workers, rescorer_path, budget)
     try:
-        for batch in chain([first], batches):
-            pending.append((batch, pool.submit(batch)))
-            if len(pending) >= workers * WINDOW:
-                yield from _take(pool, pending)
-        while pending:
-            yield from _take(pool, pending)
+        yield from analyse_on(pool, chain(first, source), chunksize)
     finally:
         pool.close()
 
 
-def _take(pool: _Workers, pending: deque[tuple[list[Article], Future]]) -> list[Result]:
+def analyse_on(pool: "Workers", articles: Iterable[Article], chunksize: int = 8) -> Iterator[Result]:
+    """``analyse_parallel`` on workers started already (and left running: a Dask worker keeps
+    its own from task to task)."""
+    source = iter(articles)
+    batches = iter(lambda: list(islice(source, chunksize)), [])     # read only when asked
+    pending: deque[tuple[list[Article], Future]] = deque()
+    for batch in batches:
+        pending.append((batch, pool.submit(batch)))
+        if len(pending) >= pool.workers * WINDOW:
+            yield from _take(pool, pending)
+    while pending:
+        yield from _take(pool, pending)
+
+
+def _take(pool: Workers, pending: deque[tuple[list[Article], Future]]) -> list[Result]:
     """The first pending batch's results. When its worker died or it ran over, every batch
     in flight is lost with the workers: each is analysed again one article at a time."""
     batch, future = pending.popleft()
@@ -227,16 +233,16 @@ def _take(pool: _Workers, pending: deque[tuple[list[Article], Future]]) -> list[
     return out
 
 
-def _one_by_one(pool: _Workers, batch: list[Article]) -> list[Result]:
+def _one_by_one(pool: Workers, batch: list[Article]) -> list[Result]:
     """Each article of a batch alone: the one that kills its worker or runs over is failed."""
     out: list[Result] = []
     for article in batch:
         results = pool.wait(pool.submit([article]), 1)
         if isinstance(results, str):
-            out.append(Stopped(_subject(article), f"analysis stopped: {results}", article.id))
+            out.append(Stopped(subject(article), f"analysis stopped: {results}", article.id))
         else:
             out.extend(results)
     return out
 
 
-__all__ = ["Budget", "Stopped", "WINDOW", "analyse_parallel"]
+__all__ = ["Budget", "Stopped", "WINDOW", "Workers", "analyse_on", "analyse_parallel", "subject"]
