@@ -8,7 +8,7 @@ from typing import Any, cast
 
 from onrecord.errors import InputError
 from onrecord.store.queries import (
-    MAX_INTEGER, Filters, as_id, page_size, public, statement_cursor, statement_rows, storable,
+    MAX_INTEGER, Filters, as_id, page_size, statement_page, storable,
 )
 from onrecord.store.rows import Counts, SpeakerDetail, SpeakerRow
 from onrecord.store.speakers import denoted, name_key
@@ -137,11 +137,8 @@ def speaker_detail(conn: sqlite3.Connection, ids: list[int], limit: int,
         out.update(_speaker(conn.execute(_GROUP_COUNTS, group).fetchone()))
     out.update(dict(conn.execute(_SPAN, group).fetchone()))
     out["timeline"] = [dict(r) for r in conn.execute(_TIMELINE, group)]
-    size = page_size(limit)
-    rows = statement_rows(conn, Filters(speaker_ids=tuple(ids)), size + 1, ranked=False, cursor=cursor,
-                          listing="speaker")
-    out["statements"] = [public(r) for r in rows[:size]]
-    out["next_cursor"] = statement_cursor(rows[size - 1], "asc", "speaker") if len(rows) > size else None
+    out["statements"], out["next_cursor"] = statement_page(
+        conn, Filters(speaker_ids=tuple(ids)), page_size(limit), "speaker", cursor=cursor)
     own = {name_key(alias) for alias in out["aliases"]}
     entities = conn.execute(_ENTITIES, {**group, "limit": TOP_ENTITIES + len(own)}).fetchall()
     out["entities"] = [dict(e) for e in entities if name_key(e["name"]) not in own][:TOP_ENTITIES]

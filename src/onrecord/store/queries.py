@@ -266,6 +266,17 @@ def statement_rows(conn: sqlite3.Connection, f: Filters, limit: int, ranked: boo
     return [found[i] for i in ids]
 
 
+def statement_page(conn: sqlite3.Connection, f: Filters, size: int | None, listing: str = "statements",
+                   order: str = "asc", cursor: str | None = None) -> tuple[list[StatementRow], str | None]:
+    """``size`` statements of ``f`` in date, article and offset order after ``cursor`` (None:
+    all that follow), and the cursor of the page after them (None on the last page)."""
+    rows = statement_rows(conn, f, -1 if size is None else size + 1, ranked=False, order=order,
+                          cursor=cursor, listing=listing)
+    if size is None or len(rows) <= size:
+        return [public(r) for r in rows], None
+    return [public(r) for r in rows[:size]], statement_cursor(rows[size - 1], order, listing)
+
+
 def statement_cursor(row: KeyedStatementRow, order: str, listing: str = "statements") -> str:
     """The cursor of the page after ``row``; ``listing`` names the list it pages (a cursor of
     one speaker's statements is refused by an article's)."""
@@ -412,4 +423,4 @@ def _has_word(text: str) -> bool:
 
 __all__ = ["DEFAULT_PAGE", "Filters", "KINDS", "MAX_PAGE", "StatementQuery", "statement_query", "article_cursor", "article_rows", "check_order",
            "decode_cursor", "encode_cursor", "fts_words", "iso_date", "page_size",
-           "public", "statement_cursor", "statement_filters", "statement_rows", "statement_where"]
+           "public", "statement_cursor", "statement_filters", "statement_page", "statement_rows", "statement_where"]

@@ -29,7 +29,7 @@ from onrecord.model import Article
 from onrecord.store.people import counts, find_speaker, speaker_detail, speaker_rows
 from onrecord.store.queries import (
     DEFAULT_PAGE, MAX_INTEGER, MAX_PAGE, Filters, StatementQuery, article_cursor, as_id, article_rows, check_order,
-    fts_words, page_size, public, statement_cursor, statement_filters, statement_query, statement_rows,
+    fts_words, page_size, public, statement_filters, statement_page, statement_query, statement_rows,
 )
 from onrecord.store import dedupe
 from onrecord.store.claims import claim_rows
@@ -268,11 +268,8 @@ class Store:
         query = statement_query(query, given)
         size = page_size(DEFAULT_PAGE if query.limit is None else query.limit)
         with self._snapshot() as conn:
-            rows = statement_rows(conn, query.filters, size + 1, ranked=False, order=query.order,
-                                  cursor=query.cursor)
-        more = len(rows) > size
-        return {"items": [public(row) for row in rows[:size]],
-                "next_cursor": statement_cursor(rows[size - 1], query.order) if more else None}
+            items, after = statement_page(conn, query.filters, size, order=query.order, cursor=query.cursor)
+        return {"items": items, "next_cursor": after}
 
     def articles(
         self, q: str | None = None, site: str | None = None, since: str | date | None = None,
@@ -312,17 +309,14 @@ class Store:
             if row is None:
                 return None
             found = article_rows(conn, None, Filters(article_id=article_id), 1, "asc", None)
-            rows = statement_rows(conn, Filters(article_id=article_id), -1 if size is None else size + 1,
-                                  ranked=False, cursor=cursor, listing="article")
+            statements, after = statement_page(conn, Filters(article_id=article_id), size, "article", cursor=cursor)
             sources = conn.execute(_SOURCES, (article_id,)).fetchall()
             events = conn.execute(_EVENTS, (article_id,)).fetchall()
             speakers = conn.execute(_ARTICLE_SPEAKERS, (article_id,)).fetchall()
         out = cast("dict[str, Any]", found[0])        # an ArticleRow, given ArticleDetail's keys below
         out["speakers"] = [dict(p) for p in speakers]
         out["sources"] = [dict(s) for s in sources]
-        more = size is not None and len(rows) > size
-        out["statements"] = [public(r) for r in rows[:size]]
-        out["next_cursor"] = statement_cursor(rows[size - 1], "asc", "article") if more and size else None
+        out["statements"], out["next_cursor"] = statements, after
         out["events"] = [dict(e, participants=json.loads(e["participants"])) for e in events]
         out["record"] = json.loads(row["record"])
         return cast(ArticleDetail, out)
