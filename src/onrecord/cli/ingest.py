@@ -51,7 +51,7 @@ class Problems:
                 self._echo(f"onrecord: {self.report}: cannot write the failures report "
                            f"({err.strerror or err.__class__.__name__}); failures are only printed now")
                 self.report, self.shown = None, None
-                self._let_go()
+                self.close(quietly=True)
 
     @staticmethod
     def check(report: str | None) -> None:
@@ -64,22 +64,18 @@ class Problems:
         if not os.access(folder, os.W_OK) or (os.path.exists(report) and not os.access(report, os.W_OK)):
             raise InputError(report, "cannot write the failures report: permission denied")
 
-    def close(self) -> None:
-        if self._file is not None:
-            try:
-                self._file.close()
-            except OSError as err:            # what was written was flushed line by line
+    def close(self, quietly: bool = False) -> None:
+        """The report's file closed; ``quietly`` for one given up already, whose unwritten
+        lines were printed."""
+        if self._file is None:
+            return
+        try:
+            self._file.close()
+        except OSError as err:                # what was written was flushed line by line
+            if not quietly:
                 self._echo(f"onrecord: {self.report}: cannot finish the failures report "
                            f"({err.strerror or err.__class__.__name__})")
-            self._file = None
-
-    def _let_go(self) -> None:
-        """The broken report's file closed, its unwritten lines dropped (they were printed)."""
-        if self._file is not None:
-            try:
-                self._file.close()
-            except OSError:
-                pass
+        finally:
             self._file = None
 
 
