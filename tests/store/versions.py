@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from onrecord.store.schema import _sync_triggers
+from onrecord.store.schema import COUNTED, _sync_triggers
 
 
 @contextmanager
@@ -30,7 +30,7 @@ V6_COLUMNS = {"statements": ("act", "negated", "words")}
 
 # What an upgrade must leave as it was, each as the rows it selects.
 FIRST_SAVES = "SELECT id, ingested_at, record FROM articles ORDER BY id"
-SPEAKERS = "SELECT * FROM speakers ORDER BY id"
+SPEAKERS = "SELECT id, name, key, kind FROM speakers ORDER BY id"   # (v9 added totals: counted anew)
 SPEAKER_LINKS = "SELECT * FROM statement_speakers ORDER BY 1, 2"
 TOPIC_LINKS = "SELECT * FROM statement_topics ORDER BY 1, 2"
 
@@ -41,8 +41,25 @@ def rows(path: Path, *queries: str) -> list[list[tuple]]:
         return [conn.execute(query).fetchall() for query in queries]
 
 
+def strip_v9(conn: sqlite3.Connection) -> None:
+    """Take ``conn`` (at v9, in a transaction) back to v8."""
+    for table in ("speaker_entities", "speaker_articles", "totals", "site_articles"):
+        conn.execute(f"DROP TABLE {table}")
+    for table in COUNTED:
+        conn.execute(f"DROP TRIGGER {table}_total_insert")
+        conn.execute(f"DROP TRIGGER {table}_total_delete")
+    for change in ("insert", "delete", "update"):
+        conn.execute(f"DROP TRIGGER articles_site_{change}")
+    conn.execute("DROP INDEX speakers_rank")
+    for column in ("statement_count", "article_count"):
+        conn.execute(f"ALTER TABLE speakers DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 8")
+
+
 def strip_v8(conn: sqlite3.Connection) -> None:
-    """Take ``conn`` (at v8, in a transaction) back to v7."""
+    """Take ``conn`` (at v8 or later, in a transaction) back to v7."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] >= 9:
+        strip_v9(conn)
     for index in ("articles_newest", "articles_oldest", "statements_article_start"):
         conn.execute(f"DROP INDEX {index}")
     conn.execute("PRAGMA user_version = 7")

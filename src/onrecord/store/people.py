@@ -13,20 +13,34 @@ from onrecord.store.queries import (
 from onrecord.store.rows import Counts, SpeakerDetail, SpeakerRow
 from onrecord.store.speakers import denoted, name_key
 
+# A speaker's row with the totals kept at write time (``speaker_totals``).
 _SPEAKER_COLUMNS = """
-SELECT p.id, p.name, p.kind,
-       count(l.statement_id) AS statement_count,
-       count(DISTINCT s.article_id) AS article_count,
+SELECT p.id, p.name, p.kind, p.statement_count, p.article_count,
        (SELECT json_group_array(alias) FROM
           (SELECT alias FROM speaker_aliases WHERE speaker_id = p.id
            ORDER BY length(alias) DESC, alias)) AS aliases
 FROM speakers AS p
-LEFT JOIN statement_speakers AS l ON l.speaker_id = p.id
-LEFT JOIN statements AS s ON s.id = l.statement_id
+"""
+
+# One speaker's timeline, first and last dates and entities, from the totals kept for them.
+_OWN_TIMELINE = """
+SELECT substr(published, 1, 7) AS period, sum(statements) AS statements FROM speaker_articles
+WHERE speaker_id = :id AND published IS NOT NULL GROUP BY period ORDER BY period
+"""
+
+_OWN_SPAN = """
+SELECT (SELECT min(published) FROM speaker_articles WHERE speaker_id = :id) AS first_published,
+       (SELECT max(published) FROM speaker_articles WHERE speaker_id = :id) AS last_published
+"""
+
+_OWN_ENTITIES = """
+SELECT name, type, articles, mentions FROM speaker_entities WHERE speaker_id = :id
+ORDER BY articles DESC, mentions DESC, name LIMIT :limit
 """
 
 # The queries below read a group of speakers (``:ids``, a JSON array): one person's, as a
-# bare surname finds them (Vladimir Putin and the speakers known only as "Putin").
+# bare surname finds them (Vladimir Putin and the speakers known only as "Putin"). An article
+# may quote two of them, so the group's totals are counted from the links themselves.
 _GROUP = "(SELECT value FROM json_each(:ids))"
 
 _GROUP_COUNTS = f"""
@@ -68,12 +82,13 @@ ORDER BY articles DESC, mentions DESC, e.name
 LIMIT :limit
 """
 
+# Kept by triggers (``schema._TOTALS``): no count of every row on each home page.
 _COUNTS = """
-SELECT (SELECT count(*) FROM articles)   AS articles,
-       (SELECT count(*) FROM statements) AS statements,
-       (SELECT count(*) FROM entities)   AS entities,
-       (SELECT count(*) FROM speakers)   AS speakers,
-       (SELECT count(DISTINCT site) FROM articles) AS sites
+SELECT (SELECT n FROM totals WHERE name = 'articles')   AS articles,
+       (SELECT n FROM totals WHERE name = 'statements') AS statements,
+       (SELECT n FROM totals WHERE name = 'entities')   AS entities,
+       (SELECT n FROM totals WHERE name = 'speakers')   AS speakers,
+       (SELECT count(*) FROM site_articles) AS sites
 """
 
 TOP_ENTITIES = 10
@@ -92,13 +107,8 @@ def speaker_rows(conn: sqlite3.Connection, q: str | None, limit: int, offset: in
             return []
         params["pattern"] = "%" + key.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%"
         where = "WHERE p.id IN (SELECT speaker_id FROM speaker_aliases WHERE key LIKE :pattern ESCAPE '\\')"
-    # Ranked by the links alone (an index count per speaker), then the page's speakers read
-    # whole: joining every statement to count articles cost the whole store for each page.
-    sql = (f"WITH ranked AS MATERIALIZED (SELECT p.id, p.name, (SELECT count(*) FROM statement_speakers "
-           f"WHERE speaker_id = p.id) AS n FROM speakers AS p {where} "
-           "ORDER BY n DESC, p.name, p.id LIMIT :limit OFFSET :offset) "
-           f"{_SPEAKER_COLUMNS} WHERE p.id IN (SELECT id FROM ranked) GROUP BY p.id "
-           "ORDER BY statement_count DESC, p.name, p.id")
+    # Read in order from the speakers_rank index: the totals are kept at write time.
+    sql = f"{_SPEAKER_COLUMNS} {where} ORDER BY p.statement_count DESC, p.name, p.id LIMIT :limit OFFSET :offset"
     return cast("list[SpeakerRow]", [_speaker(row) for row in conn.execute(sql, params)])
 
 
@@ -127,21 +137,24 @@ def speaker_detail(conn: sqlite3.Connection, ids: list[int], limit: int,
     "statement_count"}]``, known only by the surname); statements over time (oldest first,
     undated last), the statements themselves (up to ``limit``, after ``cursor``, with the
     ``next_cursor`` of the page after) and the entities most often around them."""
-    group = {"ids": json.dumps(ids)}
-    found = {r["id"]: _speaker(r) for r in conn.execute(
-        f"{_SPEAKER_COLUMNS} WHERE p.id IN {_GROUP} GROUP BY p.id", group)}
+    group: dict[str, Any] = {"ids": json.dumps(ids)}
+    found = {r["id"]: _speaker(r) for r in conn.execute(f"{_SPEAKER_COLUMNS} WHERE p.id IN {_GROUP}", group)}
     out = found[ids[0]]
     out["surname_only"] = [{k: found[sid][k] for k in ("id", "name", "statement_count")}
                            for sid in ids[1:] if sid in found]
     if out["surname_only"]:
         out.update(_speaker(conn.execute(_GROUP_COUNTS, group).fetchone()))
-    out.update(dict(conn.execute(_SPAN, group).fetchone()))
-    out["timeline"] = [dict(r) for r in conn.execute(_TIMELINE, group)]
+        span, timeline, entities = _SPAN, _TIMELINE, _ENTITIES
+    else:
+        group = {"id": ids[0]}
+        span, timeline, entities = _OWN_SPAN, _OWN_TIMELINE, _OWN_ENTITIES
+    out.update(dict(conn.execute(span, group).fetchone()))
+    out["timeline"] = [dict(r) for r in conn.execute(timeline, group)]
     out["statements"], out["next_cursor"] = statement_page(
         conn, Filters(speaker_ids=tuple(ids)), page_size(limit), "speaker", cursor=cursor)
     own = {name_key(alias) for alias in out["aliases"]}
-    entities = conn.execute(_ENTITIES, {**group, "limit": TOP_ENTITIES + len(own)}).fetchall()
-    out["entities"] = [dict(e) for e in entities if name_key(e["name"]) not in own][:TOP_ENTITIES]
+    around = conn.execute(entities, {**group, "limit": TOP_ENTITIES + len(own)}).fetchall()
+    out["entities"] = [dict(e) for e in around if name_key(e["name"]) not in own][:TOP_ENTITIES]
     return cast(SpeakerDetail, out)
 
 

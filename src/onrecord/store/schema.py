@@ -86,6 +86,27 @@ CREATE TABLE statement_speakers (
     PRIMARY KEY (statement_id, speaker_id)
 )"""
 
+# v9. What ``speaker_totals`` keeps for each speaker: the articles quoting them (with how many
+# of each article's statements, and its date) and the entities of those articles.
+_SPEAKER_ARTICLES = """
+CREATE TABLE speaker_articles (
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    statements INTEGER NOT NULL,            -- the article's statements linked to the speaker
+    published  TEXT,                        -- articles.published, for the timeline
+    PRIMARY KEY (speaker_id, article_id)
+) WITHOUT ROWID"""
+
+_SPEAKER_ENTITIES = """
+CREATE TABLE speaker_entities (
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    articles   INTEGER NOT NULL,            -- the speaker's articles that name it
+    mentions   INTEGER NOT NULL,            -- its mentions in those articles
+    PRIMARY KEY (speaker_id, name, type)
+) WITHOUT ROWID"""
+
 _MENTIONS = """
 CREATE TABLE mentions (
     article_id TEXT NOT NULL,
@@ -272,6 +293,49 @@ def _sync_triggers(table: str, key: str, columns: tuple[str, ...], only_indexed:
     )
 
 
+# v9. The store's totals (``people.counts``, on the home page), kept by triggers so that no
+# page counts every row of a large store. Sites are kept with their article counts, so the
+# count of sites is the count of those rows (an article without a site adds none).
+_TOTALS = """
+CREATE TABLE totals (
+    name TEXT PRIMARY KEY,                  -- a table: articles, statements, entities, speakers
+    n    INTEGER NOT NULL                   -- its rows
+) WITHOUT ROWID"""
+
+_SITE_ARTICLES = """
+CREATE TABLE site_articles (
+    site     TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL
+) WITHOUT ROWID"""
+
+COUNTED = ("articles", "statements", "entities", "speakers")
+
+
+def _total_triggers(table: str) -> tuple[str, ...]:
+    """The row count of ``table`` in ``totals``: filled, then kept by a trigger each way."""
+    keep = f"UPDATE totals SET n = n {{}} 1 WHERE name = '{table}';"
+    return (
+        f"INSERT INTO totals (name, n) SELECT '{table}', count(*) FROM {table}",
+        f"CREATE TRIGGER {table}_total_insert AFTER INSERT ON {table} BEGIN {keep.format('+')} END",
+        f"CREATE TRIGGER {table}_total_delete AFTER DELETE ON {table} BEGIN {keep.format('-')} END",
+    )
+
+
+_ADD_SITE = ("INSERT INTO site_articles (site, articles) VALUES (new.site, 1) "
+             "ON CONFLICT (site) DO UPDATE SET articles = articles + 1;")
+_TAKE_SITE = ("UPDATE site_articles SET articles = articles - 1 WHERE site = old.site; "
+              "DELETE FROM site_articles WHERE site = old.site AND articles <= 0;")
+_SITE_TRIGGERS = (
+    "INSERT INTO site_articles (site, articles) SELECT site, count(*) FROM articles WHERE site IS NOT NULL GROUP BY site",
+    f"CREATE TRIGGER articles_site_insert AFTER INSERT ON articles WHEN new.site IS NOT NULL BEGIN {_ADD_SITE} END",
+    f"CREATE TRIGGER articles_site_delete AFTER DELETE ON articles WHEN old.site IS NOT NULL BEGIN {_TAKE_SITE} END",
+    # (``site = old.site`` matches no row when the old site is null)
+    f"CREATE TRIGGER articles_site_update AFTER UPDATE OF site ON articles WHEN old.site IS NOT new.site BEGIN "
+    f"{_TAKE_SITE} INSERT INTO site_articles (site, articles) SELECT new.site, 1 WHERE new.site IS NOT NULL "
+    "ON CONFLICT (site) DO UPDATE SET articles = articles + 1; END",
+)
+
+
 MIGRATIONS: list[tuple[str, ...]] = [
     # 1: articles, statements, entities and their full-text indexes.
     (
@@ -394,6 +458,37 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX articles_newest ON articles (published IS NOT NULL, coalesce(published, ''), id)",
         "CREATE INDEX articles_oldest ON articles (published IS NULL, coalesce(published, ''), id)",
         "CREATE INDEX statements_article_start ON statements (article_id, start)",
+    ),
+    # 9: totals kept for each speaker as articles are saved (``speaker_totals``), so the list
+    # of speakers and a speaker's page read a few rows instead of all their statements; filled
+    # here by counting the rows already stored.
+    (
+        "ALTER TABLE speakers ADD COLUMN statement_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE speakers ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX speakers_rank ON speakers (statement_count DESC, name, id)",
+        _SPEAKER_ARTICLES,
+        "CREATE INDEX speaker_articles_published ON speaker_articles (speaker_id, published)",
+        "CREATE INDEX speaker_articles_article ON speaker_articles (article_id)",
+        _SPEAKER_ENTITIES,
+        "CREATE INDEX speaker_entities_rank ON speaker_entities (speaker_id, articles DESC, mentions DESC, name)",
+        """INSERT INTO speaker_articles (speaker_id, article_id, statements, published)
+           SELECT l.speaker_id, s.article_id, count(*), a.published
+           FROM statement_speakers AS l JOIN statements AS s ON s.id = l.statement_id
+           JOIN articles AS a ON a.id = s.article_id
+           GROUP BY l.speaker_id, s.article_id""",
+        """UPDATE speakers SET
+             statement_count = coalesce((SELECT sum(statements) FROM speaker_articles
+                                         WHERE speaker_id = speakers.id), 0),
+             article_count = (SELECT count(*) FROM speaker_articles WHERE speaker_id = speakers.id)""",
+        """INSERT INTO speaker_entities (speaker_id, name, type, articles, mentions)
+           SELECT sa.speaker_id, e.name, e.type, count(DISTINCT e.article_id),
+                  sum((SELECT count(*) FROM mentions AS m WHERE m.article_id = e.article_id AND m.eid = e.eid))
+           FROM speaker_articles AS sa JOIN entities AS e ON e.article_id = sa.article_id
+           GROUP BY sa.speaker_id, e.name, e.type""",
+        _TOTALS,
+        *(sql for table in COUNTED for sql in _total_triggers(table)),
+        _SITE_ARTICLES,
+        *_SITE_TRIGGERS,
     ),
 ]
 

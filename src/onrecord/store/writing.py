@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any, cast
 
 from onrecord.model import Article, Span, Speaker, Statement
-from onrecord.store import counters, dedupe, events, quotes, topics
+from onrecord.store import counters, dedupe, events, quotes, speaker_totals, topics
 from onrecord.store.quotes import quote_of, quotes_of, refresh
 from onrecord.store.speakers import count_article, drop_unused, name_key, names_of, rename, resolve, statement_names
 
@@ -123,6 +123,7 @@ def _replace(conn: sqlite3.Connection, article: Article, record: str, old_source
     ``ingested_at`` stay), every projected row anew."""
     aid = article.id
     old_speakers = count_article(conn, aid, -1)         # the counts go before the links do
+    speaker_totals.take(conn, aid)
     old_quotes = quotes_of(conn, aid)
     old_topics, old_events = topics.topics_of(conn, aid), events.groups_of(conn, aid)
     row = _article_row(article, record, "")
@@ -166,13 +167,14 @@ def project(conn: sqlite3.Connection, article: Article,
         rowid = rowids[statement.id] = cast(int, conn.execute(_INSERT_STATEMENT, row).lastrowid)
         conn.executemany(_INSERT_LINK, ((rowid, sid, n, key) for n, (sid, key) in enumerate(linked)))
     aid = article.id
-    rename(conn, count_article(conn, aid, 1))
-    published = counters.published(conn, aid) if added else None
-    if added:
-        quotes.add(conn, aid, published)
     conn.executemany(_INSERT_ENTITY, ((aid, e.id, e.name, e.type) for e in article.entities))
     conn.executemany(_INSERT_MENTION, ((aid, e.id, m.text, m.start, m.end)
                                        for e in article.entities for m in e.mentions))
+    rename(conn, count_article(conn, aid, 1))
+    speaker_totals.add(conn, aid)                       # reads the links, entities and mentions
+    published = counters.published(conn, aid) if added else None
+    if added:
+        quotes.add(conn, aid, published)
     conn.executemany(_INSERT_DATE, ((aid, d.text, d.start, d.end, d.value, d.resolution)
                                     for d in article.dates))
     return (quote_ids, *project_subjects(conn, article, rowids, added, published))
@@ -222,6 +224,7 @@ def _about(about: Span | None) -> tuple[str | None, int | None, int | None, str 
 def reproject_all(conn: sqlite3.Connection) -> None:
     """Rebuild every article's rows from its record, in the order they were first saved
     (so speakers are matched as they would have been had the articles been saved now)."""
+    speaker_totals.clear(conn)
     conn.execute("DELETE FROM statement_speakers")
     conn.execute("DELETE FROM speakers")
     conn.execute("DELETE FROM quotes")
@@ -263,6 +266,7 @@ def relink_speakers(conn: sqlite3.Connection) -> None:
     (saved before v5, when surnames and first names were matched too loosely), in the order
     first saved, and fill in the speaker columns v5 added. Nothing is analysed again; the
     other rows (quotes, topics, events) do not depend on speakers and stay as they are."""
+    speaker_totals.clear(conn)
     conn.execute("DELETE FROM statement_speakers")
     conn.execute("DELETE FROM speaker_aliases")
     conn.execute("UPDATE statements SET speaker_id = NULL")
@@ -278,6 +282,7 @@ def relink_speakers(conn: sqlite3.Connection) -> None:
                                         for st, linked in zip(article.statements, links)
                                         for n, (sid, key) in enumerate(linked)])
         rename(conn, count_article(conn, article.id, 1))
+        speaker_totals.add(conn, article.id)
 
 
 def fill_acts(conn: sqlite3.Connection) -> None:
