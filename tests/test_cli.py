@@ -589,7 +589,7 @@ def test_a_store_that_fills_the_disk_stops_the_run_with_its_reason_and_a_summary
     from onrecord.errors import StoreError
 
     def full(self, articles):
-        raise StoreError(self.path, "disk is full")
+        raise StoreError(self.path, "disk is full", lasting=True)
 
     monkeypatch.setattr(Store, "save_batch", full)
     db = tmp_path / "w.db"

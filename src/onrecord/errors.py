@@ -19,4 +19,15 @@ class InputError(OnrecordError):
 
 
 class StoreError(OnrecordError):
-    """The store cannot be opened or written (unwritable path, locked database...)."""
+    """The store cannot be opened or written (unwritable path, locked database...).
+
+    ``lasting``: no later write can succeed either (the disk is full, the file is read-only,
+    damaged, gone or closed), so a run stops rather than fail every article after it; a locked
+    database is not lasting (the other writer finishes)."""
+
+    def __init__(self, subject: str, reason: str, lasting: bool = False):
+        super().__init__(subject, reason)
+        self.lasting = lasting
+
+    def __reduce__(self):
+        return self.__class__, (self.subject, self.reason, self.lasting)

@@ -47,14 +47,14 @@ def test_an_input_that_ran_over_its_budget_is_failed_at_once_when_the_run_resume
 
 
 class FailingStore:
-    """A store whose every save fails with ``reason``."""
+    """A store whose every save fails with ``reason`` (``lasting``: as every later one would)."""
     path = "s.db"
 
-    def __init__(self, reason: str):
-        self.reason = reason
+    def __init__(self, reason: str, lasting: bool = False):
+        self.reason, self.lasting = reason, lasting
 
     def save_batch(self, articles):
-        raise StoreError(self.path, self.reason)
+        raise StoreError(self.path, self.reason, lasting=self.lasting)
 
     save = save_batch
 
@@ -62,7 +62,7 @@ class FailingStore:
 def test_a_store_that_can_take_nothing_more_stops_the_run_with_what_it_did() -> None:
     report = IngestReport(saved=3, statements=7)
     with pytest.raises(IngestStopped, match="disk is full; the run stopped") as stopped:
-        save_counted(FailingStore("disk is full"), [read(FERRY)], report, lambda *failure: None)
+        save_counted(FailingStore("disk is full", lasting=True), [read(FERRY)], report, lambda *failure: None)
     assert stopped.value.report is report and report.saved == 3
 
 

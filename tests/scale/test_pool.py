@@ -38,6 +38,8 @@ def test_errors_cross_process_boundaries():
     for err in (InputError("a.txt", "empty file"), StoreError("x.db", "locked")):
         back = pickle.loads(pickle.dumps(err))
         assert type(back) is type(err) and (back.subject, back.reason) == (err.subject, err.reason)
+    full = pickle.loads(pickle.dumps(StoreError("x.db", "disk is full", lasting=True)))
+    assert full.lasting and not pickle.loads(pickle.dumps(StoreError("x.db", "locked"))).lasting
 
 
 def test_input_is_read_only_a_window_ahead_and_order_is_kept(analyzer):

@@ -349,8 +349,28 @@ def test_locked_database_on_write(tmp_path: Path) -> None:
         other.close()
     assert caught.value.subject == str(path)
     assert "locked" in caught.value.reason
+    assert not caught.value.lasting          # the other writer finishes: a later save may work
     with Store(path) as s:
         assert s.save(kremlin()) is True
+
+
+def test_a_store_that_can_grow_no_more_fails_for_good(tmp_path: Path) -> None:
+    with Store(tmp_path / "onrecord.db") as s:
+        s.save(kremlin())
+        conn = s._connection()
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")     # SQLite's own "database or disk is full"
+        with pytest.raises(StoreError) as caught:
+            s.save_batch([berlin(), undated()])
+    assert caught.value.reason == "disk is full" and caught.value.lasting
+
+
+def test_a_closed_store_fails_for_good(tmp_path: Path) -> None:
+    s = Store(tmp_path / "onrecord.db")
+    s.close()
+    with pytest.raises(StoreError, match="closed") as caught:
+        s.save(kremlin())
+    assert caught.value.lasting
 
 
 def test_locked_database_on_open(tmp_path: Path) -> None:

@@ -152,12 +152,11 @@ class IngestStopped(StoreError):
     saved, so the same run started again resumes."""
 
     def __init__(self, subject: str, reason: str, report: IngestReport | None = None):
-        super().__init__(subject, reason)
+        super().__init__(subject, reason, lasting=True)
         self.report = report or IngestReport()
 
-
-# What a failed save says when no later save can succeed either: the run stops.
-_STORE_GONE = ("disk is full", "read-only", "damaged", "closed", "not a SQLite database")
+    def __reduce__(self):
+        return self.__class__, (self.subject, self.reason, self.report)
 
 
 def save_counted(store: "Store", articles: list[Article], report: IngestReport, failed: OnError) -> None:
@@ -170,7 +169,7 @@ def save_counted(store: "Store", articles: list[Article], report: IngestReport, 
     try:
         outcomes = list(zip(articles, store.save_batch(articles)))
     except StoreError as err:
-        if any(gone in err.reason for gone in _STORE_GONE):
+        if err.lasting:                    # no later save can succeed either: the run stops
             raise IngestStopped(err.subject, f"{err.reason}; the run stopped, and what it saved stays "
                                 "(run it again to resume)", report) from err
         outcomes = []

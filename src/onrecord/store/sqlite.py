@@ -428,7 +428,7 @@ class Store:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            raise StoreError(self.path, "the store is closed")
+            raise StoreError(self.path, "the store is closed", lasting=True)
         return self._conn
 
     @contextmanager
@@ -437,7 +437,7 @@ class Store:
         try:
             yield
         except sqlite3.Error as exc:
-            raise StoreError(self.path, _reason(exc, self.path, self.timeout)) from exc
+            raise StoreError(self.path, _reason(exc, self.path, self.timeout), lasting=_lasting(exc)) from exc
         except NewerSchema as exc:
             raise StoreError(self.path, f"written by a newer onrecord ({exc})") from exc
         except OlderSchema as exc:
@@ -490,6 +490,20 @@ def _reproject(conn: sqlite3.Connection, start: int) -> None:
         relink_speakers(conn)
     if not reprojected and 0 < start < ACTS_FROM:
         fill_acts(conn)
+
+
+# SQLite's primary result codes (the low byte of an extended code) after which no later write
+# to the same file can succeed: full, read-only, an I/O error, damaged, gone, not a database.
+_LASTING_CODES = {13, 8, 10, 11, 14, 26}   # FULL, READONLY, IOERR, CORRUPT, CANTOPEN, NOTADB
+
+
+def _lasting(exc: sqlite3.Error) -> bool:
+    """Whether a failure will repeat on every later write (``StoreError.lasting``), judged by
+    SQLite's result code, not its message; a closed connection has no code but is lasting."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return isinstance(exc, sqlite3.ProgrammingError) and "closed" in str(exc).lower()
+    return code & 0xFF in _LASTING_CODES
 
 
 def _reason(exc: sqlite3.Error, path: str, timeout: float) -> str:
