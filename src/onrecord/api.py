@@ -22,8 +22,8 @@ from .scale.local import (SAVE_BATCH, IngestOptions, IngestReport, IngestStopped
 from .store.queries import MAX_PAGE, StatementQuery, statement_query
 
 if TYPE_CHECKING:
-    from .claims import Claim, ClaimGroup
-    from .digest import Digest, Linker
+    from .claims import Claim, ClaimGroup, Window
+    from .digest import Digest, EventLine, Linker, Said
     from .nlp import Analyzer
     from .store import Store
     from .store.rows import (ClaimRow, EventDetail, EventRow, Page, QuoteDetail, QuoteRow,
@@ -122,13 +122,35 @@ def claims(db: str | os.PathLike[str] = "onrecord.db", about: str | None = None,
 
 def claim_groups(store: "Store", about: str | None = None, min_claims: int = 2) -> list["ClaimGroup"]:
     """``claims`` over an open store."""
-    from .claims import compare
-
     # Every counted claim is read, not only those the store's word match finds: comparing
     # matches units by meaning ("soldiers" are "troops"), which SQL cannot.
-    rows = store.claims(counted=True)
+    return _compared(store.claims(counted=True), about, min_claims)
+
+
+def latest_claim_groups(store: "Store", latest: int, about: str | None = None, min_claims: int = 2,
+                        per_group: int | None = None) -> tuple[list["ClaimGroup"], "Window"]:
+    """``claim_groups`` of the store's ``latest`` claims only (by their article's date), each
+    group showing at most ``per_group`` (``claims.PER_GROUP`` by default), and the ``Window``
+    they were read from: what a page can compare in the same time whatever the size of the
+    store, and tell its reader it did."""
+    from .claims import Window
+
+    rows = store.claims(counted=True, limit=latest + 1)      # one more tells whether older ones exist
+    complete = len(rows) <= latest
+    if not complete:                                          # the one more is the least recent
+        rows.remove(min(rows, key=lambda r: (r["published"] is not None, r["published"] or "",
+                                             r["article_id"], r["start"])))
+    since = min((r["published"] for r in rows if r["published"]), default=None)
+    return _compared(rows, about, min_claims, per_group), Window(len(rows), complete, since)
+
+
+def _compared(rows: Iterable[ClaimRow], about: str | None, min_claims: int,
+              per_group: int | None = None) -> list["ClaimGroup"]:
+    from .claims import PER_GROUP, compare
+
     about = about.strip() if about and about.strip() else None
-    return compare((claim_of(row) for row in rows), about=about, min_claims=min_claims)
+    return compare((claim_of(row) for row in rows), about=about, min_claims=min_claims,
+                   per_group=per_group or PER_GROUP)
 
 
 def claim_of(row: ClaimRow) -> "Claim":
@@ -206,9 +228,10 @@ def export(db: str | os.PathLike[str], fmt: str, out: str | os.PathLike[str] | N
     return write(iter_statements(db, query), fmt, out, stream)
 
 
-# The most statements a collection digest reads (a speaker's, a topic's): the digest shows a
-# handful per section, so the rest would only cost time.
-DIGEST_STATEMENTS = 10_000
+# The statements a digest of a speaker or a topic reads: their latest, so that it costs the
+# same for the most quoted speaker of a large store (the digest says what it leaves out).
+DIGEST_STATEMENTS = 100
+DIGEST_EVENTS = 20        # events such a digest lists, of the articles it reads
 
 
 def digest(db: str | os.PathLike[str] = "onrecord.db", article: str | os.PathLike[str] | None = None, *,
@@ -252,19 +275,8 @@ def stored_digest(store: "Store", *, article: str | None = None, speaker: str | 
         if found is None:
             raise InputError(article, "no such file, nor an article of that id in the store")
         return article_digest(found, link, per_section)
-    if speaker is not None:
-        who = store.speaker(speaker, limit=DIGEST_STATEMENTS)
-        if who is None:
-            raise InputError(speaker, "no such speaker in the store (see `onrecord speakers`)")
-        items = _chosen(store, who["statements"])
-        return collection_digest(who["name"], items, subject=who["name"], link=link, per_section=per_section)
-    if topic is not None:
-        about = store.topic(topic, limit=1)
-        if about is None:
-            raise InputError(topic, "no such topic in the store (see `onrecord topics`)")
-        rows = store.statements(topic=about["key"], limit=DIGEST_STATEMENTS)
-        return collection_digest(about["name"], _chosen(store, rows), subject=about["name"], link=link,
-                                 per_section=per_section)
+    if speaker is not None or topic is not None:
+        return _latest_digest(store, speaker, topic, link, per_section)
     # exactly one was given (checked above) and it is none of the other three: it is the event
     detail = store.event(cast("int | str", event))
     if detail is None:
@@ -282,10 +294,63 @@ def stored_digest(store: "Store", *, article: str | None = None, speaker: str | 
                              per_section=per_section)
 
 
-def _chosen(store: "Store", rows: Iterable[StatementRow]) -> list[tuple[Article, list]]:
-    """The stored articles of statement ``rows``, each with those of its statements."""
-    wanted: dict[str, set[str]] = {}
-    for row in rows:
-        wanted.setdefault(row["article_id"], set()).add(row["sid"])
-    records = [store.get(article_id) for article_id in wanted]
-    return [(a, [s for s in a.statements if s.id in wanted[a.id]]) for a in records if a is not None]
+def _latest_digest(store: "Store", speaker: str | None, topic: str | None, link: "Linker",
+                   per_section: int) -> "Digest":
+    """The digest of a speaker's or a topic's latest ``DIGEST_STATEMENTS`` statements, read
+    from the store's tables (not the articles' records), saying what it leaves out."""
+    from .digest import said_digest
+    from .store.digest_rows import speaker_statements, topic_statements
+    from .store.people import find_speaker
+    from .store.topic_ids import find_topic
+
+    # The store has no public reader of these rows yet: one read transaction of its own.
+    with store._snapshot() as conn:
+        if speaker is not None:
+            ids = find_speaker(conn, speaker)
+            if not ids:
+                raise InputError(speaker, "no such speaker in the store (see `onrecord speakers`)")
+            title = conn.execute("SELECT name FROM speakers WHERE id = ?", (ids[0],)).fetchone()[0]
+            rows, total = speaker_statements(conn, ids, DIGEST_STATEMENTS)
+        else:
+            tid = find_topic(conn, cast(str, topic))
+            if tid is None:
+                raise InputError(cast(str, topic), "no such topic in the store (see `onrecord topics`)")
+            title = conn.execute("SELECT name FROM topics WHERE id = ?", (tid,)).fetchone()[0]
+            rows, total = topic_statements(conn, tid, DIGEST_STATEMENTS)
+        events = _events_of(conn, rows, link)
+    notes = []
+    if len(rows) < total:
+        since = min((r["published"][:10] for r in rows if r["published"]), default=None)
+        notes.append(f"The latest {len(rows)} of {total} statements" + (f" (since {since})" if since else "")
+                     + "; older ones are left out.")
+    if len(events) > DIGEST_EVENTS:
+        events = events[:DIGEST_EVENTS]
+        notes.append(f"The first {DIGEST_EVENTS} events of these articles.")
+    said = [_said(row, link) for row in reversed(rows)]        # oldest first, as a digest reads them
+    return said_digest(title, said, subject=title, per_section=per_section, events=tuple(events),
+                       notes=tuple(notes))
+
+
+def _said(row: dict, link: "Linker") -> "Said":
+    """A statement row of ``store.digest_rows`` as a digest's ``Said``."""
+    from .digest import Line, Ref, Said
+
+    # a quotation split around its cue is stored as its pieces joined (``Statement.words``)
+    pieces = tuple(row["words"].split(" … ")) if row["words"] and row["words"] != row["text"] else (row["text"],)
+    line = Line(row["speaker_name"], row["cue"], row["kind"], row["text"], pieces,
+                link(Ref(row["article_id"], row["source"]), Ref(row["sid"])), row["article_id"], row["sid"],
+                row["start"], row["end"], row["published"], row["site"], tuple(row["amounts"]),
+                tuple(row["dates"]), row["act"], bool(row["negated"]))
+    # which topic's mentions fill the statement the tables do not say: the selection's weight decides
+    return Said(line, row["confidence"] or 0.0, tuple((key, name, 0) for key, name in row["topics"]))
+
+
+def _events_of(conn, rows: list[dict], link: "Linker") -> list["EventLine"]:
+    """The events reported by the articles of ``rows`` (one more than listed: whether there are more)."""
+    from .digest import EventLine, Ref
+    from .store.digest_rows import article_events
+
+    sources = {r["article_id"]: r["source"] for r in rows}
+    return [EventLine(e["type"], tuple(e["participants"]), e["place"], e["date_value"] or e["date_text"],
+                      e["status"], e["text"], link(Ref(e["article_id"], sources.get(e["article_id"])), None))
+            for e in article_events(conn, sources, DIGEST_EVENTS + 1)]

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
-from functools import cache
+from dataclasses import asdict, dataclass, fields
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -74,7 +74,10 @@ class Claim:
         return host or self.source or f"article {self.article[:12]}"
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(asdict(self), claimant=self.claimant, outlet=self.outlet)
+        # its fields by name rather than asdict, whose deep copy of plain values costs a page
+        # of claims more than comparing them does
+        out = {name: getattr(self, name) for name in _CLAIM_FIELDS}
+        return dict(out, claimant=self.claimant, outlet=self.outlet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,10 @@ class Comparison:
     verdict: str                     # agree | disagree (or unknown subject: bounds missing)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"first": self.first, "second": self.second, "verdict": self.verdict}
+
+
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,7 @@ def _unit_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=4096)       # a store has few distinct units, and a page compares hundreds of claims
 def normalise_unit(unit: str | None) -> str | None:
     """One name for every word counting the same thing: "Soldiers", "troop", "servicemen"
     → "troops"; currency codes stay ("USD"); other words lose a plural "s"."""
@@ -159,6 +166,18 @@ def _singular(word: str) -> str:
 
 
 PER_GROUP = 100         # claims a group shows: the latest; the rest are counted, not compared
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Which claims a comparison read: the latest ``claims`` of the store (all of them when
+    ``complete``), the oldest dated ``since``; so a page can say what it left out."""
+    claims: int
+    complete: bool
+    since: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def compare(claims: Iterable[Claim], about: str | None = None, min_claims: int = 2,
@@ -258,5 +277,5 @@ def matches(claim: Claim, about: str) -> bool:
     return bool(about.split())
 
 
-__all__ = ["Claim", "ClaimGroup", "Comparison", "claims_of", "compare", "verdict", "bounds",
+__all__ = ["Claim", "ClaimGroup", "Comparison", "Window", "claims_of", "compare", "verdict", "bounds",
            "normalise_unit", "matches", "AGREE", "DISAGREE", "DIFFERENT", "UNKNOWN", "SINGLE"]

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from .acts import DEFAULT_ACT
@@ -24,11 +25,34 @@ MIN_CONFIDENCE = 0.5     # below this a statement is too unsure to stand in a di
 # what polls and documents show; what the article says a source did NOT say or think comes last.
 LEAD = ("speech", "thought", "evidence")
 
+MAX_SECTIONS = 20        # sections an article's digest shows, in reading order; the rest are counted
+
+
+class ArticleRef(Protocol):
+    """What a link needs of an article: an ``Article``, or the store's row of one."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+
+
+class StatementRef(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class Ref(NamedTuple):
+    """An article or statement by id (and source), as ``Linker`` takes them: a record's
+    ``Article.id`` hashes its whole text, so a digest takes it once, not once a line."""
+    id: str
+    source: str | None = None
+
+
 # Where a line links to: given the article and a statement (or None for the article).
-Linker = Callable[[Article, Statement | None], str]
+Linker = Callable[[ArticleRef, StatementRef | None], str]
 
 
-def source_link(article: Article, statement: Statement | None) -> str:
+def source_link(article: ArticleRef, statement: StatementRef | None) -> str:
     """The article's own address, the statement's id as fragment, or "" when the source is
     not one to follow (see ``linkable``)."""
     base = article.source or ""
@@ -96,7 +120,8 @@ class Digest:
     context: str                     # generated: what the digest covers
     sections: tuple[Section, ...]
     events: tuple[EventLine, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())   # generated: what the digest leaves out, and why
+    partial: bool = False            # it covers only part of what was asked for (``notes`` say which)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -105,17 +130,48 @@ class Digest:
 
 
 def article_digest(article: Article, link: Linker = source_link, per_section: int = PER_SECTION,
-                   use_headings: bool = True) -> Digest:
+                   use_headings: bool = True, max_sections: int = MAX_SECTIONS) -> Digest:
     """The digest of one article: its own headings as sections when it has them (the
-    author's outline), else sections where the statements' topics change."""
+    author's outline), else sections where the statements' topics change; the first
+    ``max_sections`` of them, so that a long article's digest stays one (``notes`` say so)."""
     chosen = _sure(article.statements)
     if use_headings and article.headings and any(h.start < s.start for h in article.headings for s in chosen):
         groups = _by_heading(article, chosen)
     else:
         groups = [(None, run) for run in _topic_runs(article, chosen)]
-    sections = tuple(_section(article, heading, run, link, per_section) for heading, run in groups if run)
-    title = article.title or article.source or article.id[:12]
-    return Digest(title, _article_context(article, chosen), sections, _events(article, link))
+    groups = [(heading, run) for heading, run in groups if run]
+    ref = Ref(article.id, article.source)
+    sections = tuple(_section(article, ref, heading, run, link, per_section)
+                     for heading, run in groups[:max_sections])
+    notes: tuple[str, ...] = ()
+    if len(groups) > max_sections:
+        rest = sum(len(run) for _, run in groups[max_sections:])
+        notes = (f"The first {max_sections} of its {len(groups)} sections; the {rest} statement(s) after "
+                 "them are left out here (the article lists them all).",)
+    title = article.title or article.source or ref.id[:12]
+    return Digest(title, _article_context(article, chosen), sections, _events(ref, article, link), notes,
+                  partial=bool(notes))
+
+
+@dataclass(frozen=True)
+class Said:
+    """One statement as a collection digest weighs it: its line, how sure it is, and its
+    topics (key, name, mentions inside the statement), from a record or from the store's rows."""
+    line: Line
+    confidence: float
+    topics: tuple[tuple[str, str, int], ...]
+
+    @property
+    def act(self) -> str:
+        return self.line.act
+
+    @property
+    def negated(self) -> bool:
+        return self.line.negated
+
+    @property
+    def kind(self) -> str:
+        return self.line.kind
 
 
 def collection_digest(title: str, items: Sequence[tuple[Article, Sequence[Statement]]],
@@ -124,33 +180,51 @@ def collection_digest(title: str, items: Sequence[tuple[Article, Sequence[Statem
     """The digest of statements from many articles (a speaker's, a topic's, an event's):
     one section per topic, the largest first, lines in date order. ``subject`` (a speaker
     or topic name) is what every line shares, so it names no section."""
+    said = []
+    for article, statements in items:
+        ref = Ref(article.id, article.source)
+        said += [Said(_line(article, ref, s, link), s.confidence, _weighed_topics(article, s)) for s in statements]
+    events = tuple(e for article, _ in items for e in _events(Ref(article.id, article.source), article, link))
+    return said_digest(title, said, subject, per_section, events)
+
+
+def said_digest(title: str, said: Sequence[Said], subject: str | None = None, per_section: int = PER_SECTION,
+                events: tuple[EventLine, ...] = (), notes: tuple[str, ...] = ()) -> Digest:
+    """``collection_digest`` of statements already made lines (``Said``): the sure ones in
+    one section per topic, the largest first; ``notes`` say what the selection leaves out
+    (the digest is then ``partial``)."""
     skip = {topic_key(subject)} if subject else set()
-    buckets: dict[str, list[tuple[Article, Statement]]] = {}
+    sure = [x for x in said if x.confidence >= MIN_CONFIDENCE]
+    weight = Counter(key for x in sure for key, _, _ in x.topics if key not in skip)
+    buckets: dict[str, list[Said]] = {}
     names: dict[str, str] = {}
-    sure = [(article, _sure(statements)) for article, statements in items]
-    weight = Counter(t.key for article, statements in sure for s in statements
-                     for t in _topics(article, s) if t.key not in skip)
-    for article, statements in sure:
-        for statement in statements:
-            topic = _main_topic(article, statement, weight, skip)
-            key = topic.key if topic else ""
-            names.setdefault(key, topic.name if topic else "Other statements")
-            buckets.setdefault(key, []).append((article, statement))
+    for x in sure:
+        # the topic a statement speaks of most (mentions inside it), then the one most spoken
+        # of in the whole selection
+        key, name, _ = max((t for t in x.topics if t[0] not in skip), key=lambda t: (t[2], weight[t[0]]),
+                           default=("", "Other statements", 0))
+        names.setdefault(key, name)
+        buckets.setdefault(key, []).append(x)
     sections = []
-    for key, pairs in sorted(buckets.items(), key=lambda kv: (kv[0] == "", -len(kv[1]))):
-        pairs.sort(key=lambda p: (p[0].published or "", p[0].id, p[1].start))
-        picked = _surest(pairs, per_section)
-        lines = tuple(_line(a, s, link) for a, s in picked)
+    for key, group in sorted(buckets.items(), key=lambda kv: (kv[0] == "", -len(kv[1]))):
+        group.sort(key=lambda x: (x.line.published or "", x.line.article_id, x.line.start))
+        lines = tuple(x.line for x in _surest(group, per_section))
         sections.append(Section(names[key], True, (names[key],) if key else (), lines))
-    n_articles = len({a.id for a, statements in sure if statements})
-    n_statements = sum(len(statements) for _, statements in sure)
-    dates = sorted(a.published[:10] for a, statements in sure if a.published and statements)
-    span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
     top = [names[k] for k, _ in Counter({k: len(v) for k, v in buckets.items() if k}).most_common(3)]
-    context = (f"{n_statements} statement(s) in {n_articles} article(s){span}"
-               + (f"; most about {', '.join(top)}" if top else "") + ".")
-    events = tuple(e for article, _ in items for e in _events(article, link))
-    return Digest(title, context, tuple(sections), events)
+    return Digest(title, _collection_context(sure, top), tuple(sections), events, notes, partial=bool(notes))
+
+
+def _collection_context(sure: Sequence[Said], top: list[str]) -> str:
+    n_articles = len({x.line.article_id for x in sure})
+    dates = sorted(x.line.published[:10] for x in sure if x.line.published)
+    span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
+    return (f"{len(sure)} statement(s) in {n_articles} article(s){span}"
+            + (f"; most about {', '.join(top)}" if top else "") + ".")
+
+
+def _weighed_topics(article: Article, statement: Statement) -> tuple[tuple[str, str, int], ...]:
+    return tuple((t.key, t.name, sum(statement.start <= m.start and m.end <= statement.end for m in t.mentions))
+                 for t in _topics(article, statement))
 
 
 # -- choosing and grouping -----------------------------------------------------------------------
@@ -214,16 +288,7 @@ def _topics(article: Article, statement: Statement):
     return [by_id[i] for i in statement.topics if i in by_id]
 
 
-def _main_topic(article: Article, statement: Statement, weight: Counter, skip: set[str]):
-    """The topic a statement speaks of most (mentions inside it), then the one most spoken
-    of in the whole selection."""
-    def inside(topic) -> int:
-        return sum(statement.start <= m.start and m.end <= statement.end for m in topic.mentions)
-    candidates = [t for t in _topics(article, statement) if t.key not in skip]
-    return max(candidates, key=lambda t: (inside(t), weight[t.key]), default=None)
-
-
-def lead(statement: Statement) -> int:
+def lead(statement: "_Ranked | Statement") -> int:
     """Where a statement's act puts it in a digest (``LEAD``): 0 for speech, up to the last
     place for a negated statement, whatever its act."""
     if statement.negated:
@@ -231,26 +296,40 @@ def lead(statement: Statement) -> int:
     return LEAD.index(statement.act) if statement.act in LEAD else len(LEAD)
 
 
-def _surest(pairs, n: int):
+class _Ranked(Protocol):
+    """What ranking a statement for a digest reads: a ``Statement``, or a ``Said``."""
+    @property
+    def act(self) -> str: ...
+    @property
+    def negated(self) -> bool: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+
+
+_R = TypeVar("_R", bound=_Ranked)
+
+
+def _surest(items: Sequence[_R], n: int) -> list[_R]:
     """The ``n`` statements to show, speech before thought, evidence and negated ones (``lead``),
     the surest of each (direct quotations first among equals); listed by act, each act in the
     order given."""
-    ranked = sorted(range(len(pairs)), key=lambda i: (lead(pairs[i][1]), -pairs[i][1].confidence,
-                                                      pairs[i][1].kind != "direct", i))
-    return [pairs[i] for i in sorted(ranked[:n], key=lambda i: (lead(pairs[i][1]), i))]
+    ranked = sorted(range(len(items)), key=lambda i: (lead(items[i]), -items[i].confidence,
+                                                      items[i].kind != "direct", i))
+    return [items[i] for i in sorted(ranked[:n], key=lambda i: (lead(items[i]), i))]
 
 
-def _section(article: Article, heading, statements: list[Statement], link: Linker, n: int) -> Section:
+def _section(article: Article, ref: Ref, heading, statements: list[Statement], link: Linker, n: int) -> Section:
     counts = Counter(t.name for s in statements for t in _topics(article, s))
     names = tuple(name for name, _ in counts.most_common(3))
-    picked = [s for _, s in _surest([(article, s) for s in statements], n)]
-    lines = tuple(_line(article, s, link) for s in picked)
+    lines = tuple(_line(article, ref, s, link) for s in _surest(statements, n))
     if heading is not None:
         return Section(heading.text, False, names, lines)
     return Section(" · ".join(names[:2]) or "Overall", True, names, lines)
 
 
-def _line(article: Article, statement: Statement, link: Linker) -> Line:
+def _line(article: Article, ref: Ref, statement: Statement, link: Linker) -> Line:
     amounts = tuple({"text": a.text, "value": a.value, "low": a.low, "high": a.high, "unit": a.unit,
                      "about": a.about.text if a.about else None}
                     for a in article.amounts if a.statement == statement.id)
@@ -258,14 +337,14 @@ def _line(article: Article, statement: Statement, link: Linker) -> Line:
                   if statement.start <= d.start and d.end <= statement.end)
     return Line(statement.speaker.name, statement.cue.text if statement.cue else None, statement.kind,
                 statement.text, tuple(p.text for p in statement.parts) or (statement.text,),
-                link(article, statement), article.id, statement.id, statement.start, statement.end,
+                link(ref, statement), ref.id, statement.id, statement.start, statement.end,
                 article.published, article.site, amounts, dates, statement.act, statement.negated)
 
 
-def _events(article: Article, link: Linker) -> tuple[EventLine, ...]:
+def _events(ref: Ref, article: Article, link: Linker) -> tuple[EventLine, ...]:
     return tuple(EventLine(e.type, e.participants, e.place.text if e.place else None,
                            (e.date.value or e.date.text) if e.date else None, e.status, e.text,
-                           link(article, None)) for e in article.events)
+                           link(ref, None)) for e in article.events)
 
 
 def _article_context(article: Article, statements: list[Statement]) -> str:
@@ -278,5 +357,5 @@ def _article_context(article: Article, statements: list[Statement]) -> str:
             + (f" by {who}" if who else "") + (f", most about {about}" if about else "") + ".")
 
 
-__all__ = ["Digest", "Section", "Line", "EventLine", "LEAD", "article_digest", "collection_digest", "lead",
-           "source_link", "linkable"]
+__all__ = ["Digest", "Section", "Line", "EventLine", "LEAD", "MAX_SECTIONS", "Ref", "Said", "article_digest",
+           "collection_digest", "said_digest", "lead", "source_link", "linkable"]

@@ -20,6 +20,7 @@ def to_json(digest: Digest) -> str:
 
 def to_markdown(digest: Digest) -> str:
     out = [f"# {_md(digest.title)}", "", f"_[generated] {_md(digest.context)}_", ""]
+    out += [line for note in digest.notes for line in (f"_[generated] {_md(note)}_", "")]
     if digest.events:
         out += ["**Events**", ""]
         for e in digest.events:

@@ -20,8 +20,7 @@ from onrecord.store.queries import StatementQuery as StoreQuery
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-    from onrecord.digest import Digest
-    from onrecord.model import Article, Statement
+    from onrecord.digest import ArticleRef, Digest, StatementRef
     from onrecord.store.rows import (ArticleDetail, ArticleRow, Counts, EventDetail, EventRow, QuoteDetail,
                                      QuoteRow, SpeakerDetail, SpeakerRow, StatementRow, TopicDetail, TopicRow)
 
@@ -32,6 +31,10 @@ ARTICLE_STATEMENTS = 100  # a page of an article's statements (and the text arou
 QUOTE_OCCURRENCES = 500
 TOPIC_STATEMENTS = 200
 EVENT_REPORTS = 500
+# The claims a claims page compares: the latest, so that a page costs the same in a store of
+# any size (comparing every claim of a large store is the command line's `onrecord claims`).
+CLAIMS_WINDOW = 200
+CLAIMS_PER_GROUP = 50     # the latest claims a group lists; the rest of the window's are counted
 
 Order = Literal["asc", "desc"]
 RowT = TypeVar("RowT")
@@ -221,12 +224,15 @@ def event(store: Store, event_id: int, limit: int = EVENT_REPORTS) -> EventDetai
 
 
 def claims(store: Store, about: str | None) -> dict[str, Any]:
-    """Claims of one quantity side by side, disagreeing groups first among equals."""
-    groups = api.claim_groups(store, about)
-    return {"groups": [g.to_dict() for g in groups], "query": {"about": about} if about else {}}
+    """Claims of one quantity side by side, disagreeing groups first among equals: those of
+    the store's latest ``CLAIMS_WINDOW`` claims, ``window`` saying how many were compared,
+    whether they were all the store holds, and since when."""
+    groups, window = api.latest_claim_groups(store, CLAIMS_WINDOW, about, per_group=CLAIMS_PER_GROUP)
+    return {"groups": [g.to_dict() for g in groups], "window": window.to_dict(),
+            "query": {"about": about} if about else {}}
 
 
-def web_link(article: "Article", statement: "Statement | None") -> str:
+def web_link(article: "ArticleRef", statement: "StatementRef | None") -> str:
     """Where a digest line links on the web: the statement's place in the article page."""
     base = f"/articles/{url_quote(article.id, safe='')}"
     return f"{base}#st-{url_quote(statement.id, safe='')}" if statement is not None else base
