@@ -72,6 +72,27 @@ def test_an_article_that_hangs_or_kills_its_process_is_failed_alone(scheduler, t
                        str(tmp_path / "one.txt")}
 
 
+def test_a_stopped_input_is_remembered_and_failed_at_once_by_a_later_run(scheduler, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(line) + "\n" for line in (story(0), story(1, "CRASH-ME"))),
+                    encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    first = ingest_dask([feed], scheduler, db=db, budget=Budget(seconds=5.0))
+    died = "analysis stopped: its worker died (killed, or out of memory)"
+    assert first.failed == [("https://example.org/1", died)] and first.saved == 1
+    with Store(db) as store:
+        assert list(store.stopped_inputs().values()) == [died]
+    # The complete run left no shards: a repeat reads the feed again, and fails the input
+    # that killed its process without starting on it.
+    started = time.monotonic()
+    again = ingest_dask([feed], scheduler, db=db, budget=Budget(seconds=5.0))
+    assert again.failed == [("https://example.org/1", f"{died} in an earlier run; "
+                             "not analysed again (retry with --retry-stopped)")]
+    assert (again.saved, again.unchanged) == (0, 1) and time.monotonic() - started < 60
+    retried = ingest_dask([feed], scheduler, db=db, budget=Budget(seconds=5.0), retry_stopped=True)
+    assert retried.failed == first.failed                      # analysed, and stopped, again
+
+
 def test_the_analysing_process_serves_later_tasks_and_runs(scheduler, tmp_path):
     (tmp_path / "a.txt").write_text(story(0)["text"], encoding="utf-8")
     first = ingest_dask([tmp_path / "a.txt"], scheduler, db=str(tmp_path / "s.db"), budget=Budget(30.0))

@@ -57,7 +57,7 @@ def test_folders_read_as_one_table_over_shards(tmp_path, analysed):
     shards.write_shard(tmp_path, "k1", analysed[:1])
     shards.write_shard(tmp_path, "k2", analysed[1:], [("a.txt", "empty file")])
     assert pq.read_table(tmp_path / "articles").num_rows == 2
-    assert pq.read_table(tmp_path / "failures").to_pylist() == [{"subject": "a.txt", "reason": "empty file"}]
+    assert pq.read_table(tmp_path / "failures").to_pylist() == [{"subject": "a.txt", "reason": "empty file", "stopped": None}]
     assert [a.id for a in shards.read_articles(tmp_path)] == [a.id for a in analysed]
 
 
@@ -86,3 +86,23 @@ def test_an_empty_shard_is_complete(tmp_path):
     assert shards.is_complete(tmp_path, "k0") and summary.articles == 0
     assert list(shards.read_articles(tmp_path, "k0")) == []
     assert shards.read_summary(tmp_path, "k0").failed == [("a.txt", "empty file")]
+
+
+def test_a_stopped_input_keeps_the_id_of_its_text(tmp_path):
+    shards.prepare(tmp_path)
+    with shards.ShardWriter(tmp_path, "k2") as shard:
+        shard.fail("a.txt", "empty file")
+        shard.fail("b.txt", "analysis stopped: it took longer than its budget of 1 s", stopped="b1d")
+        shard.commit()
+    again = shards.read_summary(tmp_path, "k2")
+    assert again.failed[1][0] == "b.txt" and again.stopped == {1: "b1d"}
+
+
+def test_failures_of_a_shard_written_before_stops_were_kept_read_as_plain_failures(tmp_path):
+    import pyarrow as pa
+
+    shards.write_shard(tmp_path, "k3", [], [("a.txt", "empty file")])
+    old = pa.table({"subject": ["a.txt"], "reason": ["empty file"]})
+    pq.write_table(old, shards.shard_path(tmp_path, "failures", "k3"))
+    summary = shards.read_summary(tmp_path, "k3")
+    assert summary.failed == [("a.txt", "empty file")] and summary.stopped == {}

@@ -38,7 +38,7 @@ from ..ingest import JSONL_ENDINGS, STDIN, WARC_ENDINGS, iter_inputs, unread_fil
 from ..ingest.reading import read_all
 from ..version import __version__
 from . import pool
-from .local import IngestOptions, IngestReport, count_stored, ingest_options, save_counted
+from .local import IngestOptions, IngestReport, count_stored, ingest_options, save_counted, stopped_before
 from .pool import Budget
 
 if TYPE_CHECKING:
@@ -149,16 +149,20 @@ def _worker_analyzer(rescorer_path: str | None):
 
 
 def run_task(task: Task, folder: str, published: str | None = None,
-             rescorer_path: str | None = None, budget: Budget | None = None):
+             rescorer_path: str | None = None, budget: Budget | None = None,
+             stopped: dict[str, str] | None = None):
     """Read, analyse and write the shard of ``task`` (on a worker); its ``ShardSummary``.
-    With ``budget``, analysis runs in this worker's analysing process (``_analysed_within``)."""
+    With ``budget``, analysis runs in this worker's analysing process (``_analysed_within``).
+    ``stopped``: texts whose analysis was stopped in an earlier run (id -> reason), failed
+    again without analysis."""
     from . import shards
 
     with shards.ShardWriter(folder, task.key) as shard:
-        def failed(subject: str, reason: str) -> None:
-            shard.fail(task.given(subject), reason)
+        def failed(subject: str, reason: str, stopped: str | None = None) -> None:
+            shard.fail(task.given(subject), reason, stopped)
 
-        articles = read_all([absolute for _, absolute in task.files], failed, published)
+        articles = _unless_stopped(read_all([absolute for _, absolute in task.files], failed, published),
+                                   stopped or {}, failed)
         if budget is None:
             analysed = _analysed(_worker_analyzer(rescorer_path), articles, failed)
         else:
@@ -168,6 +172,15 @@ def run_task(task: Task, folder: str, published: str | None = None,
                 article = dataclasses.replace(article, source=task.given(article.source))
             shard.add(article)
         return shard.commit()
+
+
+def _unless_stopped(articles: Iterable["Article"], stopped: dict[str, str],
+                    failed: Callable[..., None]) -> Iterator["Article"]:
+    for article in articles:
+        if article.id in stopped:
+            failed(pool.subject(article), stopped_before(stopped[article.id]))
+        else:
+            yield article
 
 
 def _analysed(analyzer, articles: Iterable["Article"], failed: Callable[[str, str], None]):
@@ -219,7 +232,7 @@ def _drop_budgeted() -> None:
 
 
 def _analysed_within(articles: Iterable["Article"], rescorer_path: str | None, budget: Budget,
-                     failed: Callable[[str, str], None]) -> Iterator["Article"]:
+                     failed: Callable[..., None]) -> Iterator["Article"]:
     """Analysed articles, as ``analyse_parallel(articles, 1, budget=budget)`` gives them, on
     a pool kept from task to task; the failed (over the budget, killing their process, or
     raising) go to ``failed``. One task at a time uses the pool: the lock is held throughout."""
@@ -231,10 +244,10 @@ def _analysed_within(articles: Iterable["Article"], rescorer_path: str | None, b
         yield from _sorted(pool.analyse_on(workers, articles), failed)
 
 
-def _sorted(results: Iterable["pool.Result"], failed: Callable[[str, str], None]) -> Iterator["Article"]:
+def _sorted(results: Iterable["pool.Result"], failed: Callable[..., None]) -> Iterator["Article"]:
     for result in results:
-        if isinstance(result, tuple):          # (input, reason), or pool.Stopped: the same two first
-            failed(result[0], result[1])
+        if isinstance(result, tuple):          # (input, reason), or pool.Stopped: the same and its id
+            failed(*result)
         else:
             yield result
 
@@ -316,7 +329,9 @@ def ingest_dask(paths: Iterable[str | os.PathLike[str]], scheduler: str,
         merger = _Merger(tasks, folder, store, report, reanalyse, options.batch_size, on_error)
         for unread in unread_files(paths):                # reported here: no worker sees them
             merger.failed(unread.subject, unread.reason)
-        with contextlib.closing(_run(tasks, scheduler, n_workers, folder, (published, rescorer_path, budget),
+        # Inputs stopped in an earlier run fail again at once, as in a local run.
+        stopped = store.stopped_inputs() if store is not None and not (reanalyse or options.retry_stopped) else {}
+        with contextlib.closing(_run(tasks, scheduler, n_workers, folder, (published, rescorer_path, budget, stopped),
                                      reanalyse)) as summaries:
             for index, summary, reused in summaries:
                 done["articles"] += summary.articles + len(summary.failed)
@@ -365,10 +380,10 @@ def _open_store(db) -> "Store":
 
 
 def _run(tasks: list[Task], scheduler: str, n_workers: int | None, folder: Path,
-         settings: tuple[str | None, str | None, Budget | None], reanalyse: bool):
+         settings: tuple[str | None, str | None, Budget | None, dict[str, str]], reanalyse: bool):
     """(task index, ShardSummary, whether it was reused) for every task, as they finish:
     complete shards first (when not ``reanalyse``), then those the cluster computes.
-    ``settings`` are ``run_task``'s last arguments: published, rescorer path, budget."""
+    ``settings`` are ``run_task``'s last arguments: published, rescorer path, budget, stopped."""
     from . import shards
 
     todo = []
@@ -505,8 +520,10 @@ class _Merger:
         self.next = 0
 
     def add(self, index: int, summary, reused: bool) -> None:
-        for subject, reason in summary.failed:
+        for n, (subject, reason) in enumerate(summary.failed):
             self.failed(subject, reason)
+            if n in summary.stopped and self.store is not None:     # so no later run stops on it
+                self.store.remember_stopped(summary.stopped[n], subject, reason)
         self.waiting[index] = (summary, reused)
         while self.next in self.waiting:
             summary, reused = self.waiting.pop(self.next)

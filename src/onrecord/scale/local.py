@@ -109,8 +109,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], db: str | os.PathLike[
                     if stopped is None:
                         yield article
                     else:
-                        failed(subject(article), f"{stopped} in an earlier run; "
-                               "not analysed again (retry with --retry-stopped)")
+                        failed(subject(article), stopped_before(stopped))
                 else:
                     count_stored(seen, article, report)
 
@@ -144,6 +143,11 @@ def count_stored(store: "Store", article: Article, report: IngestReport) -> None
         report.copies += 1
     else:
         report.unchanged += 1
+
+
+def stopped_before(reason: str) -> str:
+    """The failure of an input whose analysis was stopped in an earlier run for ``reason``."""
+    return f"{reason} in an earlier run; not analysed again (retry with --retry-stopped)"
 
 
 class IngestStopped(StoreError):

@@ -3,7 +3,7 @@
     DIR/articles/<key>.parquet     one row per article: id, source, title, published, site,
                                    statements (their count), record (``Article.to_dict()`` as JSON)
     DIR/statements/<key>.parquet   one row per statement, flattened for analysis (``STATEMENTS``)
-    DIR/failures/<key>.parquet     subject, reason: what the task's inputs could not give
+    DIR/failures/<key>.parquet     subject, reason, stopped: what the task's inputs could not give
 
 Each folder reads as one table (``pyarrow.parquet.read_table("DIR/statements")``). The record
 column is the whole article, so a shard can be merged into a store without analysing again.
@@ -43,7 +43,9 @@ STATEMENTS = pa.schema([
     ("cue", pa.string()), ("speaker_name", pa.string()), ("speaker_mention", pa.string()),
     ("speakers", pa.list_(pa.string())), ("confidence", pa.float64()),
 ])
-FAILURES = pa.schema([("subject", pa.string()), ("reason", pa.string())])
+# ``stopped``: the article id of an input whose analysis was stopped (``pool.Stopped``), which
+# the store remembers so that no later run stops on it again; null for other failures.
+FAILURES = pa.schema([("subject", pa.string()), ("reason", pa.string()), ("stopped", pa.string())])
 _SCHEMAS = {"articles": ARTICLES, "statements": STATEMENTS, "failures": FAILURES}
 
 # Articles held before a row group is written: a WARC task of thousands of pages streams.
@@ -58,6 +60,7 @@ class ShardSummary:
     articles: int = 0
     statements: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    stopped: dict[int, str] = field(default_factory=dict)    # index in ``failed`` -> article id
 
 
 def shard_path(folder: str | os.PathLike[str], table: str, key: str) -> Path:
@@ -124,7 +127,11 @@ class ShardWriter:
         if len(self._articles) >= ROW_GROUP:
             self._flush()
 
-    def fail(self, subject: str, reason: str) -> None:
+    def fail(self, subject: str, reason: str, stopped: str | None = None) -> None:
+        """An input that gives no article; ``stopped``: the id of the text whose analysis was
+        stopped (it killed its process or ran over its budget)."""
+        if stopped is not None:
+            self.summary.stopped[len(self.summary.failed)] = stopped
         self.summary.failed.append((subject, reason))
 
     def commit(self) -> ShardSummary:
@@ -132,7 +139,8 @@ class ShardWriter:
         for writer in self._writers.values():
             writer.close()
         _write_table(self._temp["failures"], FAILURES,
-                     [{"subject": s, "reason": r} for s, r in self.summary.failed])
+                     [{"subject": s, "reason": r, "stopped": self.summary.stopped.get(n)}
+                      for n, (s, r) in enumerate(self.summary.failed)])
         for table in ("statements", "failures", "articles"):     # articles last: the shard is done
             os.replace(self._temp[table], shard_path(self.folder, table, self.summary.key))
         self._writers.clear()
@@ -181,7 +189,8 @@ def read_summary(folder: str | os.PathLike[str], key: str) -> ShardSummary:
     """Counts and failures of a complete shard, without reading its records."""
     counts = pq.read_table(shard_path(folder, "articles", key), columns=["statements"]).column(0).to_pylist()
     failures = pq.read_table(shard_path(folder, "failures", key)).to_pylist()
-    return ShardSummary(key, len(counts), sum(counts), [(f["subject"], f["reason"]) for f in failures])
+    stopped = {n: f["stopped"] for n, f in enumerate(failures) if f.get("stopped")}   # (none before it was kept)
+    return ShardSummary(key, len(counts), sum(counts), [(f["subject"], f["reason"]) for f in failures], stopped)
 
 
 def complete_shards(folder: str | os.PathLike[str], table: str = "articles") -> list[Path]:

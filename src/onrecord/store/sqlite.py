@@ -197,6 +197,13 @@ class Store:
                 "SELECT reason FROM stopped_articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
+    def stopped_inputs(self) -> dict[str, str]:
+        """Every text whose analysis was stopped in an earlier run, by id, with the reason
+        (for runs whose readers cannot ask ``stopped`` text by text: a cluster's workers)."""
+        with self._errors():
+            return dict(self._connection().execute(
+                "SELECT id, reason FROM stopped_articles WHERE id NOT IN (SELECT id FROM articles)").fetchall())
+
     def has(self, article_id: str) -> bool:
         """Whether a text with this id (its hash) is stored: as an article, or as a copy
         folded into one (so an ingest that meets it again need not analyse it)."""
