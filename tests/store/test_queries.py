@@ -100,6 +100,54 @@ def test_pages_stay_stable_while_articles_arrive(store: Store) -> None:
     assert late.id in {k[0] for k in seen} and early.id not in {k[0] for k in seen}
 
 
+# -- pages of words found all over the store ----------------------------------------------------
+
+@pytest.fixture
+def nearby_calls(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each look at the next few articles (``queries._nearby_ids``) found the page."""
+    from onrecord.store import queries
+
+    calls: list[bool] = []
+    first_look = queries._nearby_ids
+
+    def spy(*args, **kwargs):
+        found = first_look(*args, **kwargs)
+        calls.append(found is not None)
+        return found
+
+    monkeypatch.setattr(queries, "_nearby_ids", spy)
+    return calls
+
+
+@pytest.mark.parametrize("order", ["asc", "desc"])
+@pytest.mark.parametrize("size", [1, 2, 5])
+def test_pages_of_common_words_are_found_in_the_next_articles_and_in_order(
+        store: Store, nearby_calls: list[bool], order: str, size: int) -> None:
+    # Every statement holds "stands": a small page lies in the next few articles.
+    walked = [r for page in pages(store.statements_page, search="stands", limit=size, order=order) for r in page]
+    found = nearby_calls.copy()
+    whole = store.statements_page(search="stands", limit=500, order=order)["items"]
+    assert [key(r) for r in walked] == [key(r) for r in whole] and len(whole) == 78
+    assert found and all(found[:-1])          # only the last pages may run out of articles
+
+
+def test_words_not_in_the_next_articles_are_looked_up_everywhere(store: Store, nearby_calls: list[bool]) -> None:
+    # "23" is in the newest dated article only: the oldest few hold none of it.
+    found = store.statements_page(search="23", limit=1, order="asc")
+    assert nearby_calls == [False]
+    assert [r["text"] for r in found["items"]] == ["point 23-0 stands"] and found["next_cursor"] is not None
+    rest = [r["text"] for page in pages(store.statements_page, search="23", limit=1, order="asc") for r in page]
+    assert rest == ["point 23-0 stands", "point 23-1 stands", "point 23-2 stands"]
+
+
+def test_filters_of_the_article_narrow_the_next_articles_too(store: Store) -> None:
+    walked = [r for page in pages(store.statements_page, search="stands", site="beta.example", limit=2,
+                                  since="2022-01-20", order="desc") for r in page]
+    whole = [r for r in store.statements_page(search="stands", limit=500, order="desc")["items"]
+             if r["site"] == "beta.example" and (r["published"] or "") >= "2022-01-20"]
+    assert [key(r) for r in walked] == [key(r) for r in whole] and whole
+
+
 def test_statement_rows_carry_site_and_speakers(store: Store) -> None:
     row = store.statements_page(limit=1)["items"][0]
     assert set(row) == {"article_id", "source", "title", "published", "sid", "kind", "text", "words", "start", "end",

@@ -185,3 +185,33 @@ def test_unknown_quote_is_none(tmp_path: Path) -> None:
         assert s.quote(999) is None and s.quote("999") is None
         with pytest.raises(InputError):
             s.quote("abc")
+
+
+def many_speakers() -> list[Article]:
+    """One quotation in eight articles: Ana Ruiz says it three times, Ben Hale and Cem Kaya
+    twice, Dag Berg once."""
+    who = ["Ana Ruiz", "Ben Hale", "Ana Ruiz", "Cem Kaya", "Dag Berg", "Ben Hale", "Ana Ruiz", "Cem Kaya"]
+    return [article(Quote(name, "we will build the new harbour", kind="direct"), published=f"2024-01-0{n + 1}",
+                    tail=f"Report {n}.") for n, name in enumerate(who)]
+
+
+def test_a_listed_quote_names_its_most_frequent_speakers_and_counts_them_all(tmp_path: Path) -> None:
+    with store_of(tmp_path / "q.db", *many_speakers()) as s:
+        (item,) = s.quotes()["items"]
+        found = s.quote(item["id"])
+    assert [(p["name"], p["statements"]) for p in item["speakers"]] == [
+        ("Ana Ruiz", 3), ("Ben Hale", 2), ("Cem Kaya", 2)]
+    assert item["speaker_count"] == found["speaker_count"] == 4
+    # the quote's own page names every one
+    assert [(p["name"], p["statements"]) for p in found["speakers"]] == [
+        ("Ana Ruiz", 3), ("Ben Hale", 2), ("Cem Kaya", 2), ("Dag Berg", 1)]
+
+
+def test_a_quote_gives_its_first_occurrences_up_to_the_limit(tmp_path: Path) -> None:
+    with store_of(tmp_path / "q.db", *many_speakers()) as s:
+        (item,) = s.quotes()["items"]
+        first = s.quote(item["id"], limit=3)
+        every = s.quote(item["id"])
+    assert [o["published"] for o in first["occurrences"]] == ["2024-01-01", "2024-01-02", "2024-01-03"]
+    assert first["occurrences"] == every["occurrences"][:3] and len(every["occurrences"]) == 8
+    assert first["statement_count"] == 8

@@ -117,7 +117,10 @@ def groups_of(conn: sqlite3.Connection, article_id: str) -> list[int]:
 
 # -- reading -----------------------------------------------------------------------------------
 
-# "when" sorts an event: its date, else the day it was first reported.
+# "when" sorts an event: its date, else the day it was first reported. The first report is
+# the first stored of those whose article is dated ``first_seen`` (the earliest date of its
+# reports), else, when none is dated, the first stored: looked for in stored order, that
+# stops at the first such report instead of reading every report's article to sort them.
 _GROUP_COLUMNS = """
 SELECT g.id, g.type, g.participants, g.date, g.status, g.first_seen, g.article_count,
        coalesce(g.date, substr(g.first_seen, 1, 10)) AS "when",
@@ -125,8 +128,9 @@ SELECT g.id, g.type, g.participants, g.date, g.status, g.first_seen, g.article_c
         ORDER BY e.id LIMIT 1) AS place,
        (SELECT json_object('article_id', e.article_id, 'vid', e.vid, 'text', e.text, 'title', a.title,
                            'site', a.site, 'published', a.published)
-        FROM events AS e JOIN articles AS a ON a.id = e.article_id WHERE e.group_id = g.id
-        ORDER BY coalesce(a.published, '9999'), e.id LIMIT 1) AS first_report
+        FROM events AS e JOIN articles AS a ON a.id = e.article_id
+        WHERE e.group_id = g.id AND (a.published = g.first_seen OR g.first_seen IS NULL)
+        ORDER BY e.id LIMIT 1) AS first_report
 FROM event_groups AS g
 """
 
@@ -196,7 +200,8 @@ def event_rows(conn: sqlite3.Connection, q: str | None, type: str | None, partic
 
 
 def event_detail(conn: sqlite3.Connection, gid: int, limit: int) -> EventDetail | None:
-    """One event with its reports (oldest first, at most ``limit``), each with its article."""
+    """One event with its reports (oldest first, at most ``limit``; ``report_count`` of them
+    in all), each with its article."""
     if isinstance(gid, bool) or not isinstance(gid, int):
         raise InputError("event", f"not an event id: {gid!r}")
     if not storable(gid):
@@ -206,6 +211,7 @@ def event_detail(conn: sqlite3.Connection, gid: int, limit: int) -> EventDetail 
         return None
     out = cast(EventDetail, _group(row))            # given ``reports``, which EventRow lacks, below
     out["reports"] = [_report(r) for r in conn.execute(_REPORTS, (gid, page_size(limit)))]
+    out["report_count"] = conn.execute("SELECT count(*) FROM events WHERE group_id = ?", (gid,)).fetchone()[0]
     return out
 
 

@@ -23,6 +23,10 @@ from onrecord.store.topic_ids import find_topic
 
 MAX_PAGE = 500
 DEFAULT_PAGE = 50
+# How many articles, per statement of the page, a page of statements matching common words
+# or a topic is first looked for in (``_nearby_ids``): an article holds about ten statements,
+# so four articles find one at a fortieth of them; rarer matches are looked up all at once.
+NEARBY_ARTICLES = 4
 # SQLite integers are signed 64-bit: a larger Python int cannot even be bound as a parameter.
 MIN_INTEGER, MAX_INTEGER = -2 ** 63, 2 ** 63 - 1
 KINDS = ("direct", "indirect", "mixed")
@@ -52,12 +56,13 @@ _DATED = {"asc": "a.published IS NULL", "desc": "a.published IS NOT NULL"}
 
 
 def _keyset(order: str, extra: tuple[str, ...], cursor: list[Any] | None,
-            where: list[str], params: dict[str, Any]) -> str:
-    """The ORDER BY terms for ``order``; with a cursor key, the condition for rows after it."""
+            where: list[str], params: dict[str, Any], inclusive: bool = False, prefix: str = "k") -> str:
+    """The ORDER BY terms for ``order``; with a cursor key, the condition for rows after it
+    (``inclusive``: or at it), its values bound as ``prefix`` 0, 1, ..."""
     parts = (_DATED[order], "coalesce(a.published, '')", "a.id", *extra)
     if cursor is not None:
-        names = [f"k{n}" for n in range(len(parts))]
-        where.append(f"({', '.join(parts)}) {'>' if order == 'asc' else '<'} "
+        names = [f"{prefix}{n}" for n in range(len(parts))]
+        where.append(f"({', '.join(parts)}) {'>' if order == 'asc' else '<'}{'=' if inclusive else ''} "
                      f"({', '.join(':' + n for n in names)})")
         params.update(zip(names, cursor))
     return ", ".join(f"{part} {order.upper()}" for part in parts)
@@ -253,17 +258,53 @@ def statement_rows(conn: sqlite3.Connection, f: Filters, limit: int, ranked: boo
     # The page's ids first, then its columns: SQLite computes every selected column of every
     # matching row before it sorts, and the speakers' and quotes' subqueries of thousands of
     # rows cost far more than the sort itself.
-    sql = (f"SELECT s.id FROM {source} JOIN articles AS a ON a.id = s.article_id "
-           f"WHERE {' AND '.join(where) or '1'} "
-           f"ORDER BY {'bm25(statements_fts), ' if ranked else ''}{sort} LIMIT :limit")
     params["limit"] = limit
-    ids = [row[0] for row in conn.execute(sql, params)]
+    ids = None
+    if not ranked and limit > 0 and _widespread(f):
+        ids = _nearby_ids(conn, f, where, dict(params), order, after, sort)
+    if ids is None:
+        sql = (f"SELECT s.id FROM {source} JOIN articles AS a ON a.id = s.article_id "
+               f"WHERE {' AND '.join(where) or '1'} "
+               f"ORDER BY {'bm25(statements_fts), ' if ranked else ''}{sort} LIMIT :limit")
+        ids = [row[0] for row in conn.execute(sql, params)]
     if not ids:
         return []
     found = {row["_rowid"]: _statement(row) for row in conn.execute(
         f"{_STATEMENT_COLUMNS} FROM statements AS s JOIN articles AS a ON a.id = s.article_id "
         "WHERE s.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)})}
     return [found[i] for i in ids]
+
+
+def _widespread(f: Filters) -> bool:
+    """Whether ``f`` may match statements all over the store: words or a topic, which can
+    match thousands, and neither an article's nor a quote's, which are a few at most."""
+    return bool((f.search and f.search.strip()) or f.topic or f.topic_id is not None) and (
+        f.article_id is None and f.quote_id is None)
+
+
+def _nearby_ids(conn: sqlite3.Connection, f: Filters, where: list[str], params: dict[str, Any], order: str,
+                after: list[Any] | None, sort: str) -> list[int] | None:
+    """The page's ids when the next ``NEARBY_ARTICLES`` articles per statement asked for, in
+    the page's order (from the cursor's own article on), hold enough of them, else None.
+
+    Matches of common words or a big topic are spread over the store: ordering them all by
+    date reads the article of every one, while the first page lies in the first few
+    articles. Every statement of later articles sorts after these, so when they fill the
+    page it is the page."""
+    near: list[str] = []
+    _article_where(f, near, params)
+    article_sort = _keyset(order, (), None if after is None else after[:3], near, params,
+                           inclusive=True, prefix="n")
+    params["nearby"] = NEARBY_ARTICLES * params["limit"]
+    # The articles, materialized and crossed first, stand in for the table as ``a`` (with the
+    # columns the conditions read): their statements are read through the index of their
+    # article, each only checked against the words' or topic's matches.
+    sql = (f"WITH a AS MATERIALIZED (SELECT a.id, a.published, a.site FROM articles AS a "
+           f"WHERE {' AND '.join(near) or '1'} ORDER BY {article_sort} LIMIT :nearby) "
+           "SELECT s.id FROM a CROSS JOIN statements AS s INDEXED BY statements_article_start "
+           f"ON s.article_id = a.id WHERE {' AND '.join(where) or '1'} ORDER BY {sort} LIMIT :limit")
+    ids = [row[0] for row in conn.execute(sql, params)]
+    return ids if len(ids) >= params["limit"] else None
 
 
 def statement_page(conn: sqlite3.Connection, f: Filters, size: int | None, listing: str = "statements",

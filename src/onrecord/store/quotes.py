@@ -119,14 +119,20 @@ def quotes_of(conn: sqlite3.Connection, article_id: str) -> list[int]:
 
 # -- reading -----------------------------------------------------------------------------------
 
+# A listed quote names its most frequent speakers (ties by id) and counts them all; the
+# names of those few are read afterwards (``_named``), not those of every speaker.
 _QUOTE_COLUMNS = """
 SELECT q.id, q.text, q.key, q.first_seen, q.article_count, q.statement_count,
-       (SELECT json_group_array(json_object('id', x.id, 'name', x.name, 'statements', x.n)) FROM
-          (SELECT p.id, p.name, count(*) AS n FROM statements AS s
-           JOIN statement_speakers AS l ON l.statement_id = s.id JOIN speakers AS p ON p.id = l.speaker_id
-           WHERE s.quote_id = q.id GROUP BY p.id ORDER BY n DESC, p.name) AS x) AS speakers
+       (SELECT json_object('count', count(*), 'top', json_group_array(json_array(x.id, x.n))
+                           FILTER (WHERE x.rank <= :speakers))
+        FROM (SELECT l.speaker_id AS id, count(*) AS n,
+                     row_number() OVER (ORDER BY count(*) DESC, l.speaker_id) AS rank
+              FROM statements AS s JOIN statement_speakers AS l ON l.statement_id = s.id
+              WHERE s.quote_id = q.id GROUP BY l.speaker_id) AS x) AS speakers
 FROM quotes AS q
 """
+
+LIST_SPEAKERS = 3      # speakers named by each quote of a list; a quote's own page names all
 
 
 def quote_rows(conn: sqlite3.Connection, q: str | None, speaker: str | None, min_articles: int,
@@ -136,7 +142,8 @@ def quote_rows(conn: sqlite3.Connection, q: str | None, speaker: str | None, min
     if isinstance(min_articles, bool) or not isinstance(min_articles, int) or min_articles < 1:
         raise InputError("min_articles", f"must be a whole number ≥ 1, not {min_articles!r}")
     # No quote is reported by more articles than SQLite can count.
-    params: dict[str, Any] = {"min_articles": min(min_articles, MAX_INTEGER), "limit": size + 1}
+    params: dict[str, Any] = {"min_articles": min(min_articles, MAX_INTEGER), "limit": size + 1,
+                              "speakers": LIST_SPEAKERS}
     where = ["q.article_count >= :min_articles"]
     search = q if q is not None and q.strip() else None
     who = speaker if speaker is not None and speaker.strip() else None
@@ -160,7 +167,7 @@ def quote_rows(conn: sqlite3.Connection, q: str | None, speaker: str | None, min
         params.update(c_count=count, c_id=last)
     sql = (f"{_QUOTE_COLUMNS} WHERE {' AND '.join(where)} "
            "ORDER BY q.article_count DESC, q.id LIMIT :limit")
-    rows = [_quote(row) for row in conn.execute(sql, params)]
+    rows = _named(conn, list(conn.execute(sql, params)))
     more = len(rows) > size
     rows = rows[:size]
     after = encode_cursor("quotes", "desc", [rows[-1]["article_count"], rows[-1]["id"]]) if more else None
@@ -173,10 +180,10 @@ def quote_detail(conn: sqlite3.Connection, quote_id: int, limit: int) -> QuoteDe
         raise InputError("quote", f"not a quote id: {quote_id!r}")
     if not storable(quote_id):
         return None
-    row = conn.execute(f"{_QUOTE_COLUMNS} WHERE q.id = ?", (quote_id,)).fetchone()
+    row = conn.execute(f"{_QUOTE_COLUMNS} WHERE q.id = :id", {"id": quote_id, "speakers": MAX_INTEGER}).fetchone()
     if row is None:
         return None
-    out = cast(QuoteDetail, _quote(row))            # given the keys QuoteRow lacks, below
+    out = cast(QuoteDetail, _named(conn, [row])[0])   # given the keys QuoteRow lacks, below
     rows = statement_rows(conn, Filters(quote_id=quote_id), page_size(limit), ranked=False)
     out["occurrences"] = [public(r) for r in rows]
     out["unattributed"] = conn.execute(
@@ -194,11 +201,19 @@ def _text_words(text: str) -> str:
     return "{text} : (" + words + ")" if words else ""
 
 
-def _quote(row: sqlite3.Row) -> QuoteRow:
-    out = dict(row)
-    out["speakers"] = json.loads(out["speakers"]) if out["speakers"] else []
-    return cast(QuoteRow, out)                     # the columns of _QUOTE_COLUMNS
+def _named(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[QuoteRow]:
+    """The quote rows with their speakers named, most statements first (ties by name)."""
+    out = [dict(row) for row in rows]
+    for row in out:
+        found = json.loads(row["speakers"]) if row["speakers"] else {"count": 0, "top": None}
+        row["speaker_count"], row["speakers"] = found["count"], found["top"] or []
+    ids = json.dumps(sorted({sid for row in out for sid, _ in row["speakers"]}))
+    names = dict(conn.execute("SELECT id, name FROM speakers WHERE id IN (SELECT value FROM json_each(?))", (ids,)))
+    for row in out:
+        named = [{"id": sid, "name": names[sid], "statements": n} for sid, n in row["speakers"]]
+        row["speakers"] = sorted(named, key=lambda p: (-p["statements"], p["name"]))
+    return cast("list[QuoteRow]", out)             # the columns of _QUOTE_COLUMNS
 
 
-__all__ = ["MIN_WORDS", "add", "quote_detail", "quote_key", "quote_of", "quote_rows", "quoted_words",
+__all__ = ["LIST_SPEAKERS", "MIN_WORDS", "add", "quote_detail", "quote_key", "quote_of", "quote_rows", "quoted_words",
            "quotes_of", "refresh"]

@@ -192,12 +192,15 @@ class QuoteRow(TypedDict):
     first_seen: str | None           # earliest publication date of an occurrence
     article_count: int
     statement_count: int
-    speakers: list[SpeakerCount]     # most frequent first
+    # Most frequent first (ties by name): in a list the few most frequent (``quotes.LIST_SPEAKERS``),
+    # on a quote's own page every one.
+    speakers: list[SpeakerCount]
+    speaker_count: int               # the distinct stored speakers of all its occurrences
 
 
 class QuoteDetail(QuoteRow):
     """One quote (``Store.quote``) with its occurrences."""
-    occurrences: list[StatementRow]  # oldest first
+    occurrences: list[StatementRow]  # oldest first, at most the limit asked for (``statement_count`` in all)
     unattributed: int                # occurrences without a stored speaker
     source_count: int                # sources of the articles quoting it, copies included
 
@@ -226,7 +229,7 @@ class TopicDetail(TopicRow):
     timeline: list[PeriodCount]
     speakers: list[SpeakerCount]
     related: list[RelatedTopic]
-    statements: list[StatementRow]   # oldest first
+    statements: list[StatementRow]   # oldest first, at most the limit asked for (``statement_count`` in all)
 
 
 # -- events ------------------------------------------------------------------------------------
@@ -290,7 +293,8 @@ class EventReport(TypedDict):
 
 class EventDetail(EventRow):
     """One event (``Store.event``) with every article's report of it."""
-    reports: list[EventReport]       # oldest first
+    reports: list[EventReport]       # oldest first, at most the limit asked for (``report_count`` in all)
+    report_count: int                # every article's report of it (an article may report it twice)
 
 
 # -- claims ------------------------------------------------------------------------------------

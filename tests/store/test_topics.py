@@ -1,0 +1,36 @@
+"""One topic's timeline, speakers and first statements, as its page shows them."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from onrecord.store import Store
+
+from store.subjects import Text, alliance, moscow_talks
+
+
+def later_on_nato() -> list:
+    """Two statements on NATO in one March article, by Scholz and Stoltenberg."""
+    t = Text("Olaf Scholz said that NATO was united.", "Jens Stoltenberg said that NATO would grow.")
+    return dataclasses.replace(
+        alliance(), text=t.text, published="2022-03-01", source="https://beta.example/march", events=(), amounts=(),
+        entities=(), statements=(t.statement("s1", "Olaf Scholz", "NATO was united", topics=("t1",)),
+                                 t.statement("s2", "Jens Stoltenberg", "NATO would grow", topics=("t1",))),
+        topics=(t.topic("t1", "nato", "NATO", "NATO"),))
+
+
+def test_the_timeline_counts_statements_by_month_and_speakers_by_statements(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as s:
+        s.save_many([moscow_talks(), alliance(), later_on_nato()])
+        nato = s.topic("nato")
+    assert nato["timeline"] == [{"period": "2022-02", "statements": 2}, {"period": "2022-03", "statements": 2}]
+    assert [(p["name"], p["statements"]) for p in nato["speakers"]] == [
+        ("Jens Stoltenberg", 2), ("Olaf Scholz", 2)]
+
+
+def test_a_topic_gives_its_first_statements_up_to_the_limit(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db") as s:
+        s.save_many([later_on_nato(), moscow_talks(), alliance()])
+        first, every = s.topic("nato", limit=2), s.topic("nato")
+    assert [r["published"] for r in every["statements"]] == ["2022-02-07", "2022-02-08", "2022-03-01", "2022-03-01"]
+    assert first["statements"] == every["statements"][:2] and first["statement_count"] == 4
