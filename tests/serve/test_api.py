@@ -181,10 +181,19 @@ def test_bad_article_queries_are_400(client, query):
 
 def test_one_article_with_statements_and_record(client):
     article = harbour()
-    data = ok(client, f"/api/articles/{article.id}")
+    data = ok(client, f"/api/articles/{article.id}?record=1")
     assert data["id"] == article.id and data["title"] == "Harbour plan passes"
     assert [s["sid"] for s in data["statements"]] == ["s1", "s2", "s3"]
     assert data["record"] == Article.from_dict(data["record"]).to_dict() == article.to_dict()
+
+
+def test_the_full_record_of_an_article_comes_only_when_asked(client):
+    article = harbour()
+    plain = ok(client, f"/api/articles/{article.id}")
+    assert "record" not in plain and [s["sid"] for s in plain["statements"]] == ["s1", "s2", "s3"]
+    assert "record" not in ok(client, f"/api/articles/{article.id}?record=0")
+    asked = ok(client, f"/api/articles/{article.id}?record=true")
+    assert {k: v for k, v in asked.items() if k != "record"} == plain
 
 
 @pytest.mark.parametrize("ref", ["0" * 64, "nope", "..%2F..%2Fetc", "%3Cscript%3E"])
@@ -290,7 +299,7 @@ def test_token_comes_from_the_environment_at_creation(db_file, monkeypatch):
 def test_data_is_what_the_articles_say(client):
     # the hand-written corpus round-trips through the store unchanged
     for article in (harbour(), wind(), budget(), undated()):
-        assert ok(client, f"/api/articles/{article.id}")["record"]["text"] == article.text
+        assert ok(client, f"/api/articles/{article.id}?record=1")["record"]["text"] == article.text
 
 
 def test_a_vanished_database_is_503_not_500(tmp_path):

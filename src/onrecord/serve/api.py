@@ -9,7 +9,8 @@ from fastapi.responses import JSONResponse
 
 from onrecord.serve import views, writing
 from onrecord.serve.params import (
-    Cursor, Limit, article_query, blank, context, event_query, quote_query, statement_query,
+    EVENT_REPORTS, QUOTE_OCCURRENCES, TOPIC_STATEMENTS, Cursor, Limit, article_query, blank, context, event_query,
+    quote_query, statement_query,
 )
 from onrecord.serve.state import Context
 from onrecord.serve.views import ArticleQuery, EventQuery, QuoteQuery, StatementQuery
@@ -45,16 +46,23 @@ def articles(ctx: Ctx, query: Annotated[ArticleQuery, Depends(article_query)]) -
 
 
 @router.get("/articles/{article_id}", tags=["read"], responses=ERRORS,
-            summary="One article: metadata, sources, a page of statements and the full record")
+            summary="One article: metadata, sources, a page of statements (the full record when asked)")
 def article(ctx: Ctx, article_id: Annotated[str, Path(max_length=200)],
-            limit: Limit = views.ARTICLE_STATEMENTS, cursor: Cursor = None) -> dict[str, Any]:
+            limit: Limit = views.ARTICLE_STATEMENTS, cursor: Cursor = None,
+            record: Annotated[bool, Query(description="with the full analysis record (text, every statement, "
+                                                      "entities, ...): `record=1`")] = False,
+            ) -> dict[str, Any]:
     """`sources` lists every place the article was read, first one first: copies of the same
     text and near-duplicates folded into it (`text_id` is the id of the copy's own text,
     `similarity` 1 for the same text). The id of a folded copy answers with this article.
     `statements` are one page, in text order: pass `next_cursor` back as `cursor` for the
-    next (null on the last); `statement_count` and `speakers` count them all."""
+    next (null on the last); `statement_count` and `speakers` count them all. `record`, the
+    whole stored analysis (many times the size of a page), comes only with `record=1`."""
     with ctx.reader() as store:
-        return cast("dict[str, Any]", views.article(store, article_id, limit, blank(cursor)))
+        found = cast("dict[str, Any]", views.article(store, article_id, limit, blank(cursor)))
+    if not record:
+        del found["record"]
+    return found
 
 
 @router.get("/quotes", tags=["read"], responses=BAD,
@@ -62,18 +70,21 @@ def article(ctx: Ctx, article_id: Annotated[str, Path(max_length=200)],
 def quotes(ctx: Ctx, query: Annotated[QuoteQuery, Depends(quote_query)]) -> dict[str, Any]:
     """The same quoted words (case, punctuation and quotation marks aside) in several articles
     are one quote. `{"items": [...], "next_cursor": ...}`; an item has `id`, `text`,
-    `first_seen`, `article_count`, `statement_count` and `speakers`."""
+    `first_seen`, `article_count`, `statement_count`, `speakers` (its few most frequent) and
+    `speaker_count` (all of them)."""
     with ctx.reader() as store:
         return cast("dict[str, Any]", views.quotes(store, query))
 
 
 @router.get("/quotes/{quote_id}", tags=["read"], responses=ERRORS,
-            summary="One quote: its occurrences in articles and their speakers")
-def quote(ctx: Ctx, quote_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
-    """`occurrences` are statement rows (article, title, site, date, source, speaker, text and
-    offsets), oldest first; `speakers` are the distinct speakers with their counts."""
+            summary="One quote: its first occurrences in articles and their speakers")
+def quote(ctx: Ctx, quote_id: Annotated[int, Path(ge=1, le=2**62)],
+          limit: Limit = QUOTE_OCCURRENCES) -> dict[str, Any]:
+    """`occurrences` are the first `limit` statement rows (article, title, site, date,
+    source, speaker, text and offsets), oldest first, of `statement_count` in all; `speakers`
+    are every distinct speaker with their counts (`speaker_count` of them)."""
     with ctx.reader() as store:
-        return cast("dict[str, Any]", views.quote(store, quote_id))
+        return cast("dict[str, Any]", views.quote(store, quote_id, limit))
 
 
 @router.get("/speakers", tags=["read"], responses=BAD, summary="Speakers, most quoted first")
@@ -106,12 +117,13 @@ def topics(ctx: Ctx, q: Annotated[str | None, Query(max_length=500, description=
 
 
 @router.get("/topics/{key:path}", tags=["read"], responses=ERRORS,
-            summary="One topic by key or any name: names, timeline, speakers, related topics, statements")
-def topic(ctx: Ctx, key: Annotated[str, Path(max_length=500)]) -> dict[str, Any]:
-    """`statements` are statement rows, oldest first; `speakers` who speak of it most;
-    `related` the topics the same statements are about."""
+            summary="One topic by key or any name: names, timeline, speakers, related topics, first statements")
+def topic(ctx: Ctx, key: Annotated[str, Path(max_length=500)], limit: Limit = TOPIC_STATEMENTS) -> dict[str, Any]:
+    """`statements` are the first `limit` statement rows, oldest first, of `statement_count`
+    in all (every one, a page at a time: `/api/statements?topic=KEY&order=asc`); `speakers`
+    who speak of it most; `related` the topics the same statements are about."""
     with ctx.reader() as store:
-        return cast("dict[str, Any]", views.topic(store, key))
+        return cast("dict[str, Any]", views.topic(store, key, limit))
 
 
 @router.get("/events", tags=["read"], responses=BAD,
@@ -125,12 +137,13 @@ def events(ctx: Ctx, query: Annotated[EventQuery, Depends(event_query)]) -> dict
 
 
 @router.get("/events/{event_id}", tags=["read"], responses=ERRORS,
-            summary="One event with every article's report of it")
-def event(ctx: Ctx, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
-    """`reports` are the articles' evidence sentences (`text` with its offsets in the article,
-    `trigger`, `place`, `date`, `status`, `participants`), oldest first."""
+            summary="One event with the articles' first reports of it")
+def event(ctx: Ctx, event_id: Annotated[int, Path(ge=1, le=2**62)], limit: Limit = EVENT_REPORTS) -> dict[str, Any]:
+    """`reports` are the first `limit` of the articles' evidence sentences (`text` with its
+    offsets in the article, `trigger`, `place`, `date`, `status`, `participants`), oldest
+    first, of `report_count` in all."""
     with ctx.reader() as store:
-        return cast("dict[str, Any]", views.event(store, event_id))
+        return cast("dict[str, Any]", views.event(store, event_id, limit))
 
 
 @router.get("/claims", tags=["read"], responses=BAD,

@@ -33,6 +33,20 @@ class Segment:
     anchor: str | None = None             # id of the antecedent starting here, for its link
 
 
+def _near(statement: Any, low: int, high: int) -> bool:
+    """Whether a span of ``statement`` may be drawn in [low, high): its own, its cue's or its
+    mention's crosses it, or it has words naming its speaker elsewhere (an antecedent,
+    anchored wherever it is). The others need no closer look."""
+    if not isinstance(statement, dict):
+        return False
+    speaker = statement.get("speaker") or {}
+    if isinstance(speaker, dict) and speaker.get("antecedent"):
+        return True
+    parts = (statement, statement.get("cue"), speaker.get("mention") if isinstance(speaker, dict) else None)
+    return any(isinstance(p, dict) and isinstance(p.get("start"), int) and isinstance(p.get("end"), int)
+               and p["start"] < high and p["end"] > low for p in parts)
+
+
 def _valid(span: Any, size: int) -> bool:
     start, end = span.get("start"), span.get("end")
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size
@@ -48,6 +62,8 @@ def segments(record: dict[str, Any], window: tuple[int, int] | None = None) -> l
     low, high = (0, size) if window is None else (max(0, min(window[0], size)), max(0, min(window[1], size)))
     spans: list[tuple[dict[str, Any], str | int]] = []
     for n, st in enumerate(record.get("statements") or ()):
+        if window is not None and not _near(st, low, high):
+            continue                      # another page's statement: its parts are not drawn here
         spans.append((st, n))
         spans += [(s, "cue") for s in (st.get("cue"),) if s]
         spans += [(s, "mention") for s in ((st.get("speaker") or {}).get("mention"),) if s]
@@ -73,43 +89,49 @@ def segments(record: dict[str, Any], window: tuple[int, int] | None = None) -> l
     return parts if text and low < high else []
 
 
-def _label(st: dict[str, Any], speaker_ids: dict[str, int]) -> Markup:
+# The marks are written as plain strings of escaped parts and made Markup once, whole:
+# Markup.format per segment cost more than everything else on a long article's page.
+
+def _label(st: dict[str, Any], speaker_ids: dict[str, int]) -> str:
     """The speaker's name at the start of a statement, linking to their page when known."""
-    name = (st.get("speaker") or {}).get("name") or "unknown speaker"
+    name = escape((st.get("speaker") or {}).get("name") or "unknown speaker")
     sid = speaker_ids.get(st.get("id") or "")
     if sid is not None:
-        return Markup('<a class="who" href="/speakers/{}">{}</a>').format(sid, name)
-    return Markup('<span class="who">{}</span>').format(name)
+        return f'<a class="who" href="/speakers/{int(sid)}">{name}</a>'
+    return f'<span class="who">{name}</span>'
 
 
-def _shared(st: dict[str, Any], shared: dict[str, tuple[int, int]]) -> Markup:
+def _shared(st: dict[str, Any], shared: dict[str, tuple[int, int]]) -> str:
     """A link to the quote's page when other articles report the same words."""
     found = shared.get(st.get("id") or "")
     if found is None:
-        return Markup("")
-    return Markup('<a class="also" href="/quotes/{}" title="the same words in {} articles">{} articles</a>'
-                  ).format(int(found[0]), int(found[1]), int(found[1]))
+        return ""
+    quote, articles = int(found[0]), int(found[1])
+    return (f'<a class="also" href="/quotes/{quote}" title="the same words in {articles} articles">'
+            f'{articles} articles</a>')
 
 
-def _act(act: tuple[str, bool] | None) -> Markup:
+def _act(act: tuple[str, bool] | None) -> str:
     """What the source did, after the speaker's label: "thought", "negated speech"."""
     if act is None:
-        return Markup("")
+        return ""
     css = f"act a-{act[0] if act[0] in ACTS else 'other'}" + (" negated" if act[1] else "")
-    return Markup('<span class="{}">{}</span>').format(css, act_label(*act))
+    return f'<span class="{escape(css)}">{escape(act_label(*act))}</span>'
 
 
 def _open_mark(n: int, st: dict[str, Any], first: bool, speaker_ids: dict[str, int],
-               shared: dict[str, tuple[int, int]], acts: dict[str, tuple[str, bool]]) -> Markup:
+               shared: dict[str, tuple[int, int]], acts: dict[str, tuple[str, bool]]) -> str:
     name = (st.get("speaker") or {}).get("name") or "unknown speaker"
     cue = (st.get("cue") or {}).get("text") or ""
     kind = st.get("kind") if st.get("kind") in ("direct", "indirect", "mixed") else "other"
     act = acts.get(st.get("id") or "")
-    title = " · ".join(x for x in (name, cue, kind, act and act_label(*act)) if x)
+    title = escape(" · ".join(x for x in (name, cue, kind, act and act_label(*act)) if x))
+    if not first:
+        return f'<mark class="st {kind}" title="{title}">'
     # Anchored by statement id, so a search result can link to its place in the article.
-    anchor = Markup(' id="st-{}"').format(st.get("id") or n) if first else Markup("")
-    mark = Markup('<mark class="st {}"{} title="{}">').format(kind, anchor, title)
-    return mark + _label(st, speaker_ids) + _act(act) + _shared(st, shared) if first else mark
+    anchor = escape(st.get("id") or n)
+    return (f'<mark class="st {kind}" id="st-{anchor}" title="{title}">'
+            + _label(st, speaker_ids) + _act(act) + _shared(st, shared))
 
 
 def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
@@ -127,13 +149,13 @@ def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
     ids = speaker_ids or {}
     quotes = shared or {}
     done = acts or {}
-    out: list[Markup | str] = []
+    out: list[str] = []
     current: int | None = None
     labelled: set[int] = set()
     for seg in segments(record, window):
         if seg.statement != current:
             if current is not None:
-                out.append(Markup("</mark>"))
+                out.append("</mark>")
             if seg.statement is not None:
                 st = statements[seg.statement]
                 out.append(_open_mark(seg.statement, st, seg.statement not in labelled, ids, quotes, done))
@@ -142,16 +164,14 @@ def highlight(record: dict[str, Any], speaker_ids: dict[str, int] | None = None,
         piece = escape(text[seg.start:seg.end])
         css = " ".join(sorted(seg.classes))
         if seg.anchor is not None:
-            piece = Markup('<span class="{}" id="{}">{}</span>').format(css, seg.anchor, piece)
+            out.append(f'<span class="{css}" id="{escape(seg.anchor)}">{piece}</span>')
         elif seg.classes:
-            piece = Markup('<span class="{}">{}</span>').format(css, piece)
-        out.append(piece)
+            out.append(f'<span class="{css}">{piece}</span>')
+        else:
+            out.append(piece)
     if current is not None:
-        out.append(Markup("</mark>"))
-    return Markup("").join(out)
-
-
-
+        out.append("</mark>")
+    return Markup("".join(out))      # every part above was escaped where it was written
 
 
 def evidence(report: EventReport) -> Markup:

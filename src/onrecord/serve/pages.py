@@ -13,11 +13,12 @@ from onrecord.serve.article_page import article_view
 from onrecord.serve.chart import timeline_chart
 from onrecord.serve.highlight import evidence
 from onrecord.serve.params import (
-    Cursor, Limit, article_query, blank, context, event_query, quote_query, statement_query,
+    EVENT_REPORTS, QUOTE_OCCURRENCES, TOPIC_STATEMENTS, Cursor, Limit, article_query, blank, context, event_query,
+    quote_query, statement_query,
 )
 from onrecord.serve.state import Context
 from onrecord.serve.templates import path_part, query_string, render
-from onrecord.serve.views import ArticleQuery, EventQuery, QuoteQuery, StatementQuery
+from onrecord.serve.views import LIMIT_MAX, ArticleQuery, EventQuery, QuoteQuery, StatementQuery
 
 router = APIRouter(include_in_schema=False)
 DIGEST_LEGEND = ("Text labelled generated is written by onrecord; everything else is the articles' own words, "
@@ -118,10 +119,13 @@ def quote_list(request: Request, ctx: Ctx,
 
 
 @router.get("/quotes/{quote_id}")
-def quote(request: Request, ctx: Ctx, quote_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
+def quote(request: Request, ctx: Ctx, quote_id: Annotated[int, Path(ge=1, le=2**62)],
+          limit: Limit = QUOTE_OCCURRENCES) -> HTMLResponse:
     with ctx.reader() as store:
-        data = views.quote(store, quote_id)
-    return page(request, "quote.html", data=data, json_url=f"/api/quotes/{data['id']}")
+        data = views.quote(store, quote_id, limit)
+    params = {"limit": limit if limit != QUOTE_OCCURRENCES else None}
+    return page(request, "quote.html", data=data, more=min(LIMIT_MAX, 10 * limit),
+                json_url=f"/api/quotes/{data['id']}" + query_string(params))
 
 
 @router.get("/topics")
@@ -134,11 +138,13 @@ def topic_list(request: Request, ctx: Ctx, q: Annotated[str | None, Query(max_le
 
 
 @router.get("/topics/{key:path}")
-def topic(request: Request, ctx: Ctx, key: Annotated[str, Path(max_length=500)]) -> HTMLResponse:
+def topic(request: Request, ctx: Ctx, key: Annotated[str, Path(max_length=500)],
+          limit: Limit = TOPIC_STATEMENTS) -> HTMLResponse:
     with ctx.reader() as store:
-        data = views.topic(store, key)
+        data = views.topic(store, key, limit)
+    params = {"limit": limit if limit != TOPIC_STATEMENTS else None}
     return page(request, "topic.html", data=data, chart=timeline_chart(data["timeline"]),
-                json_url=f"/api/topics/{path_part(data['key'])}")
+                json_url=f"/api/topics/{path_part(data['key'])}" + query_string(params))
 
 
 @router.get("/events")
@@ -148,12 +154,14 @@ def event_list(request: Request, ctx: Ctx,
 
 
 @router.get("/events/{event_id}")
-def event(request: Request, ctx: Ctx, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> HTMLResponse:
+def event(request: Request, ctx: Ctx, event_id: Annotated[int, Path(ge=1, le=2**62)],
+          limit: Limit = EVENT_REPORTS) -> HTMLResponse:
     with ctx.reader() as store:
-        data = views.event(store, event_id)
+        data = views.event(store, event_id, limit)
     marked = [evidence(r) for r in data["reports"]]
+    params = {"limit": limit if limit != EVENT_REPORTS else None}
     return page(request, "event.html", data=data, reports=list(zip(data["reports"], marked)),
-                json_url=f"/api/events/{data['id']}")
+                more=min(LIMIT_MAX, 10 * limit), json_url=f"/api/events/{data['id']}" + query_string(params))
 
 
 @router.get("/claims")

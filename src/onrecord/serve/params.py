@@ -17,6 +17,14 @@ Date = Annotated[str | None, Query(max_length=40, description="ISO date, YYYY-MM
 Cursor = Annotated[str | None, Query(max_length=2000, description="`next_cursor` of the previous page")]
 Limit = Annotated[int, Query(ge=1, le=LIMIT_MAX, description="page size (a larger one is a 400)")]
 
+# What a page of one quote, topic or event shows of its occurrences, statements or reports
+# (``limit`` asks for more, up to LIMIT_MAX): the first few, and how many there are in all.
+QUOTE_OCCURRENCES = 20
+TOPIC_STATEMENTS = 20
+EVENT_REPORTS = 50
+# Quotes listed a page at a time: each counts the speakers of all its occurrences.
+QUOTES_PAGE = 20
+
 
 def context(request: Request) -> Context:
     return request.app.state.ctx
@@ -62,7 +70,7 @@ def quote_query(
     q: Annotated[str | None, Query(max_length=500, description="words of the quoted text (all must occur)")] = None,
     speaker: Annotated[str | None, Query(max_length=500, description="a speaker of any occurrence: name or any word of it")] = None,
     min_articles: Annotated[int, Query(ge=1, le=10**9, description="reported by at least this many articles")] = 1,
-    limit: Limit = 50,
+    limit: Limit = QUOTES_PAGE,
     cursor: Cursor = None,
 ) -> QuoteQuery:
     return QuoteQuery(q=blank(q), speaker=blank(speaker), min_articles=min_articles, limit=limit,
@@ -82,4 +90,4 @@ def event_query(
                       until=blank(until), limit=limit, cursor=blank(cursor))
 
 
-__all__ = ["event_query", "Limit", "article_query", "blank", "context", "quote_query", "statement_query"]
+__all__ = ["EVENT_REPORTS", "QUOTES_PAGE", "QUOTE_OCCURRENCES", "TOPIC_STATEMENTS", "event_query", "Limit", "article_query", "blank", "context", "quote_query", "statement_query"]
