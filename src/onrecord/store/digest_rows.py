@@ -2,15 +2,22 @@
 amounts and dates inside them, from the store's tables rather than the articles' records, so
 that it costs the same whatever the size of the store and of the articles.
 
-The latest are found newest article first down an index (``speaker_articles_published`` for a
-speaker, ``articles_newest`` for a topic), reading no more articles than statements wanted.
+The latest are found newest article first down an index (``speaker_articles_newest`` for a
+speaker, through ``queries.speaker_window``; ``articles_newest`` for a topic), reading no more
+articles than statements wanted.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
+
+from onrecord.errors import InputError
+from onrecord.store.people import find_speaker
+from onrecord.store.queries import speaker_window
+from onrecord.store.topic_ids import find_topic
 
 _STATEMENTS = """
 SELECT s.id AS rowid, s.article_id, s.sid, s.kind, s.text, s.words, s.start, s."end", s.cue, s.speaker_name,
@@ -22,12 +29,6 @@ _BY_SPEAKERS = ("EXISTS (SELECT 1 FROM statement_speakers AS l WHERE l.statement
                 "AND l.speaker_id IN (SELECT value FROM json_each(:ids)))")
 _ABOUT_TOPIC = "EXISTS (SELECT 1 FROM statement_topics AS t WHERE t.statement_id = s.id AND t.topic_id = :tid)"
 
-# A speaker's articles newest first (undated last: NULL sorts lowest), with how many of their
-# statements each holds, down the (speaker_id, published) index.
-_SPEAKER_ARTICLES = """
-SELECT article_id, statements FROM speaker_articles WHERE speaker_id IN (SELECT value FROM json_each(:ids))
-ORDER BY published DESC
-"""
 _TOPIC_ARTICLES = """
 SELECT a.id FROM articles AS a
 WHERE EXISTS (SELECT 1 FROM article_topics AS x WHERE x.article_id = a.id AND x.topic_id = :tid)
@@ -58,12 +59,7 @@ WHERE article_id IN (SELECT value FROM json_each(:articles)) ORDER BY article_id
 def speaker_statements(conn: sqlite3.Connection, ids: list[int], limit: int) -> tuple[list[dict[str, Any]], int]:
     """The latest ``limit`` statements of one person's speakers ``ids`` (newest first), each
     with its ``topics``, ``amounts`` and ``dates``; and how many statements they have in all."""
-    articles, found = [], 0
-    for row in conn.execute(_SPEAKER_ARTICLES, {"ids": json.dumps(ids)}):
-        articles.append(row["article_id"])
-        found += row["statements"]
-        if found >= limit:
-            break
+    articles = speaker_window(conn, tuple(ids), "desc", None, limit)
     total = conn.execute("SELECT coalesce(sum(statement_count), 0) FROM speakers "
                          "WHERE id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)}).fetchone()[0]
     rows = _statements(conn, _BY_SPEAKERS, {"ids": json.dumps(ids)}, articles, limit)
@@ -78,6 +74,36 @@ def topic_statements(conn: sqlite3.Connection, tid: int, limit: int) -> tuple[li
     total = conn.execute("SELECT statement_count FROM topics WHERE id = ?", (tid,)).fetchone()[0]
     rows = _statements(conn, _ABOUT_TOPIC, {"tid": tid}, articles, limit)
     return rows, max(total, len(rows))
+
+
+@dataclass(frozen=True)
+class Latest:
+    """A speaker's or topic's latest statements (``speaker_statements``, ``topic_statements``)
+    with the events their articles report (``article_events``)."""
+    title: str                        # the speaker's or topic's display name
+    statements: list[dict[str, Any]]  # newest first
+    total: int                        # their statements in all
+    events: list[dict[str, Any]]
+
+
+def latest(conn: sqlite3.Connection, speaker: str | None, topic: str | None, limit: int,
+           events: int) -> Latest:
+    """The latest ``limit`` statements of ``speaker`` (a name or id), or else about ``topic``
+    (a key or name), and the first ``events`` events of their articles; InputError when the
+    store has no such speaker or topic."""
+    if speaker is not None:
+        ids = find_speaker(conn, speaker)
+        if not ids:
+            raise InputError(speaker, "no such speaker in the store (see `onrecord speakers`)")
+        title = conn.execute("SELECT name FROM speakers WHERE id = ?", (ids[0],)).fetchone()[0]
+        rows, total = speaker_statements(conn, ids, limit)
+    else:
+        tid = find_topic(conn, cast(str, topic))
+        if tid is None:
+            raise InputError(cast(str, topic), "no such topic in the store (see `onrecord topics`)")
+        title = conn.execute("SELECT name FROM topics WHERE id = ?", (tid,)).fetchone()[0]
+        rows, total = topic_statements(conn, tid, limit)
+    return Latest(title, rows, total, article_events(conn, dict.fromkeys(r["article_id"] for r in rows), events))
 
 
 def article_events(conn: sqlite3.Connection, articles: Iterable[str], limit: int) -> list[dict[str, Any]]:
@@ -120,4 +146,4 @@ def _add_facts(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
                         if row["start"] <= d["start"] and d["end"] <= row["end"]]
 
 
-__all__ = ["article_events", "speaker_statements", "topic_statements"]
+__all__ = ["Latest", "article_events", "latest", "speaker_statements", "topic_statements"]

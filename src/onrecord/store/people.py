@@ -28,9 +28,13 @@ SELECT substr(published, 1, 7) AS period, sum(statements) AS statements FROM spe
 WHERE speaker_id = :id AND published IS NOT NULL GROUP BY period ORDER BY period
 """
 
+# (in the order of the speaker_articles_oldest and _newest indexes, so each is one index read)
 _OWN_SPAN = """
-SELECT (SELECT min(published) FROM speaker_articles WHERE speaker_id = :id) AS first_published,
-       (SELECT max(published) FROM speaker_articles WHERE speaker_id = :id) AS last_published
+SELECT (SELECT published FROM speaker_articles WHERE speaker_id = :id AND published IS NOT NULL
+        ORDER BY published IS NULL, coalesce(published, ''), article_id LIMIT 1) AS first_published,
+       (SELECT published FROM speaker_articles WHERE speaker_id = :id AND published IS NOT NULL
+        ORDER BY published IS NOT NULL DESC, coalesce(published, '') DESC, article_id DESC LIMIT 1)
+           AS last_published
 """
 
 _OWN_ENTITIES = """

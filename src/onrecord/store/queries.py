@@ -248,19 +248,24 @@ def statement_rows(conn: sqlite3.Connection, f: Filters, limit: int, ranked: boo
     date, article and offset, after ``cursor`` (one of ``listing``'s, ``statement_cursor``).
     ``limit`` -1 is no limit."""
     ranked = ranked and bool(f.search and f.search.strip())
-    where, params = statement_where(conn, f, ranked)
-    if where is None:
-        return []
+    after = None if cursor is None else decode_cursor(cursor, listing, order, (int, str, str, int, int))
+    speakers = None if ranked or limit <= 0 else _speakers_alone(conn, f)
+    if speakers:
+        where, params = _window_where(conn, speakers, order, after, limit)
+    else:
+        conditions, params = statement_where(conn, f, ranked)
+        if conditions is None:
+            return []
+        where = conditions
     source = ("statements_fts JOIN statements AS s ON s.id = statements_fts.rowid" if ranked
               else "statements AS s")
-    after = None if cursor is None else decode_cursor(cursor, listing, order, (int, str, str, int, int))
     sort = _keyset(order, ("s.start", "s.id"), after, where, params)
     # The page's ids first, then its columns: SQLite computes every selected column of every
     # matching row before it sorts, and the speakers' and quotes' subqueries of thousands of
     # rows cost far more than the sort itself.
     params["limit"] = limit
     ids = None
-    if not ranked and limit > 0 and _widespread(f):
+    if not speakers and not ranked and limit > 0 and _widespread(f):
         ids = _nearby_ids(conn, f, where, dict(params), order, after, sort)
     if ids is None:
         sql = (f"SELECT s.id FROM {source} JOIN articles AS a ON a.id = s.article_id "
@@ -280,6 +285,60 @@ def _widespread(f: Filters) -> bool:
     match thousands, and neither an article's nor a quote's, which are a few at most."""
     return bool((f.search and f.search.strip()) or f.topic or f.topic_id is not None) and (
         f.article_id is None and f.quote_id is None)
+
+
+def _speakers_alone(conn: sqlite3.Connection, f: Filters) -> tuple[int, ...] | None:
+    """The speakers ``f`` asks for when it filters by nothing else (their statements are then
+    counted per article in ``speaker_articles``); None otherwise."""
+    if any(v is not None for v in (f.search, f.site, f.since, f.until, f.kind, f.article_id, f.quote_id,
+                                   f.topic, f.topic_id, f.act)):
+        return None
+    given = [ids for ids in (f.speaker_ids, (f.speaker_id,) if f.speaker_id is not None else ()) if ids]
+    if f.speaker is not None:
+        if not _has_word(f.speaker):
+            return None
+        given.append(tuple(denoted(conn, f.speaker)))
+    return given[0] if len(given) == 1 and given[0] and all(storable(i) for i in given[0]) else None
+
+
+def _window_where(conn: sqlite3.Connection, speakers: tuple[int, ...], order: str, after: list[Any] | None,
+                  limit: int) -> tuple[list[str], dict[str, Any]]:
+    """The conditions of a page of statements by ``speakers`` alone: the page lies in the next
+    few of their articles (``speaker_window``), whose statements are each looked up in the
+    links, instead of reading every statement of the speakers to sort them all."""
+    params: dict[str, Any] = {"speakers": json.dumps(list(speakers)),
+                              "window": json.dumps(speaker_window(conn, speakers, order, after, limit))}
+    return ["s.article_id IN (SELECT value FROM json_each(:window))",
+            "EXISTS (SELECT 1 FROM statement_speakers AS l WHERE l.statement_id = s.id "
+            "AND l.speaker_id IN (SELECT value FROM json_each(:speakers)))"], params
+
+
+def speaker_window(conn: sqlite3.Connection, speakers: tuple[int, ...], order: str,
+                    after: list[Any] | None, limit: int) -> list[str]:
+    """The articles, in the page's order from the cursor's own one on, whose statements by
+    ``speakers`` are at least ``limit`` after the cursor's article: the page lies in them.
+    (Of several speakers an article counts the most any one said: a statement may be two of
+    theirs, so that is the least the article holds.)"""
+    # (one speaker's rows come in order from an index; several speakers' are grouped first)
+    params: dict[str, Any]
+    if len(speakers) == 1:
+        where, params = ["a.speaker_id = :speaker"], {"speaker": speakers[0]}
+        held, group = "a.statements", ""
+    else:
+        where, params = ["a.speaker_id IN (SELECT value FROM json_each(:speakers))"], {"speakers": json.dumps(list(speakers))}
+        held, group = "max(a.statements)", " GROUP BY a.id"
+    sort = _keyset(order, (), None if after is None else after[:3], where, params, inclusive=True)
+    sql = (f"SELECT a.id, {held} FROM (SELECT speaker_id, article_id AS id, published, statements "
+           f"FROM speaker_articles) AS a WHERE {' AND '.join(where)}{group} ORDER BY {sort}")
+    window: list[str] = []
+    found = 0
+    for article_id, statements in conn.execute(sql, params):
+        window.append(article_id)
+        if after is None or article_id != after[2]:      # the cursor's article may be half read
+            found += statements
+        if found >= limit:
+            break
+    return window
 
 
 def _nearby_ids(conn: sqlite3.Connection, f: Filters, where: list[str], params: dict[str, Any], order: str,

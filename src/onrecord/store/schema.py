@@ -467,7 +467,12 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE speakers ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX speakers_rank ON speakers (statement_count DESC, name, id)",
         _SPEAKER_ARTICLES,
-        "CREATE INDEX speaker_articles_published ON speaker_articles (speaker_id, published)",
+        # A speaker's articles in the orders statements are listed in (``queries._keyset``):
+        # a page of their statements is looked for in the next few of them only.
+        "CREATE INDEX speaker_articles_oldest ON speaker_articles "
+        "(speaker_id, published IS NULL, coalesce(published, ''), article_id)",
+        "CREATE INDEX speaker_articles_newest ON speaker_articles "
+        "(speaker_id, published IS NOT NULL, coalesce(published, ''), article_id)",
         "CREATE INDEX speaker_articles_article ON speaker_articles (article_id)",
         _SPEAKER_ENTITIES,
         "CREATE INDEX speaker_entities_rank ON speaker_entities (speaker_id, articles DESC, mentions DESC, name)",
