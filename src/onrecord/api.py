@@ -299,25 +299,10 @@ def _latest_digest(store: "Store", speaker: str | None, topic: str | None, link:
     """The digest of a speaker's or a topic's latest ``DIGEST_STATEMENTS`` statements, read
     from the store's tables (not the articles' records), saying what it leaves out."""
     from .digest import said_digest
-    from .store.digest_rows import speaker_statements, topic_statements
-    from .store.people import find_speaker
-    from .store.topic_ids import find_topic
 
-    # The store has no public reader of these rows yet: one read transaction of its own.
-    with store._snapshot() as conn:
-        if speaker is not None:
-            ids = find_speaker(conn, speaker)
-            if not ids:
-                raise InputError(speaker, "no such speaker in the store (see `onrecord speakers`)")
-            title = conn.execute("SELECT name FROM speakers WHERE id = ?", (ids[0],)).fetchone()[0]
-            rows, total = speaker_statements(conn, ids, DIGEST_STATEMENTS)
-        else:
-            tid = find_topic(conn, cast(str, topic))
-            if tid is None:
-                raise InputError(cast(str, topic), "no such topic in the store (see `onrecord topics`)")
-            title = conn.execute("SELECT name FROM topics WHERE id = ?", (tid,)).fetchone()[0]
-            rows, total = topic_statements(conn, tid, DIGEST_STATEMENTS)
-        events = _events_of(conn, rows, link)
+    found = store.latest_statements(speaker=speaker, topic=topic, limit=DIGEST_STATEMENTS, events=DIGEST_EVENTS + 1)
+    rows, total, title = found.statements, found.total, found.title
+    events = _event_lines(found.events, rows, link)
     notes = []
     if len(rows) < total:
         since = min((r["published"][:10] for r in rows if r["published"]), default=None)
@@ -345,12 +330,11 @@ def _said(row: dict, link: "Linker") -> "Said":
     return Said(line, row["confidence"] or 0.0, tuple((key, name, 0) for key, name in row["topics"]))
 
 
-def _events_of(conn, rows: list[dict], link: "Linker") -> list["EventLine"]:
-    """The events reported by the articles of ``rows`` (one more than listed: whether there are more)."""
+def _event_lines(events: list[dict], rows: list[dict], link: "Linker") -> list["EventLine"]:
+    """The events the articles of ``rows`` report (``Store.latest_statements``), as digest lines."""
     from .digest import EventLine, Ref
-    from .store.digest_rows import article_events
 
     sources = {r["article_id"]: r["source"] for r in rows}
     return [EventLine(e["type"], tuple(e["participants"]), e["place"], e["date_value"] or e["date_text"],
                       e["status"], e["text"], link(Ref(e["article_id"], sources.get(e["article_id"])), None))
-            for e in article_events(conn, sources, DIGEST_EVENTS + 1)]
+            for e in events]

@@ -11,7 +11,7 @@ import pytest
 
 import onrecord
 
-from onrecord.errors import StoreError
+from onrecord.errors import InputError, StoreError
 from onrecord.model import Article, Entity, Span, Speaker, Statement
 from onrecord.store import Store
 from onrecord.store.schema import VERSION
@@ -445,3 +445,21 @@ def test_a_split_quotation_is_shown_without_the_writers_words(tmp_path: Path, an
         page = store.statements_page()["items"]
     assert row["words"] == page[0]["words"] == statement.words and "said" not in row["words"]
     assert "said" in row["text"]                          # the span itself stays verbatim
+
+
+def test_an_article_without_its_record(store: Store) -> None:
+    store.save(kremlin())
+    whole, bare = store.article(kremlin().id), store.article(kremlin().id, record=False)
+    assert "record" in whole and "record" not in bare
+    assert {k: v for k, v in whole.items() if k != "record"} == bare
+
+
+def test_latest_statements_of_a_speaker_and_of_nobody(store: Store) -> None:
+    store.save_many([kremlin(), berlin()])
+    name = store.speakers()[0]["name"]
+    found = store.latest_statements(speaker=name, limit=1)
+    assert found.title == name and len(found.statements) == 1 and found.total == store.speakers()[0]["statement_count"]
+    with pytest.raises(InputError, match="no such speaker"):
+        store.latest_statements(speaker="Nobody Atall")
+    with pytest.raises(InputError, match="give a speaker or a topic"):
+        store.latest_statements()

@@ -59,10 +59,7 @@ def article(ctx: Ctx, article_id: Annotated[str, Path(max_length=200)],
     next (null on the last); `statement_count` and `speakers` count them all. `record`, the
     whole stored analysis (many times the size of a page), comes only with `record=1`."""
     with ctx.reader() as store:
-        found = cast("dict[str, Any]", views.article(store, article_id, limit, blank(cursor)))
-    if not record:
-        del found["record"]
-    return found
+        return cast("dict[str, Any]", views.article(store, article_id, limit, blank(cursor), record=record))
 
 
 @router.get("/quotes", tags=["read"], responses=BAD,

@@ -10,18 +10,16 @@ from typing import Annotated
 from fastapi import Query, Request
 
 from onrecord.serve.state import Context
-from onrecord.serve.views import LIMIT_MAX, ArticleQuery, EventQuery, Order, QuoteQuery, StatementQuery
+from onrecord.serve.views import (
+    EVENT_REPORTS, LIMIT_MAX, QUOTE_OCCURRENCES, TOPIC_STATEMENTS, ArticleQuery, EventQuery, Order, QuoteQuery,
+    StatementQuery,
+)
 
 Text = Annotated[str | None, Query(max_length=500)]
 Date = Annotated[str | None, Query(max_length=40, description="ISO date, YYYY-MM-DD (inclusive)")]
 Cursor = Annotated[str | None, Query(max_length=2000, description="`next_cursor` of the previous page")]
 Limit = Annotated[int, Query(ge=1, le=LIMIT_MAX, description="page size (a larger one is a 400)")]
 
-# What a page of one quote, topic or event shows of its occurrences, statements or reports
-# (``limit`` asks for more, up to LIMIT_MAX): the first few, and how many there are in all.
-QUOTE_OCCURRENCES = 20
-TOPIC_STATEMENTS = 20
-EVENT_REPORTS = 50
 # Quotes listed a page at a time: each counts the speakers of all its occurrences.
 QUOTES_PAGE = 20
 

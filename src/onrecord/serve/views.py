@@ -28,9 +28,11 @@ LIMIT_MAX = 200          # the largest page a client may ask for; more is a 400
 RECENT = 8               # statements and speakers on the home page
 SPEAKER_STATEMENTS = 50   # a page of a speaker's statements; the next comes by cursor
 ARTICLE_STATEMENTS = 100  # a page of an article's statements (and the text around them)
-QUOTE_OCCURRENCES = 500
-TOPIC_STATEMENTS = 200
-EVENT_REPORTS = 500
+# What a page of one quote, topic or event shows of its occurrences, statements or reports
+# (``limit`` asks for more, up to LIMIT_MAX): the first few, and how many there are in all.
+QUOTE_OCCURRENCES = 20
+TOPIC_STATEMENTS = 20
+EVENT_REPORTS = 50
 # The claims a claims page compares: the latest, so that a page costs the same in a store of
 # any size (comparing every claim of a large store is the command line's `onrecord claims`).
 CLAIMS_WINDOW = 200
@@ -151,14 +153,14 @@ def articles(store: Store, query: ArticleQuery) -> Listing[ArticleRow]:
 
 
 def article(store: Store, article_id: str, limit: int = ARTICLE_STATEMENTS,
-            cursor: str | None = None) -> ArticleDetail:
+            cursor: str | None = None, record: bool = True) -> ArticleDetail:
     """The article's metadata, sources, one page of its statements (text order, ``next_cursor``
-    for the next) and full record. The id of a copy folded into a stored article gives that
-    article (its ``id`` says which)."""
-    found = store.article(article_id, limit=limit, cursor=cursor)
+    for the next) and full record (unless ``record`` is False). The id of a copy folded into a
+    stored article gives that article (its ``id`` says which)."""
+    found = store.article(article_id, limit=limit, cursor=cursor, record=record)
     if found is None:
         home = store.canonical(article_id)
-        found = store.article(home, limit=limit, cursor=cursor) if home is not None else None
+        found = store.article(home, limit=limit, cursor=cursor, record=record) if home is not None else None
     if found is None:
         raise NotFound(f"article {article_id}", "not in the store")
     return found

@@ -10,7 +10,7 @@ No key of these rows is ever left out: a missing value is null, so none is ``Not
 """
 from __future__ import annotations
 
-from typing import Any, Generic, TypedDict, TypeVar
+from typing import Any, Generic, NotRequired, TypedDict, TypeVar
 
 RowT = TypeVar("RowT")
 
@@ -127,7 +127,7 @@ class ArticleDetail(ArticleRow):
     next_cursor: str | None          # the next page of statements; null: the last (or all were asked)
     events: list[ArticleEventRow]
     speakers: list[ArticleSpeaker]   # over every statement, whichever page ``statements`` is
-    record: dict[str, Any]           # the full ``Article.to_dict()``
+    record: NotRequired[dict[str, Any]]   # the full ``Article.to_dict()``, unless left out
 
 
 # -- speakers ----------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from onrecord.store.queries import (
 )
 from onrecord.store import dedupe
 from onrecord.store.claims import claim_rows
+from onrecord.store.digest_rows import Latest, latest
 from onrecord.store.events import event_detail, event_rows
 from onrecord.store.quotes import quote_detail, quote_rows
 from onrecord.store.rows import (
@@ -296,7 +297,8 @@ class Store:
         return {"items": rows[:size],
                 "next_cursor": article_cursor(rows[size - 1], order) if more else None}
 
-    def article(self, article_id: str, limit: int | None = None, cursor: str | None = None) -> ArticleDetail | None:
+    def article(self, article_id: str, limit: int | None = None, cursor: str | None = None,
+                record: bool = True) -> ArticleDetail | None:
         """One article: its ``articles`` item, ``sources`` (every place it was read, first
         one first: ``{"source", "site", "title", "published", "text_id", "similarity",
         "added_at"}``, ``text_id`` the id of that copy's own text and ``similarity`` 1 for the
@@ -309,10 +311,12 @@ class Store:
 
         ``limit`` None gives every statement; a number gives one page of them (cut to
         ``MAX_PAGE``) and ``next_cursor``, to pass back as ``cursor`` for the next page (null on
-        the last). ``statement_count`` stays the article's total."""
+        the last). ``statement_count`` stays the article's total. ``record`` False leaves the
+        record out (reading it is most of the cost of a large article)."""
         size = None if limit is None else page_size(limit)
         with self._snapshot() as conn:
-            row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+            row = conn.execute(f"SELECT {'record' if record else 'NULL AS record'} FROM articles WHERE id = ?",
+                               (article_id,)).fetchone()
             if row is None:
                 return None
             found = article_rows(conn, None, Filters(article_id=article_id), 1, "asc", None)
@@ -325,7 +329,8 @@ class Store:
         out["sources"] = [dict(s) for s in sources]
         out["statements"], out["next_cursor"] = statements, after
         out["events"] = [dict(e, participants=json.loads(e["participants"])) for e in events]
-        out["record"] = json.loads(row["record"])
+        if record:
+            out["record"] = json.loads(row["record"])
         return cast(ArticleDetail, out)
 
     def quotes(self, q: str | None = None, speaker: str | None = None, min_articles: int = 1,
@@ -425,6 +430,17 @@ class Store:
         has every word; ``counted`` those with a unit. ``limit`` None is no limit."""
         with self._snapshot() as conn:
             return claim_rows(conn, about, limit, counted)
+
+    def latest_statements(self, speaker: str | int | None = None, topic: str | None = None, limit: int = 100,
+                          events: int = 21) -> Latest:
+        """The latest ``limit`` statements of ``speaker`` (a name or id) or about ``topic``
+        (newest first, each with its ``topics``, ``amounts`` and ``dates``), how many they
+        have in all, and the first ``events`` events of their articles: what a digest of
+        them reads. InputError when the store has no such speaker or topic."""
+        if (speaker is None) == (topic is None):
+            raise InputError("latest_statements", "give a speaker or a topic")
+        with self._snapshot() as conn:
+            return latest(conn, None if speaker is None else str(speaker), topic, page_size(limit), events)
 
     def counts(self) -> Counts:
         """How many articles, statements, entities, speakers and sites the store holds."""
