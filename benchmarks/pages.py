@@ -283,7 +283,7 @@ def main() -> None:
             words = [w.strip() for w in args.routes.split(",") if w.strip()]
             table = {k: v for k, v in table.items() if any(w in k for w in words)}
         from onrecord.store import Store
-        with Store(db, readonly=True) as store:
+        with Store(db) as store:          # (a store kept from an older onrecord is upgraded here)
             c = store.counts()
         print(f"store: {c['articles']} articles, {c['statements']} statements, {c['speakers']} speakers")
         generator = "wrk (1 thread)" if use_wrk else "httpx (asyncio, in this process)"

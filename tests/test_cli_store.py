@@ -292,11 +292,11 @@ def test_an_article_over_its_time_budget_is_one_failure_line_and_the_run_goes_on
 def test_serve_calls_the_web_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls = []
     fake = types.ModuleType("onrecord.serve")
-    fake.run = lambda db, host, port, workers: calls.append((db, host, port, workers))
+    fake.run = lambda db, host, port, workers, threads: calls.append((db, host, port, workers, threads))
     monkeypatch.setitem(sys.modules, "onrecord.serve", fake)
     assert run("serve", "--db", tmp_path / "x.db", "--port", "8123").exit_code == 0
-    assert run("serve", "--db", tmp_path / "x.db", "--workers", "2").exit_code == 0
-    assert calls == [(str(tmp_path / "x.db"), "127.0.0.1", 8123, 1), (str(tmp_path / "x.db"), "127.0.0.1", 8000, 2)]
+    assert run("serve", "--db", tmp_path / "x.db", "--workers", "2", "--threads", "4").exit_code == 0
+    assert calls == [(str(tmp_path / "x.db"), "127.0.0.1", 8123, 1, 2), (str(tmp_path / "x.db"), "127.0.0.1", 8000, 2, 4)]
 
 
 def test_serve_without_the_web_app_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

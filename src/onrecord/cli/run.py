@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes (more serve more readers at once; one per core is plenty).")
-def serve(db: str, host: str, port: int, workers: int) -> None:
+@click.option("--threads", type=click.IntRange(1, 256), default=2, show_default=True,
+              help="Requests each process works on at once; the rest wait their turn (more than "
+                   "a few only contend for the processor).")
+def serve(db: str, host: str, port: int, workers: int, threads: int) -> None:
     """Serve the store as web pages and a JSON API.
 
     \b
@@ -34,7 +37,7 @@ def serve(db: str, host: str, port: int, workers: int) -> None:
     except ImportError as err:
         click.echo(f"onrecord: serve: the web app cannot be loaded ({err})", err=True)
         sys.exit(1)
-    run(db, host, port, workers)
+    run(db, host, port, workers, threads)
 
 
 @main.command("eval")
