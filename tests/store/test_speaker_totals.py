@@ -35,12 +35,18 @@ JOIN entities AS e ON e.article_id = sa.article_id GROUP BY 1, 2, 3 ORDER BY 1, 
 KEPT_SPEAKERS = "SELECT id, statement_count, article_count FROM speakers ORDER BY id"
 KEPT_ARTICLES = "SELECT speaker_id, article_id, statements, published FROM speaker_articles ORDER BY 1, 2"
 KEPT_ENTITIES = "SELECT speaker_id, name, type, articles, mentions FROM speaker_entities ORDER BY 1, 2, 3"
+COUNTED_MONTHS = """
+SELECT l.speaker_id, substr(a.published, 1, 7), count(*) FROM statement_speakers AS l
+JOIN statements AS s ON s.id = l.statement_id JOIN articles AS a ON a.id = s.article_id
+WHERE a.published IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+"""
+KEPT_MONTHS = "SELECT speaker_id, period, statements FROM speaker_months ORDER BY 1, 2"
 
 
 def assert_totals_match(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         for kept, counted in ((KEPT_SPEAKERS, COUNTED_SPEAKERS), (KEPT_ARTICLES, COUNTED_ARTICLES),
-                              (KEPT_ENTITIES, COUNTED_ENTITIES)):
+                              (KEPT_ENTITIES, COUNTED_ENTITIES), (KEPT_MONTHS, COUNTED_MONTHS)):
             assert conn.execute(kept).fetchall() == conn.execute(counted).fetchall(), kept
 
 
@@ -78,7 +84,8 @@ def test_a_new_analysis_of_an_article_takes_its_old_counts_away(tmp_path: Path) 
         # The same text, now read as one statement of another speaker, with one entity more.
         statement = replace(first.statements[0], speaker=replace(first.statements[0].speaker, name="Annalena Baerbock"))
         extra = Entity("e9", "Kyiv", "GPE", (span(first.text, "sanctions"),))
-        store.save(replace(first, statements=(statement,), entities=(*first.entities, extra)))
+        store.save(replace(first, statements=(statement,), entities=(*first.entities, extra),
+                           published="2022-03-05"))           # (its month moves too)
     assert_totals_match(path)
     with sqlite3.connect(path) as conn:
         rows = dict(conn.execute("SELECT name, statement_count FROM speakers").fetchall())

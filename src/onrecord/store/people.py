@@ -23,10 +23,7 @@ FROM speakers AS p
 """
 
 # One speaker's timeline, first and last dates and entities, from the totals kept for them.
-_OWN_TIMELINE = """
-SELECT substr(published, 1, 7) AS period, sum(statements) AS statements FROM speaker_articles
-WHERE speaker_id = :id AND published IS NOT NULL GROUP BY period ORDER BY period
-"""
+_OWN_TIMELINE = "SELECT period, statements FROM speaker_months WHERE speaker_id = :id ORDER BY period"
 
 # (in the order of the speaker_articles_oldest and _newest indexes, so each is one index read)
 _OWN_SPAN = """

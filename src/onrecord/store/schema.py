@@ -97,6 +97,14 @@ CREATE TABLE speaker_articles (
     PRIMARY KEY (speaker_id, article_id)
 ) WITHOUT ROWID"""
 
+_SPEAKER_MONTHS = """
+CREATE TABLE speaker_months (
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    period     TEXT NOT NULL,               -- YYYY-MM of the articles' dates
+    statements INTEGER NOT NULL,
+    PRIMARY KEY (speaker_id, period)
+) WITHOUT ROWID"""
+
 _SPEAKER_ENTITIES = """
 CREATE TABLE speaker_entities (
     speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
@@ -474,6 +482,7 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX speaker_articles_newest ON speaker_articles "
         "(speaker_id, published IS NOT NULL, coalesce(published, ''), article_id)",
         "CREATE INDEX speaker_articles_article ON speaker_articles (article_id)",
+        _SPEAKER_MONTHS,
         _SPEAKER_ENTITIES,
         "CREATE INDEX speaker_entities_rank ON speaker_entities (speaker_id, articles DESC, mentions DESC, name)",
         """INSERT INTO speaker_articles (speaker_id, article_id, statements, published)
@@ -485,6 +494,9 @@ MIGRATIONS: list[tuple[str, ...]] = [
              statement_count = coalesce((SELECT sum(statements) FROM speaker_articles
                                          WHERE speaker_id = speakers.id), 0),
              article_count = (SELECT count(*) FROM speaker_articles WHERE speaker_id = speakers.id)""",
+        """INSERT INTO speaker_months (speaker_id, period, statements)
+           SELECT speaker_id, substr(published, 1, 7), sum(statements) FROM speaker_articles
+           WHERE published IS NOT NULL GROUP BY 1, 2""",
         """INSERT INTO speaker_entities (speaker_id, name, type, articles, mentions)
            SELECT sa.speaker_id, e.name, e.type, count(DISTINCT e.article_id),
                   sum((SELECT count(*) FROM mentions AS m WHERE m.article_id = e.article_id AND m.eid = e.eid))

@@ -6,6 +6,7 @@ Kept per speaker (schema v9):
 - ``speakers.statement_count`` and ``article_count``: what the speaker list ranks by;
 - ``speaker_articles``: one row per article quoting the speaker, with how many of its
   statements and the article's date (the speaker's timeline and first and last dates);
+- ``speaker_months``: their statements in dated articles, month by month (their timeline);
 - ``speaker_entities``: the entities of those articles, each with how many of the articles name
   it and how often (the entities "around" the speaker).
 
@@ -42,7 +43,14 @@ INSERT INTO speaker_entities (speaker_id, name, type, articles, mentions) VALUES
 ON CONFLICT (speaker_id, name, type) DO UPDATE SET articles = articles + 1, mentions = mentions + excluded.mentions
 """
 
-_OWN_ARTICLES = "SELECT speaker_id, statements FROM speaker_articles WHERE article_id = ?"
+_ADD_MONTH = """
+INSERT INTO speaker_months (speaker_id, period, statements) VALUES (?, substr(?, 1, 7), ?)
+ON CONFLICT (speaker_id, period) DO UPDATE SET statements = statements + excluded.statements
+"""
+
+_OWN_ARTICLES = "SELECT speaker_id, statements, published FROM speaker_articles WHERE article_id = ?"
+_TAKE_MONTH = "UPDATE speaker_months SET statements = statements - ? WHERE speaker_id = ? AND period = substr(?, 1, 7)"
+_DROP_EMPTY_MONTH = "DELETE FROM speaker_months WHERE speaker_id = ? AND period = substr(?, 1, 7) AND statements <= 0"
 _TAKE_COUNTS = "UPDATE speakers SET statement_count = statement_count - ?, article_count = article_count - 1 WHERE id = ?"
 _TAKE_ENTITY = """
 UPDATE speaker_entities SET articles = articles - 1, mentions = mentions - ?
@@ -60,6 +68,7 @@ def add(conn: sqlite3.Connection, article_id: str) -> None:
     entities = conn.execute(_ENTITIES, (article_id,)).fetchall()
     conn.executemany(_ADD_ARTICLE, [(sid, article_id, n, published) for sid, n, published in linked])
     conn.executemany(_ADD_COUNTS, [(n, sid) for sid, n, _ in linked])
+    conn.executemany(_ADD_MONTH, [(sid, published, n) for sid, n, published in linked if published])
     conn.executemany(_ADD_ENTITY, [(sid, name, kind, mentions)
                                    for sid, _, _ in linked for name, kind, mentions in entities])
 
@@ -72,10 +81,13 @@ def take(conn: sqlite3.Connection, article_id: str) -> None:
         return
     entities = conn.execute(_ENTITIES, (article_id,)).fetchall()
     conn.execute("DELETE FROM speaker_articles WHERE article_id = ?", (article_id,))
-    conn.executemany(_TAKE_COUNTS, [(n, sid) for sid, n in counted])
+    conn.executemany(_TAKE_COUNTS, [(n, sid) for sid, n, _ in counted])
+    dated = [(sid, n, published) for sid, n, published in counted if published]
+    conn.executemany(_TAKE_MONTH, [(n, sid, published) for sid, n, published in dated])
+    conn.executemany(_DROP_EMPTY_MONTH, [(sid, published) for sid, _, published in dated])
     conn.executemany(_TAKE_ENTITY, [(mentions, sid, name, kind)
-                                    for sid, _ in counted for name, kind, mentions in entities])
-    conn.executemany(_DROP_EMPTY, [(sid,) for sid, _ in counted])
+                                    for sid, _, _ in counted for name, kind, mentions in entities])
+    conn.executemany(_DROP_EMPTY, [(sid,) for sid, _, _ in counted])
 
 
 def count(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
@@ -86,6 +98,7 @@ def count(conn: sqlite3.Connection, article_id: str, sign: int) -> None:
 def clear(conn: sqlite3.Connection) -> None:
     """Forget every total (before every speaker link is derived again and counted anew)."""
     conn.execute("DELETE FROM speaker_entities")
+    conn.execute("DELETE FROM speaker_months")
     conn.execute("DELETE FROM speaker_articles")
     conn.execute("UPDATE speakers SET statement_count = 0, article_count = 0")
 
