@@ -34,3 +34,32 @@ def test_a_topic_gives_its_first_statements_up_to_the_limit(tmp_path: Path) -> N
         first, every = s.topic("nato", limit=2), s.topic("nato")
     assert [r["published"] for r in every["statements"]] == ["2022-02-07", "2022-02-08", "2022-03-01", "2022-03-01"]
     assert first["statements"] == every["statements"][:2] and first["statement_count"] == 4
+
+
+COUNTED_MONTHS = """
+SELECT l.topic_id, substr(a.published, 1, 7), count(*) FROM statement_topics AS l
+JOIN statements AS s ON s.id = l.statement_id JOIN articles AS a ON a.id = s.article_id
+WHERE a.published IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+"""
+KEPT_MONTHS = "SELECT topic_id, period, statements FROM topic_months ORDER BY 1, 2"
+
+
+def test_the_months_kept_equal_a_count_after_saves_replacements_and_the_upgrade(tmp_path: Path) -> None:
+    import sqlite3
+
+    from store.versions import rewriting, strip_v9
+
+    path = tmp_path / "t.db"
+    march = later_on_nato()
+    with Store(path) as s:
+        s.save_many([moscow_talks(), alliance(), march])
+        # a new analysis of the March article, now dated April, one statement fewer
+        s.save(dataclasses.replace(march, published="2022-04-02", statements=march.statements[:1]))
+        timeline = s.topic("nato")["timeline"]
+    assert timeline == [{"period": "2022-02", "statements": 2}, {"period": "2022-04", "statements": 1}]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute(KEPT_MONTHS).fetchall() == conn.execute(COUNTED_MONTHS).fetchall()
+    with rewriting(path) as conn:
+        strip_v9(conn)
+    with Store(path) as s:
+        assert s.topic("nato")["timeline"] == timeline

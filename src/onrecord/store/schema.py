@@ -97,13 +97,16 @@ CREATE TABLE speaker_articles (
     PRIMARY KEY (speaker_id, article_id)
 ) WITHOUT ROWID"""
 
-_SPEAKER_MONTHS = """
-CREATE TABLE speaker_months (
-    speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+def _months(owner: str, table: str) -> str:
+    """A table of the statements of each ``owner`` (a speaker, a topic) month by month."""
+    return f"""
+CREATE TABLE {owner}_months (
+    {owner}_id INTEGER NOT NULL REFERENCES {table}(id) ON DELETE CASCADE,
     period     TEXT NOT NULL,               -- YYYY-MM of the articles' dates
     statements INTEGER NOT NULL,
-    PRIMARY KEY (speaker_id, period)
+    PRIMARY KEY ({owner}_id, period)
 ) WITHOUT ROWID"""
+
 
 _SPEAKER_ENTITIES = """
 CREATE TABLE speaker_entities (
@@ -467,9 +470,9 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX articles_oldest ON articles (published IS NULL, coalesce(published, ''), id)",
         "CREATE INDEX statements_article_start ON statements (article_id, start)",
     ),
-    # 9: totals kept for each speaker as articles are saved (``speaker_totals``), so the list
-    # of speakers and a speaker's page read a few rows instead of all their statements; filled
-    # here by counting the rows already stored.
+    # 9: totals kept as articles are saved, so that no page counts all of a large speaker's
+    # or topic's rows, nor the whole store's: each speaker's (``speaker_totals``), each
+    # topic's months, and the store's own (triggers); filled here by counting the rows stored.
     (
         "ALTER TABLE speakers ADD COLUMN statement_count INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE speakers ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0",
@@ -482,7 +485,7 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX speaker_articles_newest ON speaker_articles "
         "(speaker_id, published IS NOT NULL, coalesce(published, ''), article_id)",
         "CREATE INDEX speaker_articles_article ON speaker_articles (article_id)",
-        _SPEAKER_MONTHS,
+        _months("speaker", "speakers"),
         _SPEAKER_ENTITIES,
         "CREATE INDEX speaker_entities_rank ON speaker_entities (speaker_id, articles DESC, mentions DESC, name)",
         """INSERT INTO speaker_articles (speaker_id, article_id, statements, published)
@@ -502,6 +505,12 @@ MIGRATIONS: list[tuple[str, ...]] = [
                   sum((SELECT count(*) FROM mentions AS m WHERE m.article_id = e.article_id AND m.eid = e.eid))
            FROM speaker_articles AS sa JOIN entities AS e ON e.article_id = sa.article_id
            GROUP BY sa.speaker_id, e.name, e.type""",
+        # and a topic's timeline, month by month (``topics.add`` and ``refresh``)
+        _months("topic", "topics"),
+        """INSERT INTO topic_months (topic_id, period, statements)
+           SELECT l.topic_id, substr(a.published, 1, 7), count(*)
+           FROM statement_topics AS l JOIN statements AS s ON s.id = l.statement_id
+           JOIN articles AS a ON a.id = s.article_id WHERE a.published IS NOT NULL GROUP BY 1, 2""",
         _TOTALS,
         *(sql for table in COUNTED for sql in _total_triggers(table)),
         _SITE_ARTICLES,

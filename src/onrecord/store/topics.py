@@ -94,11 +94,32 @@ WHERE id = :id
 """
 
 
+# A topic's statements month by month (``topic_months``), counted from its rows.
+_COUNT_MONTHS = """
+INSERT INTO topic_months (topic_id, period, statements)
+SELECT :id, substr(a.published, 1, 7), sum(x.statements)
+FROM (SELECT s.article_id, count(*) AS statements
+      FROM statement_topics AS l JOIN statements AS s ON s.id = l.statement_id
+      WHERE l.topic_id = :id GROUP BY s.article_id) AS x
+JOIN articles AS a ON a.id = x.article_id
+WHERE a.published IS NOT NULL GROUP BY 2
+"""
+
+_ADD_MONTH = """
+INSERT INTO topic_months (topic_id, period, statements) VALUES (:id, substr(:published, 1, 7), :statements)
+ON CONFLICT (topic_id, period) DO UPDATE SET statements = statements + excluded.statements
+"""
+
+
 def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
-    """Recount the topics ``ids``; those no article mentions any more are deleted.
+    """Recount the topics ``ids`` and their months; those no article mentions any more are
+    deleted.
 
     Reads every row of each topic: for an article replaced, not for one added (``add``)."""
-    recount(conn, _REFRESH, "topics", "article_count", ids)
+    wanted = [tid for tid in dict.fromkeys(ids) if tid is not None]
+    conn.executemany("DELETE FROM topic_months WHERE topic_id = ?", [(tid,) for tid in wanted])
+    conn.executemany(_COUNT_MONTHS, [{"id": tid} for tid in wanted])
+    recount(conn, _REFRESH, "topics", "article_count", wanted)
 
 
 def add(conn: sqlite3.Connection, article_id: str, ids: Iterable[int | None], published: str | None) -> None:
@@ -107,8 +128,11 @@ def add(conn: sqlite3.Connection, article_id: str, ids: Iterable[int | None], pu
     reading the topics' other articles: a recount of a topic costs as many rows as the topic
     has, and saving would slow down as the store grows."""
     added = conn.execute(_ADDED, {"aid": article_id}).fetchall()
-    conn.executemany(_ADD, [{"id": tid, "statements": statements, "linked": linked, "published": published}
-                            for tid, statements, linked in added])
+    counts = [{"id": tid, "statements": statements, "linked": linked, "published": published}
+              for tid, statements, linked in added]
+    conn.executemany(_ADD, counts)
+    if published is not None:
+        conn.executemany(_ADD_MONTH, [c for c in counts if c["statements"]])
     # A topic made for the article but left unlinked (a repeated topic id) goes, as in refresh.
     drop_empty(conn, "topics", "article_count", ids)
 
@@ -130,17 +154,7 @@ SELECT name, count(*) AS articles FROM article_topics WHERE topic_id = ?
 GROUP BY name ORDER BY articles DESC, name
 """
 
-# Counted by article first: an article's row is large, and its date is read once for all
-# of its statements about the topic rather than once for each.
-_TIMELINE = """
-SELECT substr(a.published, 1, 7) AS period, sum(x.statements) AS statements
-FROM (SELECT s.article_id, count(*) AS statements
-      FROM statement_topics AS l JOIN statements AS s ON s.id = l.statement_id
-      WHERE l.topic_id = ? GROUP BY s.article_id) AS x
-JOIN articles AS a ON a.id = x.article_id
-WHERE a.published IS NOT NULL
-GROUP BY period ORDER BY period
-"""
+_TIMELINE = "SELECT period, statements FROM topic_months WHERE topic_id = ? ORDER BY period"
 
 # Counted by speaker id first, their names read once each.
 _SPEAKERS = """
