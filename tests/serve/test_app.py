@@ -41,3 +41,27 @@ def test_worker_processes_take_the_threads_from_the_environment(db_file: Path, m
     monkeypatch.delenv(THREADS_VARIABLE)
     with TestClient(app_from_environment()) as client:
         assert limit(client) == THREADS
+
+
+def test_serving_pages_loads_no_language_model(db_file: Path) -> None:
+    """The web app reads a store: it never needs spaCy (hundreds of MB per process, a second
+    to load) unless it is asked to analyse a posted article."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys, warnings
+warnings.simplefilter("ignore")
+from fastapi.testclient import TestClient
+from onrecord.serve import create_app
+client = TestClient(create_app({str(db_file)!r}, token=""))
+for path in ("/", "/search?q=the", "/speakers", "/articles", "/claims", "/topics", "/docs"):
+    assert client.get(path).status_code == 200, path
+article = client.get("/api/articles").json()["items"][0]["id"]
+for path in (f"/articles/{{article}}", f"/digest?article={{article}}"):
+    assert client.get(path).status_code == 200, path
+print("spacy" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

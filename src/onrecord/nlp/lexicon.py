@@ -193,3 +193,28 @@ def bare_name(name: str) -> str:
     key = lexicon_key(name)
     return key[4:] if key.startswith("the ") else ("" if key == "the" else key)
 
+
+# -- topic names (here rather than in ``topics``, so that readers of a store key names without spaCy)
+
+def topic_key(name: str) -> str:
+    """The key of the topic ``name`` names, the same for all its names: "the North Atlantic
+    Alliance" and "NATO" → "nato"; "Ukrainian" → "ukraine"; else the name in lower case
+    without a leading "the" or a trailing possessive."""
+    return lexicon_key(topic_name(name))
+
+
+def topic_name(name: str) -> str:
+    """The name a topic is shown by: its first name in topic_aliases.tsv, the country of a
+    nationality adjective, else ``name`` without a leading "the" and a possessive."""
+    bare = bare_name(name).removesuffix("'s").removesuffix("'").strip()
+    if bare in topic_aliases():
+        return topic_aliases()[bare]
+    if bare in demonyms():
+        return demonyms()[bare]
+    words = name.replace("’", "'").split()
+    if words[:1] and words[0].lower() == "the":
+        words = words[1:]
+    shown = " ".join(words)
+    return shown.removesuffix("'s").removesuffix("'") if shown else name
+
+

@@ -17,30 +17,8 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Span, Statement, Topic
 from . import lexicon
-from .lexicon import lexicon_key
+from .lexicon import topic_key, topic_name
 from .doctext import text_of
-
-
-def topic_key(name: str) -> str:
-    """The key of the topic ``name`` names, the same for all its names: "the North Atlantic
-    Alliance" and "NATO" → "nato"; "Ukrainian" → "ukraine"; else the name in lower case
-    without a leading "the" or a trailing possessive."""
-    return lexicon_key(topic_name(name))
-
-
-def topic_name(name: str) -> str:
-    """The name a topic is shown by: its first name in topic_aliases.tsv, the country of a
-    nationality adjective, else ``name`` without a leading "the" and a possessive."""
-    bare = lexicon.bare_name(name).removesuffix("'s").removesuffix("'").strip()
-    if bare in lexicon.topic_aliases():
-        return lexicon.topic_aliases()[bare]
-    if bare in lexicon.demonyms():
-        return lexicon.demonyms()[bare]
-    words = name.replace("’", "'").split()
-    if words[:1] and words[0].lower() == "the":
-        words = words[1:]
-    shown = " ".join(words)
-    return shown.removesuffix("'s").removesuffix("'") if shown else name
 
 
 def find_topics(doc: Doc, entities: list[Entity], statements: list[Statement],

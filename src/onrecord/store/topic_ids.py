@@ -10,7 +10,7 @@ from onrecord.errors import InputError
 def topic_key(words: str) -> str:
     """The key of the topic ``words`` name, as the analysis keys them ("the North Atlantic
     Alliance" → "nato"). Imported on first use: the topic lexicon comes with the NLP package."""
-    from onrecord.nlp.topics import topic_key as key
+    from onrecord.nlp.lexicon import topic_key as key
 
     return key(words)
 
