@@ -60,6 +60,9 @@ def test_bars_fit_the_chart_and_scale_with_counts():
     ("report.txt", False),
     ("https://", False),
     ("https://exa mple.org", False),
+    ("https://example.org/a\x00b", False),
+    ("https://example.org/a\u2028b", False),           # a line separator: whitespace too
+    ("https://example.org/caf\u00e9", True),
     ("http://[::1", False),
     (None, False),
     ("", False),

@@ -48,10 +48,11 @@ def environment() -> Environment:
         trim_blocks=True, lstrip_blocks=True,
     )
     from onrecord.digest_format import words
+    from onrecord.serve.statement_html import statement_html
 
     env.filters.update(words=words, safe_url=safe_url, short_date=short_date, path_part=path_part, code_spans=code_spans,
                        kind_label=lambda k: KIND_LABELS.get(k, k or ""), act_label=act_label)
-    env.globals.update(query_string=query_string, version=__version__, acts=ACTS)
+    env.globals.update(query_string=query_string, version=__version__, acts=ACTS, statement_html=statement_html)
     return env
 
 
