@@ -130,6 +130,24 @@ def test_reanalysis_moves_and_drops_quotes(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 1
 
 
+COUNTED_SPEAKERS = """
+SELECT s.quote_id, l.speaker_id, count(*) FROM statements AS s JOIN statement_speakers AS l ON l.statement_id = s.id
+WHERE s.quote_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+"""
+
+
+def test_the_speakers_kept_for_each_quote_equal_a_count_of_its_occurrences(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    with store_of(path, moscow(), kremlin(), paris()) as s:
+        s.save(dataclasses.replace(kremlin(), statements=()))          # one occurrence goes
+        listed = s.quotes()["items"]
+    assert [(p["name"], p["statements"]) for p in listed[0]["speakers"]] == [("Emmanuel Macron", 1), ("Vladimir Putin", 1)]
+    assert listed[0]["speaker_count"] == 2
+    with sqlite3.connect(path) as conn:
+        kept = conn.execute("SELECT quote_id, speaker_id, statements FROM quote_speakers ORDER BY 1, 2").fetchall()
+        assert kept == conn.execute(COUNTED_SPEAKERS).fetchall() and len(kept) == 2
+
+
 # -- listing ---------------------------------------------------------------------------------------
 
 def many(path: Path) -> Store:

@@ -41,12 +41,18 @@ JOIN statements AS s ON s.id = l.statement_id JOIN articles AS a ON a.id = s.art
 WHERE a.published IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
 """
 KEPT_MONTHS = "SELECT speaker_id, period, statements FROM speaker_months ORDER BY 1, 2"
+COUNTED_QUOTES = """
+SELECT s.quote_id, l.speaker_id, count(*) FROM statements AS s JOIN statement_speakers AS l ON l.statement_id = s.id
+WHERE s.quote_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
+"""
+KEPT_QUOTES = "SELECT quote_id, speaker_id, statements FROM quote_speakers ORDER BY 1, 2"
 
 
 def assert_totals_match(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         for kept, counted in ((KEPT_SPEAKERS, COUNTED_SPEAKERS), (KEPT_ARTICLES, COUNTED_ARTICLES),
-                              (KEPT_ENTITIES, COUNTED_ENTITIES), (KEPT_MONTHS, COUNTED_MONTHS)):
+                              (KEPT_ENTITIES, COUNTED_ENTITIES), (KEPT_MONTHS, COUNTED_MONTHS),
+                              (KEPT_QUOTES, COUNTED_QUOTES)):
             assert conn.execute(kept).fetchall() == conn.execute(counted).fetchall(), kept
 
 

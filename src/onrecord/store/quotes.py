@@ -96,11 +96,35 @@ WHERE id = :id
 """
 
 
+# Each quote's speakers with how many of its statements are theirs (``quote_speakers``), so a
+# list of quotes names its most frequent speakers without reading all their occurrences.
+_SPEAKERS_OF = """
+SELECT s.quote_id, l.speaker_id, count(*) FROM statements AS s JOIN statement_speakers AS l ON l.statement_id = s.id
+WHERE {which} GROUP BY 1, 2
+"""
+_ADD_SPEAKERS = ("INSERT INTO quote_speakers (quote_id, speaker_id, statements) "
+                 + _SPEAKERS_OF.format(which="s.article_id = ? AND s.quote_id IS NOT NULL")
+                 + " ON CONFLICT (quote_id, speaker_id) DO UPDATE SET statements = statements + excluded.statements")
+_COUNT_SPEAKERS = ("INSERT INTO quote_speakers (quote_id, speaker_id, statements) "
+                   + _SPEAKERS_OF.format(which="s.quote_id = ?"))
+
+
 def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
-    """Recount the quotes ``ids``; those no statement reports any more are deleted.
+    """Recount the quotes ``ids`` and their speakers; those no statement reports any more are
+    deleted.
 
     Reads every occurrence of each quote: for an article replaced, not for one added (``add``)."""
-    recount(conn, _REFRESH, "quotes", "statement_count", ids)
+    wanted = [(qid,) for qid in dict.fromkeys(ids) if qid is not None]
+    conn.executemany("DELETE FROM quote_speakers WHERE quote_id = ?", wanted)
+    conn.executemany(_COUNT_SPEAKERS, wanted)
+    recount(conn, _REFRESH, "quotes", "statement_count", [qid for (qid,) in wanted])
+
+
+def recount_speakers(conn: sqlite3.Connection) -> None:
+    """Count every quote's speakers anew (after every speaker link was derived again)."""
+    conn.execute("DELETE FROM quote_speakers")
+    conn.execute("INSERT INTO quote_speakers (quote_id, speaker_id, statements) "
+                 + _SPEAKERS_OF.format(which="s.quote_id IS NOT NULL"))
 
 
 def add(conn: sqlite3.Connection, article_id: str, published: str | None) -> None:
@@ -110,6 +134,7 @@ def add(conn: sqlite3.Connection, article_id: str, published: str | None) -> Non
     found = conn.execute("SELECT quote_id, count(*) FROM statements "
                          "WHERE article_id = ? AND quote_id IS NOT NULL GROUP BY quote_id", (article_id,)).fetchall()
     conn.executemany(_ADD, [{"id": qid, "statements": n, "published": published} for qid, n in found])
+    conn.execute(_ADD_SPEAKERS, (article_id,))
 
 
 def quotes_of(conn: sqlite3.Connection, article_id: str) -> list[int]:
@@ -123,12 +148,10 @@ def quotes_of(conn: sqlite3.Connection, article_id: str) -> list[int]:
 # names of those few are read afterwards (``_named``), not those of every speaker.
 _QUOTE_COLUMNS = """
 SELECT q.id, q.text, q.key, q.first_seen, q.article_count, q.statement_count,
-       (SELECT json_object('count', count(*), 'top', json_group_array(json_array(x.id, x.n))
-                           FILTER (WHERE x.rank <= :speakers))
-        FROM (SELECT l.speaker_id AS id, count(*) AS n,
-                     row_number() OVER (ORDER BY count(*) DESC, l.speaker_id) AS rank
-              FROM statements AS s JOIN statement_speakers AS l ON l.statement_id = s.id
-              WHERE s.quote_id = q.id GROUP BY l.speaker_id) AS x) AS speakers
+       json_object('count', (SELECT count(*) FROM quote_speakers WHERE quote_id = q.id),
+                   'top', json((SELECT json_group_array(json_array(x.speaker_id, x.statements)) FROM
+                             (SELECT speaker_id, statements FROM quote_speakers WHERE quote_id = q.id
+                              ORDER BY statements DESC, speaker_id LIMIT :speakers) AS x))) AS speakers
 FROM quotes AS q
 """
 
@@ -215,5 +238,5 @@ def _named(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[QuoteRow]:
     return cast("list[QuoteRow]", out)             # the columns of _QUOTE_COLUMNS
 
 
-__all__ = ["LIST_SPEAKERS", "MIN_WORDS", "add", "quote_detail", "quote_key", "quote_of", "quote_rows", "quoted_words",
+__all__ = ["LIST_SPEAKERS", "MIN_WORDS", "add", "recount_speakers", "quote_detail", "quote_key", "quote_of", "quote_rows", "quoted_words",
            "quotes_of", "refresh"]

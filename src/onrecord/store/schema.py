@@ -97,6 +97,15 @@ CREATE TABLE speaker_articles (
     PRIMARY KEY (speaker_id, article_id)
 ) WITHOUT ROWID"""
 
+_QUOTE_SPEAKERS = """
+CREATE TABLE quote_speakers (
+    quote_id   INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+    statements INTEGER NOT NULL,            -- the quote's statements linked to the speaker
+    PRIMARY KEY (quote_id, speaker_id)
+) WITHOUT ROWID"""
+
+
 def _months(owner: str, table: str) -> str:
     """A table of the statements of each ``owner`` (a speaker, a topic) month by month."""
     return f"""
@@ -511,6 +520,12 @@ MIGRATIONS: list[tuple[str, ...]] = [
            SELECT l.topic_id, substr(a.published, 1, 7), count(*)
            FROM statement_topics AS l JOIN statements AS s ON s.id = l.statement_id
            JOIN articles AS a ON a.id = s.article_id WHERE a.published IS NOT NULL GROUP BY 1, 2""",
+        # and each quote's speakers (``quotes.add`` and ``refresh``)
+        _QUOTE_SPEAKERS,
+        "CREATE INDEX quote_speakers_rank ON quote_speakers (quote_id, statements DESC, speaker_id)",
+        """INSERT INTO quote_speakers (quote_id, speaker_id, statements)
+           SELECT s.quote_id, l.speaker_id, count(*) FROM statements AS s
+           JOIN statement_speakers AS l ON l.statement_id = s.id WHERE s.quote_id IS NOT NULL GROUP BY 1, 2""",
         _TOTALS,
         *(sql for table in COUNTED for sql in _total_triggers(table)),
         _SITE_ARTICLES,

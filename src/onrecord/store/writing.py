@@ -283,6 +283,7 @@ def relink_speakers(conn: sqlite3.Connection) -> None:
                                         for n, (sid, key) in enumerate(linked)])
         rename(conn, count_article(conn, article.id, 1))
         speaker_totals.add(conn, article.id)
+    quotes.recount_speakers(conn)
 
 
 def fill_acts(conn: sqlite3.Connection) -> None:
