@@ -46,13 +46,18 @@ SELECT s.quote_id, l.speaker_id, count(*) FROM statements AS s JOIN statement_sp
 WHERE s.quote_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
 """
 KEPT_QUOTES = "SELECT quote_id, speaker_id, statements FROM quote_speakers ORDER BY 1, 2"
+COUNTED_TOPICS = """
+SELECT l.topic_id, x.speaker_id, count(*) FROM statement_topics AS l
+JOIN statement_speakers AS x ON x.statement_id = l.statement_id GROUP BY 1, 2 ORDER BY 1, 2
+"""
+KEPT_TOPICS = "SELECT topic_id, speaker_id, statements FROM topic_speakers ORDER BY 1, 2"
 
 
 def assert_totals_match(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         for kept, counted in ((KEPT_SPEAKERS, COUNTED_SPEAKERS), (KEPT_ARTICLES, COUNTED_ARTICLES),
                               (KEPT_ENTITIES, COUNTED_ENTITIES), (KEPT_MONTHS, COUNTED_MONTHS),
-                              (KEPT_QUOTES, COUNTED_QUOTES)):
+                              (KEPT_QUOTES, COUNTED_QUOTES), (KEPT_TOPICS, COUNTED_TOPICS)):
             assert conn.execute(kept).fetchall() == conn.execute(counted).fetchall(), kept
 
 

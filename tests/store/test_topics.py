@@ -44,7 +44,7 @@ WHERE a.published IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
 KEPT_MONTHS = "SELECT topic_id, period, statements FROM topic_months ORDER BY 1, 2"
 
 
-def test_the_months_kept_equal_a_count_after_saves_replacements_and_the_upgrade(tmp_path: Path) -> None:
+def test_the_months_and_speakers_kept_equal_a_count_after_saves_replacements_and_the_upgrade(tmp_path: Path) -> None:
     import sqlite3
 
     from store.versions import rewriting, strip_v9
@@ -59,6 +59,10 @@ def test_the_months_kept_equal_a_count_after_saves_replacements_and_the_upgrade(
     assert timeline == [{"period": "2022-02", "statements": 2}, {"period": "2022-04", "statements": 1}]
     with sqlite3.connect(path) as conn:
         assert conn.execute(KEPT_MONTHS).fetchall() == conn.execute(COUNTED_MONTHS).fetchall()
+        kept = conn.execute("SELECT topic_id, speaker_id, statements FROM topic_speakers ORDER BY 1, 2").fetchall()
+        assert kept and kept == conn.execute(
+            "SELECT l.topic_id, x.speaker_id, count(*) FROM statement_topics AS l JOIN statement_speakers AS x "
+            "ON x.statement_id = l.statement_id GROUP BY 1, 2 ORDER BY 1, 2").fetchall()
     with rewriting(path) as conn:
         strip_v9(conn)
     with Store(path) as s:

@@ -43,7 +43,7 @@ def rows(path: Path, *queries: str) -> list[list[tuple]]:
 
 def strip_v9(conn: sqlite3.Connection) -> None:
     """Take ``conn`` (at v9, in a transaction) back to v8."""
-    for table in ("speaker_entities", "speaker_months", "speaker_articles", "topic_months", "quote_speakers",
+    for table in ("speaker_entities", "speaker_months", "speaker_articles", "topic_months", "quote_speakers", "topic_speakers",
                   "totals", "site_articles"):   # (and their indexes)
         conn.execute(f"DROP TABLE {table}")
     for table in COUNTED:

@@ -97,12 +97,15 @@ CREATE TABLE speaker_articles (
     PRIMARY KEY (speaker_id, article_id)
 ) WITHOUT ROWID"""
 
-_QUOTE_SPEAKERS = """
-CREATE TABLE quote_speakers (
-    quote_id   INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+def _speakers_of(owner: str, table: str) -> str:
+    """A table of the speakers of each ``owner`` (a quote, a topic), with how many of its
+    statements are theirs."""
+    return f"""
+CREATE TABLE {owner}_speakers (
+    {owner}_id INTEGER NOT NULL REFERENCES {table}(id) ON DELETE CASCADE,
     speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
-    statements INTEGER NOT NULL,            -- the quote's statements linked to the speaker
-    PRIMARY KEY (quote_id, speaker_id)
+    statements INTEGER NOT NULL,
+    PRIMARY KEY ({owner}_id, speaker_id)
 ) WITHOUT ROWID"""
 
 
@@ -521,11 +524,17 @@ MIGRATIONS: list[tuple[str, ...]] = [
            FROM statement_topics AS l JOIN statements AS s ON s.id = l.statement_id
            JOIN articles AS a ON a.id = s.article_id WHERE a.published IS NOT NULL GROUP BY 1, 2""",
         # and each quote's speakers (``quotes.add`` and ``refresh``)
-        _QUOTE_SPEAKERS,
+        _speakers_of("quote", "quotes"),
         "CREATE INDEX quote_speakers_rank ON quote_speakers (quote_id, statements DESC, speaker_id)",
         """INSERT INTO quote_speakers (quote_id, speaker_id, statements)
            SELECT s.quote_id, l.speaker_id, count(*) FROM statements AS s
            JOIN statement_speakers AS l ON l.statement_id = s.id WHERE s.quote_id IS NOT NULL GROUP BY 1, 2""",
+        # and each topic's speakers (``topics.add`` and ``refresh``)
+        _speakers_of("topic", "topics"),
+        "CREATE INDEX topic_speakers_rank ON topic_speakers (topic_id, statements DESC)",
+        """INSERT INTO topic_speakers (topic_id, speaker_id, statements)
+           SELECT l.topic_id, x.speaker_id, count(*) FROM statement_topics AS l
+           JOIN statement_speakers AS x ON x.statement_id = l.statement_id GROUP BY 1, 2""",
         _TOTALS,
         *(sql for table in COUNTED for sql in _total_triggers(table)),
         _SITE_ARTICLES,

@@ -111,14 +111,29 @@ ON CONFLICT (topic_id, period) DO UPDATE SET statements = statements + excluded.
 """
 
 
+# Who speaks of each topic, with how many statements (``topic_speakers``).
+_SPEAKERS_OF = """
+SELECT l.topic_id, x.speaker_id, count(*) FROM statement_topics AS l
+JOIN statement_speakers AS x ON x.statement_id = l.statement_id {join}
+WHERE {which} GROUP BY 1, 2
+"""
+_ADD_SPEAKERS = ("INSERT INTO topic_speakers (topic_id, speaker_id, statements) "
+                 + _SPEAKERS_OF.format(join="JOIN statements AS s ON s.id = l.statement_id", which="s.article_id = ?")
+                 + " ON CONFLICT (topic_id, speaker_id) DO UPDATE SET statements = statements + excluded.statements")
+_COUNT_SPEAKERS = "INSERT INTO topic_speakers (topic_id, speaker_id, statements) " + _SPEAKERS_OF.format(
+    join="", which="l.topic_id = ?")
+
+
 def refresh(conn: sqlite3.Connection, ids: Iterable[int | None]) -> None:
-    """Recount the topics ``ids`` and their months; those no article mentions any more are
-    deleted.
+    """Recount the topics ``ids``, their months and their speakers; those no article mentions
+    any more are deleted.
 
     Reads every row of each topic: for an article replaced, not for one added (``add``)."""
     wanted = [tid for tid in dict.fromkeys(ids) if tid is not None]
-    conn.executemany("DELETE FROM topic_months WHERE topic_id = ?", [(tid,) for tid in wanted])
+    for table in ("topic_months", "topic_speakers"):
+        conn.executemany(f"DELETE FROM {table} WHERE topic_id = ?", [(tid,) for tid in wanted])
     conn.executemany(_COUNT_MONTHS, [{"id": tid} for tid in wanted])
+    conn.executemany(_COUNT_SPEAKERS, [(tid,) for tid in wanted])
     recount(conn, _REFRESH, "topics", "article_count", wanted)
 
 
@@ -133,8 +148,16 @@ def add(conn: sqlite3.Connection, article_id: str, ids: Iterable[int | None], pu
     conn.executemany(_ADD, counts)
     if published is not None:
         conn.executemany(_ADD_MONTH, [c for c in counts if c["statements"]])
+    conn.execute(_ADD_SPEAKERS, (article_id,))
     # A topic made for the article but left unlinked (a repeated topic id) goes, as in refresh.
     drop_empty(conn, "topics", "article_count", ids)
+
+
+def recount_speakers(conn: sqlite3.Connection) -> None:
+    """Count every topic's speakers anew (after every speaker link was derived again)."""
+    conn.execute("DELETE FROM topic_speakers")
+    conn.execute("INSERT INTO topic_speakers (topic_id, speaker_id, statements) "
+                 + _SPEAKERS_OF.format(join="", which="1"))
 
 
 def topics_of(conn: sqlite3.Connection, article_id: str) -> list[int]:
@@ -156,14 +179,10 @@ GROUP BY name ORDER BY articles DESC, name
 
 _TIMELINE = "SELECT period, statements FROM topic_months WHERE topic_id = ? ORDER BY period"
 
-# Counted by speaker id first, their names read once each.
+# (kept by ``add`` and ``refresh``; the names of the few listed read from their rows)
 _SPEAKERS = """
-SELECT p.id, p.name, x.statements
-FROM (SELECT l2.speaker_id AS id, count(*) AS statements
-      FROM statement_topics AS l JOIN statement_speakers AS l2 ON l2.statement_id = l.statement_id
-      WHERE l.topic_id = ? GROUP BY l2.speaker_id) AS x
-JOIN speakers AS p ON p.id = x.id
-ORDER BY x.statements DESC, p.name LIMIT ?
+SELECT p.id, p.name, x.statements FROM topic_speakers AS x JOIN speakers AS p ON p.id = x.speaker_id
+WHERE x.topic_id = ? ORDER BY x.statements DESC, p.name LIMIT ?
 """
 
 # Topics the same statements are about too, by how many statements they share.
@@ -227,5 +246,5 @@ def topic_detail(conn: sqlite3.Connection, tid: int, limit: int) -> TopicDetail:
     return cast(TopicDetail, out)
 
 
-__all__ = ["add", "find_topic", "project_topics", "refresh", "topic_detail", "topic_key", "topic_of",
+__all__ = ["add", "find_topic", "project_topics", "recount_speakers", "refresh", "topic_detail", "topic_key", "topic_of",
            "topic_rows", "topics_of"]

@@ -284,6 +284,7 @@ def relink_speakers(conn: sqlite3.Connection) -> None:
         rename(conn, count_article(conn, article.id, 1))
         speaker_totals.add(conn, article.id)
     quotes.recount_speakers(conn)
+    topics.recount_speakers(conn)
 
 
 def fill_acts(conn: sqlite3.Connection) -> None:
