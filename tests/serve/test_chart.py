@@ -5,7 +5,7 @@ import pytest
 
 from onrecord.serve.chart import HEIGHT, MAX_BAR, buckets, nice_ceiling, timeline_chart
 from onrecord.serve.security import safe_url
-from onrecord.serve.templates import query_string
+from onrecord.serve.formatting import query_string
 
 
 def test_months_are_continuous_with_gaps_as_zero():

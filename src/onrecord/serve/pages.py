@@ -17,7 +17,8 @@ from onrecord.serve.params import (
     quote_query, statement_query,
 )
 from onrecord.serve.state import Context
-from onrecord.serve.templates import path_part, query_string, render
+from onrecord.serve.formatting import path_part, query_string
+from onrecord.serve.templates import render
 from onrecord.serve.views import LIMIT_MAX, ArticleQuery, EventQuery, QuoteQuery, StatementQuery
 
 router = APIRouter(include_in_schema=False)

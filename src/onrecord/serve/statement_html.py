@@ -14,7 +14,7 @@ from markupsafe import Markup, escape as e
 
 from onrecord.labels import act_label
 from onrecord.serve.security import safe_url
-from onrecord.serve.templates import KIND_LABELS, path_part, short_date
+from onrecord.serve.formatting import KIND_LABELS, path_part, short_date
 
 
 def speaker_names(s: Mapping[str, Any]) -> str:
