@@ -205,3 +205,21 @@ def test_the_next_name_and_colon_start_another_speakers_quotation(analyzer):
             "close - Tom Keller: “Two weeks ago the south was ours.”")
     assert [(s.text, s.speaker.mention.text) for s in statements(analyzer, text)] == [
         ("The port is a fork in the road.", "Ana Ruiz"), ("Two weeks ago the south was ours.", "Tom Keller")]
+
+
+@pytest.mark.parametrize("text, name, cue", [
+    ('"All the way to the coast!" Tom Keller shouted from the boat.', "Tom Keller", "shouted"),
+    ('"Nobody will lose a job," Ana Ruiz assured the workers.', "Ana Ruiz", "assured"),
+    ('"Do not count on the bridge yet," Tom Keller cautioned.', "Tom Keller", "cautioned"),
+    ('"It was me who left the gate open," Ana Ruiz confessed.', "Ana Ruiz", "confessed"),
+])
+def test_words_said_in_a_manner_of_speaking_are_statements(analyzer, text, name, cue):
+    (s,) = statements(analyzer, text)
+    assert (s.kind, s.speaker.name, s.cue.text) == ("direct", name, cue)
+
+
+def test_a_quotation_with_a_cue_of_its_own_does_not_go_on_from_the_one_before(analyzer):
+    text = '"Why not?" Ana Ruiz asked. "All the way to the coast!" Tom Keller shouted.'
+    found = statements(analyzer, text)
+    assert [(s.text, s.speaker.name) for s in found] == [
+        ("Why not?", "Ana Ruiz"), ("All the way to the coast!", "Tom Keller")]
