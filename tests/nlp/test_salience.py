@@ -69,3 +69,13 @@ def test_the_main_clauses_subject_outweighs_a_subject_inside_it():
 def test_a_subject_inside_a_clause_still_outweighs_an_object():
     found = index(Mention(105, 110, "A", True, False, embedded=True), Mention(150, 155, "B", False, False))
     assert found.choose(205, lambda name: 1.0) is None      # not clearly ahead: nobody
+
+
+def test_a_winner_also_named_as_a_subject_is_not_marked_as_an_aside():
+    # "Ban spoke first. … … a triumph for Ban. …, he said": the aside, his latest and (three
+    # sentences on) his strongest mention, is not his only one
+    found = index(Mention(5, 10, "A", True, False), Mention(205, 210, "A", False, False, minor=True))
+    choice = found.choose(305, lambda name: 1.0)
+    assert choice is not None and choice.referent == "A" and not choice.minor
+    asides = index(Mention(5, 10, "A", False, False, minor=True), Mention(150, 155, "A", False, False, minor=True))
+    assert asides.choose(205, lambda name: 1.0).minor

@@ -42,7 +42,7 @@ class Choice:
     referent: str
     mention: Mention       # its latest mention before the pronoun: the antecedent shown
     margin: float          # winner's salience over the runner-up's (inf when alone)
-    minor: bool = False    # the winner is only named in an aside (a prepositional phrase, a possessive) of an earlier sentence
+    minor: bool = False    # the winner is named only in asides (prepositional phrases, possessives) of earlier sentences
 
 
 class MentionIndex:
@@ -86,7 +86,7 @@ class MentionIndex:
         here = self.sentence_of(at)
         score: dict[str, float] = defaultdict(float)
         latest: dict[str, Mention] = {}
-        strongest: dict[str, Mention] = {}
+        in_asides_only: dict[str, bool] = {}
         for m in self.before(at):
             agree = fits(m.referent)
             if agree <= 0 or skip(m):
@@ -95,8 +95,9 @@ class MentionIndex:
             weight *= SUBJECT_WEIGHT if m.subject else (MINOR_WEIGHT if m.minor else 1.0)
             weight *= EMBEDDED_WEIGHT if m.subject and m.embedded else 1.0
             weight *= QUOTED_WEIGHT if m.quoted else 1.0
-            if weight * agree >= score[m.referent]:
-                score[m.referent], strongest[m.referent] = weight * agree, m
+            score[m.referent] = max(score[m.referent], weight * agree)
+            aside = m.minor and not m.subject and self.sentence_of(m.start) < here
+            in_asides_only[m.referent] = in_asides_only.get(m.referent, True) and aside
             latest[m.referent] = m
         if not score:
             return None
@@ -105,9 +106,7 @@ class MentionIndex:
         runner = score[ranked[1]] if len(ranked) > 1 else 0.0
         if runner and score[top] <= MARGIN * runner:
             return None
-        best = strongest[top]
-        return Choice(top, latest[top], score[top] / runner if runner else float("inf"),
-                      best.minor and not best.subject and self.sentence_of(best.start) < here)
+        return Choice(top, latest[top], score[top] / runner if runner else float("inf"), in_asides_only[top])
 
 
 __all__ = ["Choice", "MARGIN", "Mention", "MentionIndex", "WINDOW"]
