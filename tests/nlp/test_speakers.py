@@ -153,6 +153,11 @@ def evidence(analyzer, text):
     # "who" is a person: the one whose apposition holds the organisation it was hung on
     ("The board has invited Tom Keller, the president of the Foundation for Coastal Peace, who "
      "frequently criticizes the port authority.", [("who", "Tom Keller", "relative")]),
+    # so is the person of the second of two appositions joined by "and"; a noun joined to the
+    # person is someone else
+    ("One is Clara Jensen, a nurse in Oslo and a young trader who felt she was not heard.",
+     [("who", "Clara Jensen", "relative")]),
+    ("Clara Jensen and a farmer who said the river was rising left early.", [("who", None, None)]),
     # a title between quotation and name: the cue's own subject, not the speaker before
     ("Tom Keller said the vote was close.\n\n“We have the votes,” Norway's deputy director of budgets, "
      "Clara Jensen, said on Monday.",
@@ -713,3 +718,9 @@ def test_resolving_changes_nothing_until_what_it_found_is_learned(nlp):
     assert "Ana Ruiz" in resolver.profiles
     surname = next(t for t in doc if t.text == "Ruiz" and t.i > 2)
     assert resolver.identify(doc[surname.i: surname.i + 1], surname.idx).names == ("Ana Ruiz",)
+
+
+def test_a_building_that_stands_for_its_institution_speaks_for_it(analyzer):
+    # the recogniser calls the Vatican a facility; as a subject of "says" it is the Holy See
+    assert speakers(analyzer, "The Vatican says Pope Leo has no plans to meet the senator.") == [
+        ("The Vatican", "Vatican")]

@@ -107,12 +107,15 @@ def relative_antecedent(relative: Token, is_person: Callable[[Token], bool]) -> 
     """The noun a relative pronoun points back to. The parser hangs a relative clause on the
     nearest noun; "who" speaks of a person, so when that noun is no person but sits in the
     apposition of one ("Matt Duss, the president of the Foundation for Middle East Peace, who
-    criticizes …"), the person is meant."""
+    criticizes …"), the person is meant; so too in the second of two appositions joined by
+    "and" ("Ana Ruiz, a teacher and a trader who felt …"), but not in a noun joined to the
+    person ("Ana Ruiz and a farmer who said …": the farmer)."""
     noun = relative.head.head
     if relative.lower_ != "who" or is_person(noun):
         return noun
     up = noun
-    while up.dep_ in ("pobj", "prep", "appos") and up.head.i != up.i:
+    while (up.dep_ in ("pobj", "prep", "appos") or (up.dep_ == "conj" and up.head.dep_ == "appos")) \
+            and up.head.i != up.i:
         up = up.head
         if is_person(up):
             return up

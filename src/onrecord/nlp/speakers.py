@@ -331,7 +331,7 @@ class SpeakerResolver:
             return Resolution((known[0].name,), "surname", self._naming_span(known[0], tok.idx), SURENESS["surname"])
         every_role = lexicon.roles()[0]
         if tok.pos_ != "PROPN" or tok.lower_ in every_role or known or not tok.text[:1].isupper() \
-                or tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE"):
+                or tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE", "FAC"):
             return NOBODY
         if not tok.ent_type_ and plural_of(tok.lower_, every_role | lexicon.evidence_sources()):
             return NOBODY         # "Summary Studies show", "Key Researchers found": capitals, no one's name
