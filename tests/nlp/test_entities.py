@@ -1,6 +1,8 @@
 """Entities merged within an article, with every mention verbatim."""
 from __future__ import annotations
 
+import pytest
+
 import onrecord
 
 
@@ -216,3 +218,22 @@ def test_an_untagged_first_name_before_a_known_surname_is_another_person(nlp):
     names = {e.name: [m.start for m in e.mentions] for e in find_entities(doc) if e.type == "PERSON"}
     assert names["Anna Keller"] == [text.index("Anna Keller")]
     assert text.index("Anna Keller") + len("Anna ") not in names["Tom Keller"]
+
+
+def test_a_name_that_a_who_follows_is_a_person_not_a_place(analyzer):
+    # the tagger takes both names for places; "who" says they are people, in every mention
+    text = ("Meanwhile Georgia, who was honored with the prize, spoke about love. "
+            "Two stars, Dana Okafor and Rihanna, shared the stage. Meanwhile Rihanna, who was honored "
+            "with the top award, spoke about love.")
+    types = {e.name: e.type for e in onrecord.extract(text, analyzer=analyzer).entities}
+    assert types["Georgia"] == types["Rihanna"] == "PERSON"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Voters in Georgia, who went to the polls on Monday, chose a mayor.", "Georgia"),
+    # the parser hangs the "who" on the place of a person's apposition
+    ("Dana Okafor, 59, of Ashton, Georgia, who watched the ceremony on a screen, said it was moving.", "Ashton"),
+])
+def test_a_place_beside_a_who_that_is_not_its_own_stays_a_place(analyzer, text, place):
+    types = {e.name: e.type for e in onrecord.extract(text, analyzer=analyzer).entities}
+    assert types[place] == "GPE"

@@ -235,6 +235,7 @@ def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
     """Entities of the wanted types, in order of first mention, ids e1, e2, ..."""
     text = text_of(doc)
     mentions: list[tuple[int, int, str]] = []
+    who: set[str] = set()                 # names that a relative "who" follows
     for ent in doc.ents:
         label = label_of(ent)
         if label not in TYPES:
@@ -244,11 +245,17 @@ def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
             start = _with_first_name(doc, ent, start)
         if label in ("ORG", "GPE", "NORP") and word_before(text, start) in HONORIFICS:
             label = "PERSON"                  # "Mr. Trump" is a person, whatever the tagger says
+        elif label in ("GPE", "LOC") and _who_after(ent):
+            label = "PERSON"                  # "Rihanna, who was honored": no place is a "who"
         if end > start and not any(a <= start < b for a, b in skip):
             mentions.append((start, end, label))
+            if label == "PERSON" and _who_after(ent):
+                who.add(lexicon_key(text[start:end]))
     votes: dict[str, Counter] = defaultdict(Counter)
     for start, end, label in mentions:
         votes[lexicon_key(text[start:end])][label] += 1
+    for key in who:               # a name with a "who" of its own is a person's, whatever the tagger guessed elsewhere
+        votes[key] = Counter({"PERSON": 1})
     surnames = {words_of(k)[0][-1] for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"}
     # a known person's surname is that person however the tagger labels it: "Trump" is often an
     # ORG to it. Not an acronym ("SVP" beside a "Junge SVP" taken for a person); and the price:
@@ -279,6 +286,16 @@ def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
             name = max((text[s:e] for s, e in spans), key=len)
         out.append(Entity(f"e{n}", unmangled(name), label, tuple(Span.of(text, s, e) for s, e in spans)))
     return out
+
+
+def _who_after(ent: SpacySpan) -> bool:
+    """Whether the name has a relative clause of its own that opens with "who". Not a place
+    in a phrase about someone ("Ms. Rawlings, 59, of Ashton, Md., who watched …"): the
+    parser hangs the clause on the nearest noun."""
+    if ent.root.dep_ in ("pobj", "appos", "npadvmod"):
+        return False
+    return any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in ("nsubj", "nsubjpass") for w in c.children)
+               for c in ent.root.children)
 
 
 _MANGLED = ("Ã", "Â", "â€")        # how UTF-8 letters look when read as Latin-1 once or more
