@@ -724,3 +724,13 @@ def test_a_building_that_stands_for_its_institution_speaks_for_it(analyzer):
     # the recogniser calls the Vatican a facility; as a subject of "says" it is the Holy See
     assert speakers(analyzer, "The Vatican says Pope Leo has no plans to meet the senator.") == [
         ("The Vatican", "Vatican")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the institution's word alone names no one: its named owner is part of the name
+    ("The U.S. Attorney's Office said the man was charged.", [("The U.S. Attorney's Office", "U.S. Attorney's Office")]),
+    # the tagger takes the name and its cue for the title of a work; a first name opens it
+    ('"He was a friend," Teresa Nielsen Hayden explained.', [("Teresa Nielsen Hayden", "Teresa Nielsen Hayden")]),
+])
+def test_a_name_the_recogniser_missed_is_written_whole(analyzer, text, expected):
+    assert speakers(analyzer, text) == expected

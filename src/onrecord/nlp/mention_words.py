@@ -61,6 +61,19 @@ def with_shared_surname(names: list[str]) -> list[str]:
     return [f"{n} {surname}" if " " not in n and n.lower() in lexicon.first_names() else n for n in names]
 
 
+def owner_of(head: Token) -> list[Token]:
+    """ "U.S. Attorney's" of "the U.S. Attorney's Office": the named owner of an institution's
+    word, which alone would name no one ("Office")."""
+    if head.lower_ not in lexicon.organisation_words() | lexicon.state_bodies():
+        return []
+    owner = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return []
+    words = [t for t in owner.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    case = [t for t in owner.rights if t.dep_ == "case"]
+    return [*words, owner, *case] if case else []
+
+
 def first_names_joined(head: Token) -> list[Token]:
     """ "Khizr" of "Khizr and Ghazala Khan", "Trump" of "Donald Trump and House Speaker Paul
     Ryan": a name joined by "and" before the one the mention's head belongs to, which the
@@ -161,6 +174,7 @@ def minor_mention(root: Token) -> bool:
 
 __all__ = [
     "agent_of", "descriptive_words", "descriptor_title", "first_names_joined",
-    "in_embedded_clause", "minor_mention", "one_word_genders", "party_member", "plural_of", "salient_role",
+    "in_embedded_clause", "minor_mention", "one_word_genders", "owner_of", "party_member", "plural_of",
+    "salient_role",
     "several_without_and", "speaking", "title_of", "with_shared_surname"
 ]

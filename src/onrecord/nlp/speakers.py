@@ -36,7 +36,7 @@ from .documents import (GROUP_HEADS, body_name, group_before, groups_named, is_d
                         organisation_by_noun)
 from .entities import SURVEY_ADJECTIVES, SURVEYS
 from .mention_words import (descriptive_words, descriptor_title, first_names_joined, in_embedded_clause,
-                            minor_mention, one_word_genders, party_member, plural_of, salient_role,
+                            minor_mention, one_word_genders, owner_of, party_member, plural_of, salient_role,
                             several_without_and, speaking, title_of, with_shared_surname)
 from .names import first_name_gender, gender_said
 from .pairs import is_the_two, pair_before, the_two
@@ -330,19 +330,22 @@ class SpeakerResolver:
         if len(known) == 1 and tok.is_title:
             return Resolution((known[0].name,), "surname", self._naming_span(known[0], tok.idx), SURENESS["surname"])
         every_role = lexicon.roles()[0]
+        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
+                 and t.text[:1].isupper()]
+        # "“…,” Teresa Nielsen Hayden explained": the tagger's title of a work, but a first name opens it
+        mistagged = bool(words) and words[0].lower_ in lexicon.first_names()
         if tok.pos_ != "PROPN" or tok.lower_ in every_role or known or not tok.text[:1].isupper() \
-                or tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE", "FAC"):
+                or (tok.ent_type_ not in ("", "PERSON", "ORG", "NORP", "GPE", "FAC") and not mistagged):
             return NOBODY
         if not tok.ent_type_ and plural_of(tok.lower_, every_role | lexicon.evidence_sources()):
             return NOBODY         # "Summary Studies show", "Key Researchers found": capitals, no one's name
-        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
-                 and t.text[:1].isupper()]
-        tokens = [*words, tok]
+        owner = owner_of(tok)
+        tokens = owner + [*words, tok]
         if words and tok.lower_ in SURVEYS:       # "a Morning Consult Poll": its maker's
             tokens = words
             if all(t.lower_ in SURVEY_ADJECTIVES for t in words):
                 return NOBODY                      # "New Poll Shows …"
-        name = " ".join(t.text for t in tokens)
+        name = "".join(t.text_with_ws for t in owner) + " ".join(t.text for t in tokens[len(owner):])
         # a full name is learned (``learn``): later surnames, titles and pronouns find it
         learned = ((name, tuple(t.i for t in tokens)),) if len(tokens) > 1 else ()
         span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
