@@ -534,3 +534,16 @@ def test_a_predicate_in_quotation_marks_the_parser_hung_inside_the_object(analyz
 def test_a_quotation_a_verb_inside_the_object_speaks_is_no_predicate(analyzer):
     text = "Okafor called the reporter who asked “why now?” on Monday."
     assert "called" not in [s.cue.text for s in statements(analyzer, text) if s.cue is not None]
+
+
+@pytest.mark.parametrize("text", [
+    "Everyone at the mill called him Mike.",            # a name given, nothing said
+    "After that, Tom Keller wrote, and wrote, and wrote.",   # the cue said again says nothing
+])
+def test_words_that_say_nothing_of_what_was_said_are_no_statement(analyzer, text):
+    assert statements(analyzer, text) == ()
+
+
+def test_a_cue_that_calls_something_a_common_noun_still_says_it(analyzer):
+    s = only(analyzer, "The council called the toll a mistake.")
+    assert (s.text, s.cue.text) == ("the toll a mistake", "called")

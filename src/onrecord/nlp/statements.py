@@ -237,6 +237,8 @@ def _content(cue: Token, frames: tuple[str, ...]) -> tuple[int, int, str] | None
             return lone.left_edge.idx, _right(lone), "oprd"
         if obj is not None:
             prd = next((c for c in kids if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
+            if prd is not None and prd.pos_ == "PROPN" and not any(c.dep_ == "det" for c in prd.children):
+                return None                  # "Everyone called him Mike": a name given, nothing said
             if prd is not None:
                 return obj.left_edge.idx, _right(prd), "oprd"
             if any(c.dep_ == "amod" and c.i > obj.i for c in obj.children) or _predicate_as_apposition(obj):
@@ -385,7 +387,9 @@ def _around(cue: Token) -> tuple[int, int, str] | None:
     the content is the rest of the sentence, when that is a clause."""
     if len(cue.sent) > LONGEST_SENTENCE or not _parenthetical(cue):
         return None                   # a run of hundreds of words is no "X, he said, Y"
-    clause = {cue.i} | {t.i for c in cue.children if c.dep_ in CUE_CLAUSE for t in c.subtree}
+    # "Ford wrote, and wrote, and wrote": the cue said again is its own clause, not what it said
+    clause = {cue.i} | {t.i for c in cue.children if c.dep_ in CUE_CLAUSE or (c.dep_ == "conj" and c.lemma_ == cue.lemma_)
+                        for t in c.subtree}
     rest = [t for t in cue.sent if t.i not in clause and not t.is_space]
     while rest and rest[-1].is_punct and rest[-1].text not in CLOSING:
         rest.pop()
@@ -404,8 +408,8 @@ def _parenthetical(cue: Token) -> bool:
     that is its content ("denied it"), no passive ("each is written in a different genre") or
     relative clause ("who wrote as Robert Jordan"), which are the writer's, and not inside
     what another cue reports."""
-    if any(c.dep_ == "cc" and c.i < cue.i for c in cue.children):
-        return False
+    if any(c.dep_ == "cc" and c.i < cue.i for c in cue.children) or (cue.dep_ == "conj" and cue.head.lemma_ == cue.lemma_):
+        return False               # "…, and he denied it"; "wrote, and wrote": the cue said again
     if any(c.dep_ == "mark" and c.lower_ != "as" for c in cue.children):
         return False               # "more complicated than he suggests", "if they believed": not a frame
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) or cue.dep_ in ("relcl", "acl"):
