@@ -188,3 +188,14 @@ def test_extraction_crash_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> 
     with pytest.raises(InputError) as caught:
         read_html(PAGE, "odd.html")
     assert caught.value.reason == "cannot parse HTML (RecursionError)"
+
+
+def test_a_card_shown_on_hover_beside_a_name_is_left_out_and_the_name_kept() -> None:
+    card = ('<span class="rollover-people"><a class="rollover-people-link" href="/people/ines-varga">Ines Varga'
+            '</a><span class="rollover-people-block"><span class="rollover-block"><a class="name" '
+            'href="/people/ines-varga">Ines Varga</a><a class="people-articles" href="/a">Council votes to sell '
+            'the boats | Museum bids for the jetty</a> MORE</span></span></span>')
+    page = PAGE.replace("council leader Ines Varga said", f"council leader {card} said")
+    text = read_html(page, "ferry.html").text
+    assert '"It is the end of an era, but the bridge makes it inevitable," council leader Ines Varga said.' in text
+    assert "Museum bids" not in text and "MORE" not in text

@@ -23,6 +23,11 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:html|head|body)[\s>]", re.IGNORECASE)
 _BODY_TAG = re.compile(r"<body[\s>]", re.IGNORECASE)
+# A card that shows on hover beside a name in the text ("Ilhan Omar" then her photo and the
+# headlines of her latest articles) is inline markup, and trafilatura keeps its text, run into
+# the sentence. What sits inside such a widget, other than its link (the name itself), goes.
+_HOVER = " or ".join(f"contains(@class, '{word}')" for word in ("rollover", "tooltip", "hovercard", "popover"))
+HOVER_CARDS = f"//*[{_HOVER}][ancestor::*[{_HOVER}]][not(self::a)]"
 
 
 def looks_like_html(text: str, strict: bool = False) -> bool:
@@ -103,6 +108,7 @@ def _bare_extraction(html: str, source: str, with_metadata: bool) -> Document | 
         url=url,
         with_metadata=with_metadata,
         include_comments=False,
+        prune_xpath=HOVER_CARDS,
         # the publication date from the page's markup, not any date guessed from the text
         date_extraction_params=set_date_params(extensive=False),
     )
