@@ -734,3 +734,11 @@ def test_a_building_that_stands_for_its_institution_speaks_for_it(analyzer):
 ])
 def test_a_name_the_recogniser_missed_is_written_whole(analyzer, text, expected):
     assert speakers(analyzer, text) == expected
+
+
+def test_a_person_of_a_place_is_no_kind_of_that_place(analyzer):
+    # "a UK man" is someone from the UK: "the man" after it is no name for the country
+    text = ("A UK man fell ill after he changed his bedding, his doctors say. "
+            "The man said that he had bought a new duvet.")
+    assert ("The man", None) in speakers(analyzer, text)
+    assert all(name != "UK" for _, name in speakers(analyzer, text))

@@ -76,12 +76,21 @@ def _kinds(res: "SpeakerResolver", tok: Token) -> set[str]:
     Wells Fargo", "the UMWA union", "RT is a network" (lemmas)."""
     nouns = [c for c in tok.children if c.dep_ == "appos"]
     head = tok.head
-    if tok.dep_ in ("appos", "compound") and head.pos_ == "NOUN" and res.profile_of(head) is None:
+    # "a UK man", "a Google engineer": a person of the place or the firm, not what it is
+    if tok.dep_ in ("appos", "compound") and head.pos_ == "NOUN" and res.profile_of(head) is None \
+            and not _a_person(head):
         nouns.append(head)
     if tok.dep_ == "nsubj" and head.lemma_ == "be":
         nouns += [c for c in head.children if c.dep_ == "attr"]
     # a singular noun: "Wells Fargo and Chase, the two banks" tells which two, not which one
     return {n.lemma_.lower() for n in nouns if n.tag_ == "NN" and not _possessed(tok, n)}
+
+
+def _a_person(noun: Token) -> bool:
+    """Whether a noun names a person ("man", "spokeswoman", "senator")."""
+    word = noun.lemma_.lower()
+    return word in lexicon.person_nouns() or word in lexicon.gender_words() or is_title(word) \
+        or word in lexicon.roles()[0]
 
 
 def _possessed(name: Token, appos: Token) -> bool:
