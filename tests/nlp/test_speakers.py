@@ -341,6 +341,27 @@ def test_the_bank_is_not_an_organisation_called_bank(analyzer):
     assert evidence(analyzer, text)[-1][1] != "Bank"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a noun any firm may be called is the firm just named, with or without a nationality
+    ("Halvor Motors showed a new truck on Monday. The company said that sales would rise.",
+     ("The company", "Halvor Motors", "descriptor")),
+    ("Halvor Motors showed a new truck on Monday. The Norwegian carmaker, which builds trucks, says that "
+     "sales will rise.", ("The Norwegian carmaker", "Halvor Motors", "descriptor")),
+    # said again, it is still that firm
+    ("Halvor Motors showed a new truck on Monday. The company said that sales were strong. "
+     "The company also said that prices would rise.", ("The company", "Halvor Motors", "descriptor")),
+    ("The Lindqvist Foundation published a report on Monday. The group said that the rivers were dirty.",
+     ("The group", "Lindqvist Foundation", "descriptor")),
+])
+def test_the_company_is_the_organisation_just_named(analyzer, text, expected):
+    assert evidence(analyzer, text)[-1] == expected
+
+
+def test_two_subjects_joined_by_and_are_as_salient_as_each_other(analyzer):
+    text = "Mary Jensen and Anna Berg met on Monday. She said that the talks went well."
+    assert evidence(analyzer, text)[-1][1] is None
+
+
 @pytest.mark.parametrize("text", [
     # an indefinite description is someone new
     "Senator Tom Keller spoke on Monday. A Democratic senator said that the bill would fail.",
@@ -348,6 +369,14 @@ def test_the_bank_is_not_an_organisation_called_bank(analyzer):
     "Tom Keller hired two lawyers. The lawyers said that the case was weak.",
     # a generic role fits only a person the article gave it
     "Tom Keller, the senator, spoke on Monday. The host said that the show would go on.",
+    # a rival or a parent is another firm
+    "Halvor Motors showed a new truck on Monday. The rival company said that sales would fall.",
+    # two firms as salient as each other: either could be meant
+    "Brisk Foods and Halvor Motors met on Monday. The company said that the talks went well.",
+    # a party or a court is no company
+    "The Green Party met on Monday. The company said that the talks went well.",
+    # the noun already meant someone else
+    "Halvor Motors polled a group of voters on Monday. The group said that taxes were too high.",
 ])
 def test_descriptions_that_name_no_one_the_article_named(analyzer, text):
     assert evidence(analyzer, text)[-1][1] is None

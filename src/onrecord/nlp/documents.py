@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 GROUP_HEADS = frozenset({"campaign", "administration"})   # "Kasich's campaign" -> "Kasich campaign"
 DOCUMENT_WINDOW = 5        # sentences back in which "the poll" finds the poll it is
 FAR_DOCUMENT_WINDOW = 40   # … or the one poll with a maker, when the article names only one
+_ORGANISATION_NOUNS = lexicon.organisation_nouns()
 NEWEST = frozenset({"new", "newest", "latest", "recent"})
 # "the city of Phoenix" is Phoenix speaking
 PLACE_NOUNS = frozenset({"city", "state", "town", "county", "province", "country", "village", "republic",
@@ -244,14 +245,56 @@ def organisation_by_noun(res: "SpeakerResolver", mention: SpacySpan, at: int) ->
     for its head ("the Supreme Court", "the Commission on Presidential Debates") or that the
     article called so ("Wells Fargo, the bank")."""
     head = mention.root
-    if head.pos_ != "NOUN" or mention[0].lower_ != "the" or len(mention) != 2:
+    if head.pos_ != "NOUN" or mention[0].lower_ != "the":
         return NOBODY
     noun = head.lemma_.lower()
     fits = [p for p in res.profiles.values() if p.type in ("ORG", "GPE") and p.first_at < at and (
             noun in p.kinds or (p.type == "ORG" and _name_head(p.name).rstrip("s") == noun.rstrip("s")))]
+    if len(mention) != 2 or not fits:
+        return organisation_just_named(res, mention, at)
     if len(fits) != 1:
         return NOBODY
     return Resolution((fits[0].name,), "descriptor", res._naming_span(fits[0], at), SURENESS["descriptor"])
+
+
+def organisation_just_named(res: "SpeakerResolver", mention: SpacySpan, at: int) -> Resolution:
+    """ "Volkswagen is showing … The German automaker says …", "CNBC reported … The news
+    organization said": a noun any organisation of its kind may be called is the organisation
+    clearly most salient just before (``salience``), when the article has not called another
+    one so, nor used the noun before. A rival, a parent or a business noun for a party or a court
+    is no one."""
+    words = _ORGANISATION_NOUNS
+    head, first = mention.root, mention[0]
+    noun = head.lemma_.lower()
+    business = noun in words["firms"]
+    if first.lower_ != "the" or head.i != mention.end - 1 or not (business or noun in words["bodies"]):
+        return NOBODY
+    between = mention[1:-1]
+    if any(t.lower_ in words["others"] or t.pos_ in ("DET", "NUM")
+           or getattr(res.profile_of(t), "type", "NORP") != "NORP" for t in between):
+        return NOBODY          # "the rival company", "the Apple unit": someone else, or named already
+
+    def fits(name: str) -> float:
+        prof = res.profiles.get(name)
+        if prof is None or prof.type != "ORG" or (prof.kinds and noun not in prof.kinds) \
+                or lexicon.lexicon_key(name).rstrip("s") == noun.rstrip("s"):
+            return 0.0         # "The Bank opened … The bank said": the noun, capitalised, is no name
+        return 0.0 if business and words["not_firms"] & set(lexicon.lexicon_key(name).split()) else 1.0
+
+    choice = res.index.choose(at, fits)
+    if choice is None or choice.minor or _noun_used_for_another(res, mention, choice.referent):
+        return NOBODY
+    return Resolution((choice.referent,), "descriptor", (choice.mention.start, choice.mention.end),
+                      SURENESS["descriptor"])
+
+
+def _noun_used_for_another(res: "SpeakerResolver", mention: SpacySpan, referent: str) -> bool:
+    """Whether the article used the mention's noun before other than for ``referent`` ("the
+    high-earning group … The group also views"): the noun may go on meaning that."""
+    noun = mention.root.lemma_.lower()
+    resolved = [(m.start, m.end) for m in res.index.between(0, mention.start_char) if m.referent == referent]
+    return any(t.lemma_.lower() == noun and not any(s <= t.idx < e for s, e in resolved)
+               for t in mention.doc[:mention.start])
 
 
 def _name_head(name: str) -> str:
@@ -270,4 +313,4 @@ def noun_phrase(tok: Token) -> SpacySpan:
 
 
 __all__ = ["GROUP_HEADS", "body_name", "document_before", "group_before", "group_name", "is_document", "is_newest", "maker", "makers_of", "noun_phrase",
-           "organisation_by_noun"]
+           "organisation_by_noun", "organisation_just_named"]

@@ -46,6 +46,12 @@ def sifting_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def organisation_nouns() -> dict[str, frozenset[str]]:
+    """What an article may call an organisation it has just named (``organisation_nouns.tsv``)."""
+    return {r[0]: frozenset(r[1].split()) for r in _rows("organisation_nouns.tsv")}
+
+
+@cache
 def organisation_words() -> frozenset[str]:
     """Last words that make a name an organisation's or a place's ("Stanley Cup")."""
     return _words("organisation_words.txt")

@@ -48,7 +48,9 @@ def plural_of(word: str, nouns: frozenset[str]) -> bool:
 
 def salient_role(tok: Token) -> bool:
     """A subject, except of a question ("X asked Y whether …"), whose object is the one
-    expected to speak next."""
+    expected to speak next. A conjunct shares its role ("Ann and Tom met": both subjects)."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
     asking = tok.head.lemma_.lower() in ASKING
     return (tok.dep_ in SUBJECT_DEPS and not asking) or (tok.dep_ == "dobj" and asking)
 
@@ -91,7 +93,10 @@ def party_member(res: SpeakerResolver, mention: SpacySpan) -> bool:
 
 def in_embedded_clause(tok: Token) -> bool:
     """Whether ``tok`` belongs to a clause inside the sentence's main one (the reported "Cruz
-    won" of "Cruz won, Stovall said"), not to the main clause or one joined to it by "and"."""
+    won" of "Cruz won, Stovall said"), not to the main clause or one joined to it by "and"
+    (nor is the second of two subjects joined so: "Ann and Tom met")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
     head = tok.head
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
