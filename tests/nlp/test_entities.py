@@ -237,3 +237,32 @@ def test_a_name_that_a_who_follows_is_a_person_not_a_place(analyzer):
 def test_a_place_beside_a_who_that_is_not_its_own_stays_a_place(analyzer, text, place):
     types = {e.name: e.type for e in onrecord.extract(text, analyzer=analyzer).entities}
     assert types[place] == "GPE"
+
+
+def people_found(nlp, text: str, people: list[str], firms: tuple[str, ...] = ()) -> dict[str, list[int]]:
+    """Each person found and where their mentions start, when the tagger marked ``people`` as
+    persons, ``firms`` as organisations and the last "Dale" as an organisation."""
+    from onrecord.nlp.entities import find_entities
+    doc = nlp(text)
+    dale = text.rindex("Dale")
+    doc.ents = [*(doc.char_span(text.index(n), text.index(n) + len(n), label="PERSON") for n in people),
+                *(doc.char_span(text.index(n), text.index(n) + len(n), label="ORG") for n in firms),
+                doc.char_span(dale, dale + len("Dale"), label="ORG")]
+    return {e.name: [m.start for m in e.mentions] for e in find_entities(doc) if e.type == "PERSON"}
+
+
+def test_the_first_name_of_one_person_taken_for_an_organisation_is_that_person(nlp):
+    text = "Dale Ford agreed to talk. “We wrote to him,” Dale said."
+    assert people_found(nlp, text, ["Dale Ford"]) == {"Dale Ford": [0, text.rindex("Dale")]}
+
+
+@pytest.mark.parametrize("text, people, firms", [
+    # two people share the first name: which one?
+    ("Dale Ford met Dale Evans. “We wrote to him,” Dale said.", ["Dale Ford", "Dale Evans"], ()),
+    # the word is someone's surname too
+    ("Dale Ford met Anna Dale. “We wrote to him,” Dale said.", ["Dale Ford", "Anna Dale"], ()),
+    # it opens an organisation's name too
+    ("Dale Ford joined Dale Motors Group. “We wrote to him,” Dale said.", ["Dale Ford"], ("Dale Motors Group",)),
+])
+def test_a_first_name_that_is_not_one_persons_is_not_taken_for_theirs(nlp, text, people, firms):
+    assert people_found(nlp, text, people, firms)["Dale Ford"] == [0]

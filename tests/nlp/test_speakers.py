@@ -326,6 +326,9 @@ def test_a_newspaper_keeps_its_name_and_an_event_does_not_speak(analyzer, text, 
     # a team the tagger took for a person, then its position: one person, not two
     ("The Browns lost on Sunday. The Browns were angry. Browns DL Marcus Webb said that the referee had "
      "missed the foul.", "Marcus Webb"),
+    # first names alone, of people the article named in full
+    ("Martha Fry and her brother Dale Ford agreed to talk. Dale and Martha said that they had written to him.",
+     "Dale Ford and Martha Fry"),
 ])
 def test_a_name_without_the_words_around_it(analyzer, text, name):
     assert speakers(analyzer, text)[-1][1] == name

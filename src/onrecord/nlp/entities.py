@@ -256,12 +256,18 @@ def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
         votes[lexicon_key(text[start:end])][label] += 1
     for key in who:               # a name with a "who" of its own is a person's, whatever the tagger guessed elsewhere
         votes[key] = Counter({"PERSON": 1})
-    surnames = {words_of(k)[0][-1] for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"}
+    full_names = [k for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"]
+    surnames = {words_of(k)[0][-1] for k in full_names}
+    first_words = Counter(k.split()[0] for k in full_names)
+    # … unless it opens an organisation's name too ("Ascom" of "Ascom Unite Connect")
+    first_words.update({k.split()[0]: 2 for k, v in votes.items() if " " in k and v.most_common(1)[0][0] == "ORG"})
     # a known person's surname is that person however the tagger labels it: "Trump" is often an
     # ORG to it. Not an acronym ("SVP" beside a "Junge SVP" taken for a person); and the price:
     # "Bloomberg" the company, in an article that names Michael R. Bloomberg, is taken for him
     spans = [(s, e) for s, e, _ in mentions if votes[key := lexicon_key(text[s:e])].most_common(1)[0][0] == "PERSON"
-             or (key in surnames and not text[s:e].isupper())]
+             or (key in surnames and not text[s:e].isupper())
+             # "Dale" after "Dale Ford", taken for an organisation: the first name of one person only
+             or (" " not in key and set(votes[key]) == {"ORG"} and first_words[key] == 1 and key not in surnames)]
     personal = set(spans)
     # names are written as names in the writer's own body text, not in headings or quotations
     # ("Crooked Hillary Clinton" said someone)

@@ -325,10 +325,15 @@ class SpeakerResolver:
         return self._unknown_name(tok)
 
     def _unknown_name(self, tok: Token) -> Resolution:
-        """A name the entity recogniser missed: one known person's surname, or the name as written."""
+        """A name the entity recogniser missed: one known person's surname, or first name
+        written alone ("Dale and Martha disputed": Dale Ford), or the name as written."""
         known = [p for p in self.profiles.values() if p.type == "PERSON" and p.name.split()[-1] == tok.text]
         if len(known) == 1 and tok.is_title:
             return Resolution((known[0].name,), "surname", self._naming_span(known[0], tok.idx), SURENESS["surname"])
+        first = [p for p in self.profiles.values() if p.type == "PERSON" and len(p.name.split()) > 1
+                 and p.name.split()[0] == tok.text]
+        if not known and len(first) == 1 and tok.is_title and not any(t.dep_ == "compound" for t in tok.lefts):
+            return Resolution((first[0].name,), "surname", self._naming_span(first[0], tok.idx), SURENESS["surname"])
         every_role = lexicon.roles()[0]
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
                  and t.text[:1].isupper()]
