@@ -266,3 +266,13 @@ def test_the_first_name_of_one_person_taken_for_an_organisation_is_that_person(n
 ])
 def test_a_first_name_that_is_not_one_persons_is_not_taken_for_theirs(nlp, text, people, firms):
     assert people_found(nlp, text, people, firms)["Dale Ford"] == [0]
+
+
+def test_a_full_name_the_tagger_missed_is_that_person_though_another_shares_the_surname(nlp):
+    from onrecord.nlp.entities import find_entities
+    text = "Anna Keller met Tom Keller. “It was late,” Anna Keller explained."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(0, len("Anna Keller"), label="PERSON"),
+                doc.char_span(text.index("Tom"), text.index("Tom") + len("Tom Keller"), label="PERSON")]
+    names = {e.name: [m.start for m in e.mentions] for e in find_entities(doc) if e.type == "PERSON"}
+    assert names == {"Anna Keller": [0, text.rindex("Anna Keller")], "Tom Keller": [text.index("Tom")]}

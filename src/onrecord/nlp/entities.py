@@ -8,6 +8,7 @@ of a known person is that person.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -273,6 +274,7 @@ def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
     # ("Crooked Hillary Clinton" said someone)
     aside = sorted([*headings, *quotes])
     people = person_names(text, spans, lambda at: not any(a <= at < b for a, b in aside))
+    mentions += _untagged_full_names(text, mentions, people)
     mentions += _untagged_surnames(doc, mentions, people)
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
     named: set[tuple[str, str]] = set()             # groups of a person, named as ``names`` says
@@ -322,6 +324,21 @@ def unmangled(name: str) -> str:
             except UnicodeError:
                 break
     return name
+
+
+def _untagged_full_names(text: str, mentions, people: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
+    """A person's full name written again where the recogniser missed it or took it for
+    something else ("“…,” Teresa Nielsen Hayden explained" read as a work's title): a mention
+    of that person (added to ``people``), not left to a surname that someone else shares."""
+    tagged = sorted((s, e) for s, e, _ in mentions)
+    out = []
+    for name in {n for n in people.values() if " " in n}:
+        for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            start, end = found.span()
+            if not any(s < end and start < e for s, e in tagged):
+                people[(start, end)] = name
+                out.append((start, end, "PERSON"))
+    return out
 
 
 def _untagged_surnames(doc: Doc, mentions, people: dict[tuple[int, int], str]) -> list[tuple[int, int, str]]:
