@@ -187,6 +187,18 @@ def test_a_name_in_a_prepositional_phrase_does_not_outweigh_the_subject(analyzer
     assert evidence(analyzer, text)[-1] == ("He", "Peter Schmidt", "pronoun")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the object of the main verb's preposition is no aside: the writer thought of her
+    ("I thought of Anna Berg at once. How would she feel?\n\n“It is such good news,” she replied.",
+     ("she", "Anna Berg", "pronoun")),
+    # in a clause of its own it still is ("after meeting with …"): he is the speaker
+    ("Tom Keller spoke after meeting with Peter Schmidt. He said that the talks went well.",
+     ("He", "Tom Keller", "pronoun")),
+])
+def test_the_object_of_a_verbs_preposition(analyzer, text, expected):
+    assert evidence(analyzer, text)[-1] == expected
+
+
 def test_the_one_who_reported_is_he_not_the_one_reported_on(analyzer):
     text = ("Tom Keller won the vote in the north, Peter Schmidt said. "
             "\"It is an open question whether he can win the south,\" he said.")

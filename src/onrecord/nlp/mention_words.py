@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .speakers import Profile, SpeakerResolver
 
 MINOR_DEPS = frozenset({"pobj", "poss", "compound", "npadvmod"})   # "like Trump", "Trump's words"
+# the main verb's preposition written right after it takes an object, not an aside ("I thought of Elise")
+VERB_PREPOSITIONS = frozenset({"of", "to", "with", "about", "at", "for", "on"})
 KEEPS_SUBJECT = frozenset({"quote", "cite"})               # "X was quoted as saying"
 ASKING = frozenset({"ask", "question", "press", "interview"})   # the one asked is the one who answers
 
@@ -171,8 +173,13 @@ def descriptor_title(mention: SpacySpan) -> str:
 def minor_mention(root: Token) -> bool:
     """A name in an aside ("like Trump", "Trump's words"), which a pronoun rarely means; but
     the owner of a main clause's subject is what that clause is about ("Ban's term expires
-    this year. He said …")."""
+    this year. He said …"), and the object of a verb's preposition ("I thought of Elise.
+    … she replied") is one."""
     if root.dep_ == "poss" and root.head.dep_ in SUBJECT_DEPS and root.head.head.dep_ == "ROOT":
+        return False
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in VERB_PREPOSITIONS and prep.head.pos_ == "VERB" \
+            and prep.head.dep_ == "ROOT" and prep.i == prep.head.i + 1:
         return False
     return root.dep_ in MINOR_DEPS
 
