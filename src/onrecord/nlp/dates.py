@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from dateparser.date import DateDataParser
@@ -124,14 +124,27 @@ def _parser(base: datetime) -> DateDataParser:
     return DateDataParser(languages=["en"], settings={**_SETTINGS, "RELATIVE_BASE": base})
 
 
-class _Resolver:
-    """The parsers for one article (cheap to build; dateparser caches its language data)."""
+@cache
+def _probe_parsers() -> tuple[DateDataParser, ...]:
+    return tuple(_parser(base) for base in _PROBES)
 
-    __slots__ = ("published", "_probes", "_local")
+
+@lru_cache(maxsize=8192)
+def _probed(phrase: str, probe: int) -> tuple[datetime | None, str | None]:
+    """A phrase read against a probe date: the same for every article, so read once ("Monday",
+    "last week" recur across a corpus and dateparser is slow)."""
+    data = _probe_parsers()[probe].get_date_data(phrase)
+    return data.date_obj, data.period
+
+
+class _Resolver:
+    """The parser for one article's relative dates (cheap to build; dateparser caches its
+    language data)."""
+
+    __slots__ = ("published", "_local")
 
     def __init__(self, published: datetime | None) -> None:
         self.published = published
-        self._probes = tuple(_parser(base) for base in _PROBES)
         self._local = _parser(published) if published else None
 
     def resolve(self, phrase: str) -> tuple[str | None, str | None]:
@@ -140,16 +153,16 @@ class _Resolver:
         phrase = _unblur(phrase, words["blur"])
         if _DECADE.search(phrase) or any(w in words["anchored"] for w in phrase.lower().split()):
             return None, None
-        first = self._probes[0].get_date_data(phrase)
-        if first.date_obj is None:
+        first, period = _probed(phrase, 0)
+        if first is None:
             return None, None
-        if first.date_obj.year < _PROBE_YEAR - 1000:              # absolute: the year is written
-            return _iso(first.date_obj, first.period)
+        if first.year < _PROBE_YEAR - 1000:                       # absolute: the year is written
+            return _iso(first, period)
         if self.published is None or self._local is None:
             return None, None
-        second = self._probes[1].get_date_data(phrase)
-        if second.date_obj == first.date_obj and first.date_obj.year == _PROBE_YEAR:
-            return _iso(_nearest_year(first.date_obj, self.published), first.period)
+        second, _ = _probed(phrase, 1)
+        if second == first and first.year == _PROBE_YEAR:
+            return _iso(_nearest_year(first, self.published), period)
         local = self._local.get_date_data(phrase)                 # relative to publication
         return _iso(local.date_obj, local.period) if local.date_obj else (None, None)
 

@@ -115,7 +115,8 @@ def extract(doc: Doc, article: Article, rescorer: Rescorer | None = None) -> Art
     found = dataclasses.replace(article, statements=tuple(statements), entities=tuple(entities),
                                 amounts=tuple(amounts), dates=tuple(dates), topics=tuple(topics),
                                 events=tuple(events))
-    return as_written(found, article.text)
+    # the parser's text is most often the article's own: then every span is written as it is
+    return found if text_of(doc) == article.text else as_written(found, article.text)
 
 
 def as_written(record, text: str):
