@@ -138,6 +138,25 @@ def test_a_headlines_epithet_before_a_surname_is_no_first_name(analyzer):
     assert "Okafor" in names and not any(n.startswith("Derelict") for n in names)
 
 
+def test_a_headlines_epithet_before_a_possessive_surname_is_no_first_name(analyzer):
+    text = ("Lena Okafor spoke first.\n\n4. Questioning Okafor's judgment\n\n"
+            "Members asked about Lena Okafor's judgment. Okafor said that she had done no wrong.")
+    article = onrecord.extract(text, analyzer=analyzer)
+    names = {e.name for e in article.entities if e.type == "PERSON"}
+    assert names == {"Lena Okafor"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Developer Halvor Games said that the game was late.", "Halvor Games"),
+    ("Retailer Brisk Foods said that sales rose.", "Brisk Foods"),
+    # a noun a name may open with stays in it
+    ("Studio Halvor said that the film was done.", "Studio Halvor"),
+])
+def test_a_noun_saying_what_a_firm_is_is_no_part_of_its_name(analyzer, text, name):
+    (statement,) = onrecord.extract(text, analyzer=analyzer).statements
+    assert statement.speaker.name == name
+
+
 def test_an_unknown_first_name_opening_a_sentence_of_the_body_stays(analyzer):
     text = "Benali Abdelaziz said the couple lived in Angers. Abdelaziz added that they were merchants."
     article = onrecord.extract(text, analyzer=analyzer)

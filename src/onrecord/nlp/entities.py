@@ -105,15 +105,21 @@ def clean_name(span: SpacySpan, label: str | None = None) -> tuple[int, int]:
         tokens = tokens[1:]
     if len(tokens) > 1 and _opening_imperative(tokens[0]):
         tokens = tokens[1:]                  # "Say Mexico demanded …": suppose Mexico did
+    tokens = _without_possessive(tokens)     # "Questioning Vindman's judgment": two words, an epithet's
     if (label or span.label_) == "PERSON":
         tokens = _person_tokens(tokens)
     elif (label or span.label_) == "ORG":
         tokens = _organisation_tokens(tokens)
-    while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
-        tokens = tokens[:-1]
+    tokens = _without_possessive(tokens)
     if not tokens:
         return span.start_char, span.start_char
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _without_possessive(tokens: list) -> list:
+    while tokens and (tokens[-1].lower_ in ("'s", "’s", "'") or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _person_tokens(tokens: list) -> list:
@@ -208,6 +214,11 @@ def _opening_adjective(token) -> bool:
         and token.doc[token.i + 1].pos_ == "PROPN" and token.doc[token.i + 1].is_title)
 
 
+def is_description(token) -> bool:
+    """A noun written before a firm's name to say what it is ("Developer Valve")."""
+    return token.lower_ in lexicon.organisation_nouns()["descriptions"]
+
+
 SURVEYS = frozenset({"poll", "survey"})
 SURVEY_ADJECTIVES = frozenset({"new", "latest", "recent", "national", "online", "exit", "daily", "weekly"})
 
@@ -220,8 +231,8 @@ def _organisation_tokens(tokens: list) -> list:
     """An organisation's name without the adjective opening its sentence ("Recent Samsung")
     and without the poll it made ("a Morning Consult Poll" is Morning Consult's); nothing when only a headline's adjective is left ("New Poll"). Other
     documents keep their word: "The Washington Post", "the Drudge Report" are names."""
-    while len(tokens) > 1 and _opening_adjective(tokens[0]):
-        tokens = tokens[1:]             # "Recent Samsung smart TVs"
+    while len(tokens) > 1 and (_opening_adjective(tokens[0]) or is_description(tokens[0])):
+        tokens = tokens[1:]             # "Recent Samsung smart TVs", "Developer Valve"
     verb = next((k for k, t in enumerate(tokens) if k and t.tag_ in HEADLINE_VERB_TAGS), None)
     if verb is not None:                # a headline swept in: "Shooting Survivors Explain Why …"
         tokens = tokens[:verb]

@@ -34,7 +34,7 @@ from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_t
 from .doctext import is_dateline, text_of
 from .documents import (GROUP_HEADS, body_name, group_before, groups_named, is_document, maker, noun_phrase,
                         organisation_by_noun)
-from .entities import SURVEY_ADJECTIVES, SURVEYS
+from .entities import SURVEY_ADJECTIVES, SURVEYS, is_description
 from .mention_words import (descriptive_words, descriptor_title, first_names_joined, in_embedded_clause,
                             minor_mention, one_word_genders, owner_of, party_member, plural_of, salient_role,
                             several_without_and, speaking, title_of, with_shared_surname)
@@ -336,7 +336,7 @@ class SpeakerResolver:
             return Resolution((first[0].name,), "surname", self._naming_span(first[0], tok.idx), SURENESS["surname"])
         every_role = lexicon.roles()[0]
         words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in every_role
-                 and t.text[:1].isupper()]
+                 and t.text[:1].isupper() and not is_description(t)]
         # "“…,” Teresa Nielsen Hayden explained": the tagger's title of a work, but a first name opens it
         mistagged = bool(words) and words[0].lower_ in lexicon.first_names()
         if tok.pos_ != "PROPN" or tok.lower_ in every_role or known or not tok.text[:1].isupper() \
