@@ -308,6 +308,9 @@ def test_what_is_not_a_name_stays_out_of_it(analyzer, text, expected):
     # a document speaks for its maker
     ("Nora Vance wrote to donors on Monday. Vance's email to her supporters notes that the race is close.",
      ("Vance's email to her supporters", "Nora Vance", "surname")),
+    # an unnamed spokesperson speaks for their organisation
+    ("Halvor Motors recalled a truck. A spokeswoman for Halvor Motors said that no one was hurt.",
+     ("A spokeswoman for Halvor Motors", "Halvor Motors", "descriptor")),
 ])
 def test_organisations_and_documents(analyzer, text, expected):
     assert evidence(analyzer, text)[-1] == expected
@@ -390,6 +393,9 @@ def test_two_subjects_joined_by_and_are_as_salient_as_each_other(analyzer):
     "Brisk Foods and Halvor Motors met on Monday. The company said that the talks went well.",
     # a party or a court is no company
     "The Green Party met on Monday. The company said that the talks went well.",
+    # a spokesperson of a person is someone else; of two firms, of either
+    "Tom Keller spoke on Monday. A spokesman for Tom Keller said that the plan was fine.",
+    "A spokesman for Halvor Motors and Brisk Foods said that the deal was done.",
     # the noun already meant someone else
     "Halvor Motors polled a group of voters on Monday. The group said that taxes were too high.",
 ])

@@ -288,6 +288,28 @@ def organisation_just_named(res: "SpeakerResolver", mention: SpacySpan, at: int)
                       SURENESS["descriptor"])
 
 
+SPEAKING_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
+
+
+def spoken_for(res: "SpeakerResolver", mention: SpacySpan) -> Resolution:
+    """ "A Twitter spokesman", "a spokeswoman for YouTube": an unnamed spokesperson of an
+    organisation speaks for it, and the organisation is whom the article quotes. Not of a
+    person ("a spokesman for Clinton" is someone else than Clinton), nor of two bodies."""
+    head = mention.root
+    if head.lower_ not in SPEAKING_FOR:
+        return NOBODY
+    owners = [t for t in head.children if t.dep_ in ("compound", "poss")]
+    owners += [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+               for o in p.children if o.dep_ == "pobj"]
+    owners += [c for t in owners for c in t.conjuncts]
+    bodies = {prof.name: t for t in owners if (prof := res.profile_of(t)) is not None and prof.type == "ORG"}
+    if len(bodies) != 1 or len(owners) != len(bodies):
+        return NOBODY
+    (name, tok), = bodies.items()
+    span = next(((a, b) for a, b in res.profiles[name].spans if a <= tok.idx < b), None)
+    return Resolution((name,), "descriptor", span, SURENESS["descriptor"])
+
+
 def _noun_used_for_another(res: "SpeakerResolver", mention: SpacySpan, referent: str) -> bool:
     """Whether the article used the mention's noun before other than for ``referent`` ("the
     high-earning group … The group also views"): the noun may go on meaning that."""
@@ -313,4 +335,4 @@ def noun_phrase(tok: Token) -> SpacySpan:
 
 
 __all__ = ["GROUP_HEADS", "body_name", "document_before", "group_before", "group_name", "is_document", "is_newest", "maker", "makers_of", "noun_phrase",
-           "organisation_by_noun", "organisation_just_named"]
+           "organisation_by_noun", "organisation_just_named", "spoken_for"]

@@ -33,7 +33,7 @@ from .antecedents import (SUBJECT_DEPS, clause_before, participle_before, plural
 from .attributes import conjuncts, learn_attributes, learn_premodifiers, learn_transcript_labels, roles_in
 from .doctext import is_dateline, text_of
 from .documents import (GROUP_HEADS, body_name, group_before, groups_named, is_document, maker, noun_phrase,
-                        organisation_by_noun)
+                        organisation_by_noun, spoken_for)
 from .entities import SURVEY_ADJECTIVES, SURVEYS, is_description
 from .mention_words import (descriptive_words, descriptor_title, first_names_joined, in_embedded_clause,
                             minor_mention, one_word_genders, owner_of, party_member, plural_of, salient_role,
@@ -226,7 +226,7 @@ class SpeakerResolver:
         if head.lower_ in GROUP_HEADS:
             return self._campaign_of(head, at, content)
         if any(roles_in(mention)):
-            return self._name_beside(mention) or self._descriptor(mention, at, content)
+            return self._name_beside(mention) or spoken_for(self, mention) or self._descriptor(mention, at, content)
         if party_member(self, mention):
             return self._just_named(mention, {c for t in mention if (c := self.country_of(t))}, set(),
                                     descriptor_title(mention))
