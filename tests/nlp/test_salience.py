@@ -79,3 +79,20 @@ def test_a_winner_also_named_as_a_subject_is_not_marked_as_an_aside():
     assert choice is not None and choice.referent == "A" and not choice.minor
     asides = index(Mention(5, 10, "A", False, False, minor=True), Mention(150, 155, "A", False, False, minor=True))
     assert asides.choose(205, lambda name: 1.0).minor
+
+
+def test_the_only_two_referents_are_a_pair():
+    found = index(Mention(105, 110, "A", True, False), Mention(120, 125, "B", True, False))
+    pair = found.choose_pair(205, lambda name: 1.0)
+    assert pair is not None and {c.referent for c in pair} == {"A", "B"}
+
+
+def test_no_pair_when_a_third_is_in_the_window():
+    found = index(Mention(5, 10, "C", False, False), Mention(105, 110, "A", True, False),
+                  Mention(120, 125, "B", True, False))
+    assert found.choose_pair(205, lambda name: 1.0) is None
+
+
+def test_no_pair_when_one_is_named_only_in_an_aside():
+    found = index(Mention(105, 110, "A", True, False), Mention(120, 125, "B", False, False, minor=True))
+    assert found.choose_pair(205, lambda name: 1.0) is None

@@ -375,6 +375,20 @@ def test_the_company_is_the_organisation_just_named(analyzer, text, expected):
     assert evidence(analyzer, text)[-1] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the two people the article has just spoken of, each in a sentence of their own
+    ("Anna Berg needs young voters. Tom Keller has to raise his name. Both candidates said that the race was close.",
+     "Anna Berg and Tom Keller"),
+    # a plural just before may be whom it means
+    ("Anna Berg and her rival met voters. Tom Keller spoke too. Both candidates said that the race was close.",
+     None),
+    # a third person as salient: which two?
+    ("Anna Berg spoke. Tom Keller spoke. Peter Schmidt spoke. Both candidates said that the race was close.", None),
+])
+def test_both_candidates_are_the_two_just_spoken_of(analyzer, text, expected):
+    assert evidence(analyzer, text)[-1][1] == expected
+
+
 def test_two_subjects_joined_by_and_are_as_salient_as_each_other(analyzer):
     text = "Mary Jensen and Anna Berg met on Monday. She said that the talks went well."
     assert evidence(analyzer, text)[-1][1] is None

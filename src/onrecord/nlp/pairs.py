@@ -21,6 +21,11 @@ def pair_before(res: "SpeakerResolver", at: int) -> Resolution:
     named, plural = people_just_before(res, at)
     if named or plural:
         return named                   # the people just named, or a plural that may be they
+    return last_joint_statement(res, at)
+
+
+def last_joint_statement(res: "SpeakerResolver", at: int) -> Resolution:
+    """The speakers of the last statement of several people within the window."""
     for said_at, names in reversed(res.history):
         if res.index.sentence_of(at) - res.index.sentence_of(said_at) > WINDOW:
             break
@@ -51,6 +56,31 @@ def people_just_before(res: "SpeakerResolver", at: int) -> tuple[Resolution, boo
     return Resolution(names, "pronoun", (listed[0].left_edge.idx, end), SURENESS["pronoun"]), plural
 
 
+def both_before(res: "SpeakerResolver", at: int) -> Resolution:
+    """ "Both candidates", "both men", "the two voters": the two people just named together
+    or the last pair of speakers, else the two people clearly most salient just before
+    ("… her support. Sanders has to … Both candidates sought"); no one else."""
+    named, plural = people_just_before(res, at)
+    found = named if named or plural else last_joint_statement(res, at)
+    if found.names or plural:          # a plural just before ("X and the Democratic socialist"): maybe they
+        return found if len(found.names) == 2 else NOBODY
+    pair = res.index.choose_pair(at, lambda name: 1.0 if res.profiles[name].type == "PERSON" else 0.0)
+    if pair is None or any(_beside_another(res, c.mention.start, c.mention.end, pair) for c in pair):
+        return NOBODY
+    first, second = sorted(pair, key=lambda c: c.mention.start)
+    return Resolution((first.referent, second.referent), "pronoun", (first.mention.start, first.mention.end),
+                      SURENESS["pronoun"] - 0.05)
+
+
+def _beside_another(res: "SpeakerResolver", start: int, end: int, pair) -> bool:
+    """Whether the mention is joined by "and" to someone not of the pair ("Berg and her
+    rival"): an unnamed person may be one of the two."""
+    span = res.doc.char_span(start, end, alignment_mode="expand")
+    names = {c.referent for c in pair}
+    return span is not None and any(getattr(res.profile_of(c), "name", None) not in names
+                                    for c in span.root.conjuncts)
+
+
 def is_the_two(mention: SpacySpan) -> bool:
     """ "The two candidates", "the two voters": two people the article has spoken of."""
     head = mention.root
@@ -58,8 +88,3 @@ def is_the_two(mention: SpacySpan) -> bool:
         and any(c.lower_ == "two" and c.dep_ == "nummod" for c in head.children)
 
 
-def the_two(res: "SpeakerResolver", at: int) -> Resolution:
-    """The two people just named together or the last pair of speakers, as "both" would be;
-    no one else: the tagger misses names, so "the only two people in sight" may be three."""
-    found = pair_before(res, at)
-    return found if len(found.names) == 2 else NOBODY

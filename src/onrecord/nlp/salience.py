@@ -83,6 +83,31 @@ class MentionIndex:
                skip: Callable[[Mention], bool] = lambda m: False) -> Choice | None:
         """The clearly most salient referent before ``at``; ``fits`` weighs how well a
         referent agrees with the pronoun (0: not at all), ``skip`` drops mentions."""
+        score, latest, in_asides_only = self._salience(at, fits, skip)
+        if not score:
+            return None
+        ranked = sorted(score, key=score.__getitem__, reverse=True)
+        top = ranked[0]
+        runner = score[ranked[1]] if len(ranked) > 1 else 0.0
+        if runner and score[top] <= MARGIN * runner:
+            return None
+        return Choice(top, latest[top], score[top] / runner if runner else float("inf"), in_asides_only[top])
+
+    def choose_pair(self, at: int, fits: Callable[[str], float],
+                    skip: Callable[[Mention], bool] = lambda m: False) -> tuple[Choice, Choice] | None:
+        """The only two referents within the window ("both candidates" after an article's
+        paragraph on Clinton and Sanders), neither named only in asides: with a third, which
+        two is a guess."""
+        score, latest, in_asides_only = self._salience(at, fits, skip)
+        if len(score) != 2 or any(in_asides_only.values()):
+            return None
+        first, second = (Choice(r, latest[r], float("inf")) for r in score)
+        return first, second
+
+    def _salience(self, at: int, fits: Callable[[str], float], skip: Callable[[Mention], bool]
+                  ) -> tuple[dict[str, float], dict[str, Mention], dict[str, bool]]:
+        """Each fitting referent's salience before ``at``, its latest mention, and whether it
+        is named only in asides of earlier sentences."""
         here = self.sentence_of(at)
         score: dict[str, float] = defaultdict(float)
         latest: dict[str, Mention] = {}
@@ -99,14 +124,7 @@ class MentionIndex:
             aside = m.minor and not m.subject and self.sentence_of(m.start) < here
             in_asides_only[m.referent] = in_asides_only.get(m.referent, True) and aside
             latest[m.referent] = m
-        if not score:
-            return None
-        ranked = sorted(score, key=score.__getitem__, reverse=True)
-        top = ranked[0]
-        runner = score[ranked[1]] if len(ranked) > 1 else 0.0
-        if runner and score[top] <= MARGIN * runner:
-            return None
-        return Choice(top, latest[top], score[top] / runner if runner else float("inf"), in_asides_only[top])
+        return score, latest, in_asides_only
 
 
 __all__ = ["Choice", "MARGIN", "Mention", "MentionIndex", "WINDOW"]

@@ -39,7 +39,7 @@ from .mention_words import (descriptive_words, descriptor_title, first_names_joi
                             minor_mention, one_word_genders, owner_of, party_member, plural_of, salient_role,
                             several_without_and, speaking, title_of, with_shared_surname)
 from .names import first_name_gender, gender_said
-from .pairs import is_the_two, pair_before, the_two
+from .pairs import both_before, is_the_two, pair_before
 from .resolution import NOBODY, SURENESS, Resolution, as_found
 from .salience import Mention, MentionIndex
 
@@ -220,7 +220,7 @@ class SpeakerResolver:
         if mention[0].lower_ == "both" and head.tag_ == "NNS" and len(mention) == 2:
             return self._pronoun("both", at, content)      # "both candidates", "both men": as "both"
         if is_the_two(mention):
-            return the_two(self, at)
+            return both_before(self, at)
         if is_document(head):
             return maker(self, head, at, content)
         if head.lower_ in GROUP_HEADS:
@@ -386,7 +386,7 @@ class SpeakerResolver:
         if kind == "group":                 # "they": people or an organisation; only a pair of speakers is clear
             kind = "pair"
         if kind == "pair":
-            return pair_before(self, at)
+            return both_before(self, at) if word == "both" else pair_before(self, at)
         if kind == "org":
             return self._it(at)
         gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(word)
