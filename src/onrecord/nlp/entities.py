@@ -364,8 +364,8 @@ def _untagged_surnames(doc: Doc, mentions, people: dict[tuple[int, int], str]) -
     text = text_of(doc)
     single = {text[s:e] for s, e, label in mentions if label == "PERSON" and " " not in text[s:e]} - set(owners)
     tagged = {i for start, end, _ in mentions for i in range(start, end)}
-    found = [t for t in doc if t.idx not in tagged and (
-        len(owners.get(t.text, ())) == 1 or (t.text in single and t.pos_ in ("PROPN", "NOUN")))]
+    found = [t for t in _tokens_written(doc, {w for w, o in owners.items() if len(o) == 1} | single)
+             if t.idx not in tagged and (t.text not in single or t.pos_ in ("PROPN", "NOUN"))]
     # a one-word name the article resolved where it was tagged ("Ban" of "Ban Ki-moon") is the
     # same person where it was not
     resolved = {text[s:e]: name for (s, e), name in people.items() if " " not in text[s:e]}
@@ -384,6 +384,16 @@ def _untagged_surnames(doc: Doc, mentions, people: dict[tuple[int, int], str]) -
             people[(start, end)] = resolved[tok.text]
         out.append((start, end, "PERSON"))
     return out
+
+
+def _tokens_written(doc: Doc, words: set[str]) -> list:
+    """The tokens that are one of ``words``, in text order: found in the text, not by walking
+    every token (which costs more than the rest of the search)."""
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)")
+    spans = (doc.char_span(*m.span()) for m in pattern.finditer(text_of(doc)))
+    return [span[0] for span in spans if span is not None and len(span) == 1 and span[0].text in words]
 
 
 def _untagged_first_name(doc: Doc, surname, tagged: set[int]):
