@@ -17,7 +17,7 @@ PACKAGE = Path(onrecord.__file__).parent
 
 # From the bottom up: a unit may import its own rank and those below, never one above.
 RANKS = {
-    "errors": 0, "version": 0, "datafiles": 0, "acts": 0, "model": 0, "labels": 0,
+    "errors": 0, "version": 0, "datafiles": 0, "acts": 0, "model": 0, "labels": 0, "keys": 0,
     "ingest": 1, "progress": 1,
     "nlp": 2,
     "store": 3,
@@ -168,3 +168,14 @@ def test_the_command_line_loads_no_model_until_a_command_analyses():
             "print([m for m in ('spacy', 'trafilatura', 'lxml', 'datasketch', 'scipy') if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["[]"]
+
+
+def test_each_key_is_defined_once_in_the_keys_module():
+    import ast
+    keys = ("lexicon_key", "name_key", "topic_key", "topic_name", "bare_name")
+    defined: dict[str, list[str]] = {k: [] for k in keys}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name in defined:
+                defined[node.name].append(str(path.relative_to(PACKAGE)))
+    assert defined == {k: ["keys.py"] for k in keys}

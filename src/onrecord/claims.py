@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from .datafiles import data_lines
 from .model import Amount, Article
-from .nlp.lexicon import topic_key
+from .keys import topic_key
 
 AGREE, DISAGREE, DIFFERENT = "agree", "disagree", "different subjects"
 UNKNOWN, SINGLE = "unknown subject", "single"

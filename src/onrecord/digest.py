@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from .acts import DEFAULT_ACT
 from .model import Article, Statement
-from .nlp.lexicon import topic_key
+from .keys import topic_key
 
 PER_SECTION = 6          # key statements a section shows: speech first, the surest, in reading order
 MIN_CONFIDENCE = 0.5     # below this a statement is too unsure to stand in a digest

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from onrecord.model import Article
-from onrecord.nlp.topics import find_topics, topic_key, topic_name
+from onrecord.keys import topic_key, topic_name
+from onrecord.nlp.topics import find_topics
 
 
 @pytest.mark.parametrize("names, key", [

@@ -15,7 +15,7 @@ from onrecord.errors import InputError
 from onrecord.model import Article
 from onrecord.store import Store
 from onrecord.store.schema import MIGRATIONS, VERSION
-from onrecord.store.speakers import name_key
+from onrecord.keys import name_key
 
 from store.kit import Quote, article, check_integrity, dump, rich, totals
 

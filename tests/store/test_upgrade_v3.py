@@ -9,7 +9,8 @@ from pathlib import Path
 from onrecord.model import Article
 from onrecord.store import Store
 from onrecord.store.schema import MIGRATIONS, VERSION
-from onrecord.store.speakers import Named, name_key, names_of, statement_names
+from onrecord.keys import name_key
+from onrecord.store.speakers import Named, names_of, statement_names
 
 from store.copies import kremlin, moscow, other, syndicated, wire
 from store.kit import check_integrity, rich

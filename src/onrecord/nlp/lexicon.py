@@ -10,6 +10,8 @@ from functools import cache
 
 from ..acts import cue_table
 from ..datafiles import data_lines
+# the keys live below every layer (``onrecord.keys``); the extractors find them here with the lists
+from ..keys import bare_name, demonyms, lexicon_key, topic_aliases, topic_key, topic_name  # noqa: F401
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -125,11 +127,6 @@ def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @cache
-def demonyms() -> dict[str, str]:
-    return _mapping("demonyms.tsv")
-
-
-@cache
 def capitals() -> dict[str, str]:
     return _mapping("capitals.tsv")
 
@@ -174,53 +171,5 @@ def source_nouns() -> frozenset[str]:
 
 
 @cache
-def topic_aliases() -> dict[str, str]:
-    """Every name of a topic (lower case, no leading "the") -> the name it is shown by."""
-    out = {}
-    for row in _rows("topic_aliases.tsv"):
-        for name in row:
-            out[bare_name(name)] = row[0]
-    return out
-
-
-@cache
 def topic_heads() -> frozenset[str]:
     return frozenset(line.lower() for line in data_lines("topic_heads.txt"))
-
-
-def lexicon_key(name: str) -> str:
-    """A name as the word lists are looked up by: lower case, one kind of apostrophe, single
-    spaces (accents kept; the store's ``name_key`` folds them to tell people apart)."""
-    return " ".join(name.lower().replace("’", "'").split())
-
-
-def bare_name(name: str) -> str:
-    """``lexicon_key`` without a leading "the": the form topic_aliases() is keyed by."""
-    key = lexicon_key(name)
-    return key[4:] if key.startswith("the ") else ("" if key == "the" else key)
-
-
-# -- topic names (here rather than in ``topics``, so that readers of a store key names without spaCy)
-
-def topic_key(name: str) -> str:
-    """The key of the topic ``name`` names, the same for all its names: "the North Atlantic
-    Alliance" and "NATO" → "nato"; "Ukrainian" → "ukraine"; else the name in lower case
-    without a leading "the" or a trailing possessive."""
-    return lexicon_key(topic_name(name))
-
-
-def topic_name(name: str) -> str:
-    """The name a topic is shown by: its first name in topic_aliases.tsv, the country of a
-    nationality adjective, else ``name`` without a leading "the" and a possessive."""
-    bare = bare_name(name).removesuffix("'s").removesuffix("'").strip()
-    if bare in topic_aliases():
-        return topic_aliases()[bare]
-    if bare in demonyms():
-        return demonyms()[bare]
-    words = name.replace("’", "'").split()
-    if words[:1] and words[0].lower() == "the":
-        words = words[1:]
-    shown = " ".join(words)
-    return shown.removesuffix("'s").removesuffix("'") if shown else name
-
-

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Span, Statement, Topic
 from . import lexicon
-from .lexicon import topic_key, topic_name
+from ..keys import topic_key, topic_name
 from .doctext import text_of
 
 
@@ -98,4 +98,4 @@ def _tag(statement: Statement, topics: list[Topic]) -> Statement:
     return dataclasses.replace(statement, topics=tuple(inside))
 
 
-__all__ = ["find_topics", "topic_key", "topic_name"]
+__all__ = ["find_topics"]

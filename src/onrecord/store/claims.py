@@ -9,6 +9,7 @@ import sqlite3
 from typing import Any, cast
 
 from onrecord.errors import InputError
+from onrecord.keys import topic_key
 from onrecord.store.queries import MAX_INTEGER
 from onrecord.store.rows import ClaimRow
 
@@ -52,8 +53,6 @@ def claim_rows(conn: sqlite3.Connection, about: str | None, limit: int | None,
 
 
 def _about_where(about: str, params: dict[str, Any]) -> str:
-    from onrecord.store.topic_ids import topic_key
-
     each = []
     for n, word in enumerate(about.split()):
         params[f"k{n}"] = f"% {_like(topic_key(word))} %"

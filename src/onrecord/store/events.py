@@ -20,7 +20,7 @@ from onrecord.model import Article, Event
 from onrecord.store.queries import decode_cursor, encode_cursor, iso_date, page_size, storable
 from onrecord.store.counters import recount
 from onrecord.store.rows import DateSpan, EventDetail, EventReport, EventRow, Span
-from onrecord.store.speakers import name_key
+from onrecord.keys import name_key
 
 TYPES = ("meeting", "visit", "call", "talks")
 

@@ -11,7 +11,8 @@ from onrecord.store.queries import (
     MAX_INTEGER, Filters, as_id, page_size, statement_page, storable,
 )
 from onrecord.store.rows import Counts, SpeakerDetail, SpeakerRow
-from onrecord.store.speakers import denoted, name_key
+from onrecord.keys import name_key
+from onrecord.store.speakers import denoted
 
 # A speaker's row with the totals kept at write time (``speaker_totals``).
 _SPEAKER_COLUMNS = """

@@ -27,7 +27,7 @@ from onrecord.store.queries import (
 )
 from onrecord.store.counters import recount
 from onrecord.store.rows import QuoteDetail, QuoteRow
-from onrecord.store.speakers import name_key
+from onrecord.keys import name_key
 
 MIN_WORDS = 3
 

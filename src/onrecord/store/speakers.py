@@ -28,7 +28,6 @@ it ("Putin": Vladimir Putin and the articles' "Putin"); fitting two people is an
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
@@ -36,19 +35,12 @@ from dataclasses import dataclass
 from typing import cast
 
 from onrecord.errors import InputError
+from onrecord.keys import name_key
 from onrecord.model import Article, Statement
 
-_WORD = re.compile(r"\w+")
 _PEOPLE = {"PERSON", None}          # kinds whose names follow the rules for people's names
 SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
 MIN_PREFIX = 3                      # "Tim" may be "Timothy"; "Al" is not taken for "Alan"
-
-
-def name_key(name: str) -> str:
-    """The folded form names are compared by: "Maroš  Šefčovič" -> "maros sefcovic"."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_WORD.findall(plain.casefold()))
 
 
 def _ends_with(longer: str, shorter: str) -> bool:
@@ -332,4 +324,4 @@ def denoted(conn: sqlite3.Connection, name: str) -> list[int]:
 
 
 __all__ = ["Found", "FullName", "Named", "SUFFIXES", "count_article", "denoted", "drop_unused", "full_name",
-           "joins", "lookup", "name_key", "names_of", "rename", "resolve", "same_person", "statement_names"]
+           "joins", "lookup", "names_of", "rename", "resolve", "same_person", "statement_names"]

@@ -5,14 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from onrecord.errors import InputError
-
-
-def topic_key(words: str) -> str:
-    """The key of the topic ``words`` name, as the analysis keys them ("the North Atlantic
-    Alliance" → "nato"). Imported on first use: the topic lexicon comes with the NLP package."""
-    from onrecord.nlp.lexicon import topic_key as key
-
-    return key(words)
+from onrecord.keys import topic_key
 
 
 def find_topic(conn: sqlite3.Connection, ref: str) -> int | None:

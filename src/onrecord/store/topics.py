@@ -17,8 +17,8 @@ from onrecord.model import Article
 from onrecord.store.queries import Filters, decode_cursor, encode_cursor, page_size, public, statement_rows
 from onrecord.store.counters import drop_empty, recount
 from onrecord.store.rows import TopicDetail, TopicRow
-from onrecord.store.speakers import name_key
-from onrecord.store.topic_ids import find_topic, topic_key
+from onrecord.keys import name_key, topic_key
+from onrecord.store.topic_ids import find_topic
 
 TOP_SPEAKERS = 10
 TOP_RELATED = 10

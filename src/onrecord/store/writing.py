@@ -17,7 +17,8 @@ from typing import Any, cast
 from onrecord.model import Article, Span, Speaker, Statement
 from onrecord.store import counters, dedupe, events, quotes, speaker_totals, topics
 from onrecord.store.quotes import quote_of, quotes_of, refresh
-from onrecord.store.speakers import count_article, drop_unused, name_key, names_of, rename, resolve, statement_names
+from onrecord.keys import name_key
+from onrecord.store.speakers import count_article, drop_unused, names_of, rename, resolve, statement_names
 
 _INSERT_ARTICLE = """
 INSERT INTO articles
