@@ -246,8 +246,28 @@ def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
                   headings: Sequence[tuple[int, int]] = (), quotes: Sequence[tuple[int, int]] = ()) -> list[Entity]:
     """Entities of the wanted types, in order of first mention, ids e1, e2, ..."""
     text = text_of(doc)
+    mentions, who = _tagged_mentions(doc, skip)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for start, end, label in mentions:
+        votes[lexicon_key(text[start:end])][label] += 1
+    for key in who:               # a name with a "who" of its own is a person's, whatever the tagger guessed elsewhere
+        votes[key] = Counter({"PERSON": 1})
+    personal = _personal_spans(text, mentions, votes)
+    # names are written as names in the writer's own body text, not in headings or quotations
+    # ("Crooked Hillary Clinton" said someone)
+    aside = sorted([*headings, *quotes])
+    people = person_names(text, personal, lambda at: not any(a <= at < b for a, b in aside))
+    mentions += _untagged_full_names(text, mentions, people)
+    mentions += _untagged_surnames(doc, mentions, people)
+    return _grouped(text, mentions, people, personal, votes)
+
+
+def _tagged_mentions(doc: Doc, skip: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int, str]], set[str]]:
+    """The tagger's entities of the wanted types as (start, end, type), cleaned and retyped
+    by what is written beside them, and the keys of the names a relative "who" follows."""
+    text = text_of(doc)
     mentions: list[tuple[int, int, str]] = []
-    who: set[str] = set()                 # names that a relative "who" follows
+    who: set[str] = set()
     for ent in doc.ents:
         label = label_of(ent)
         if label not in TYPES:
@@ -263,11 +283,12 @@ def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
             mentions.append((start, end, label))
             if label == "PERSON" and _who_after(ent):
                 who.add(lexicon_key(text[start:end]))
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for start, end, label in mentions:
-        votes[lexicon_key(text[start:end])][label] += 1
-    for key in who:               # a name with a "who" of its own is a person's, whatever the tagger guessed elsewhere
-        votes[key] = Counter({"PERSON": 1})
+    return mentions, who
+
+
+def _personal_spans(text: str, mentions: list[tuple[int, int, str]], votes: dict[str, Counter]) -> list[tuple[int, int]]:
+    """The mentions that are a person's: by the types voted for their name, or as a known
+    person's surname or first name, in text order."""
     full_names = [k for k, v in votes.items() if len(k.split()) > 1 and v.most_common(1)[0][0] == "PERSON"]
     surnames = {words_of(k)[0][-1] for k in full_names}
     first_words = Counter(k.split()[0] for k in full_names)
@@ -276,17 +297,16 @@ def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
     # a known person's surname is that person however the tagger labels it: "Trump" is often an
     # ORG to it. Not an acronym ("SVP" beside a "Junge SVP" taken for a person); and the price:
     # "Bloomberg" the company, in an article that names Michael R. Bloomberg, is taken for him
-    spans = [(s, e) for s, e, _ in mentions if votes[key := lexicon_key(text[s:e])].most_common(1)[0][0] == "PERSON"
-             or (key in surnames and not text[s:e].isupper())
-             # "Dale" after "Dale Ford", taken for an organisation: the first name of one person only
-             or (" " not in key and set(votes[key]) == {"ORG"} and first_words[key] == 1 and key not in surnames)]
-    personal = set(spans)
-    # names are written as names in the writer's own body text, not in headings or quotations
-    # ("Crooked Hillary Clinton" said someone)
-    aside = sorted([*headings, *quotes])
-    people = person_names(text, spans, lambda at: not any(a <= at < b for a, b in aside))
-    mentions += _untagged_full_names(text, mentions, people)
-    mentions += _untagged_surnames(doc, mentions, people)
+    return [(s, e) for s, e, _ in mentions if votes[key := lexicon_key(text[s:e])].most_common(1)[0][0] == "PERSON"
+            or (key in surnames and not text[s:e].isupper())
+            # "Dale" after "Dale Ford", taken for an organisation: the first name of one person only
+            or (" " not in key and set(votes[key]) == {"ORG"} and first_words[key] == 1 and key not in surnames)]
+
+
+def _grouped(text: str, mentions: list[tuple[int, int, str]], people: dict[tuple[int, int], str],
+             personal: list[tuple[int, int]], votes: dict[str, Counter]) -> list[Entity]:
+    """One entity for each person (as ``people`` names them) and each other name."""
+    is_personal = set(personal)
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
     named: set[tuple[str, str]] = set()             # groups of a person, named as ``names`` says
     for start, end, _ in sorted(mentions):
@@ -295,14 +315,11 @@ def find_entities(doc: Doc, skip: Sequence[tuple[int, int]] = (),
             group = ("PERSON", people[(start, end)])
             named.add(group)
         else:                                       # a surname two people share is still a person's
-            group = ("PERSON" if (start, end) in personal else votes[key].most_common(1)[0][0], key)
+            group = ("PERSON" if (start, end) in is_personal else votes[key].most_common(1)[0][0], key)
         groups.setdefault(group, []).append((start, end))
     out = []
     for n, ((label, person), spans) in enumerate(groups.items(), 1):
-        if (label, person) in named:
-            name = person
-        else:
-            name = max((text[s:e] for s, e in spans), key=len)
+        name = person if (label, person) in named else max((text[s:e] for s, e in spans), key=len)
         out.append(Entity(f"e{n}", unmangled(name), label, tuple(Span.of(text, s, e) for s, e in spans)))
     return out
 
